@@ -1,0 +1,155 @@
+"""`cx-copilot …`: a thin command line over the library. Errors a person can act on are printed plainly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from copilot.errors import CopilotError
+from copilot.i18n import t
+from copilot.settings import DEFAULT_LANGUAGE, Workspace, project_root
+
+app = typer.Typer(help="CX Copilot: evidence-grounded service design in small steps.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+workshop_app = typer.Typer(help="Workshop formats: list them, or run one headless.", no_args_is_help=True)
+store_app = typer.Typer(help="The research store.", no_args_is_help=True)
+app.add_typer(workshop_app, name="workshop")
+app.add_typer(store_app, name="store")
+console = Console(stderr=True)
+
+LANG = typer.Option(DEFAULT_LANGUAGE, "--lang", help="Language of the deck and texts: nl or en.")
+
+
+def _progress(label: str) -> Progress:
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                    transient=True)
+
+
+def _ingest_with_progress(folder: Path, store, language: str, prune: bool = False):
+    from copilot.research.ingest import ingest
+
+    with _progress(t("ingest.progress", language)) as bar:
+        task = bar.add_task("ingest", total=None)
+        report = ingest(folder, store, on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+                        prune=prune)
+    _print_report(report, language)
+    return report
+
+
+def _print_report(report, language: str) -> None:
+    counts = report.counts()
+    console.print(t("ingest.summary", language, **{k: counts.get(k, 0) for k in ("added", "updated", "unchanged", "failed")}))
+    for failed in report.failed:
+        console.print(f"[yellow]{t('ingest.failed_file', language, error=failed.error)}[/yellow]")
+
+
+@workshop_app.command("run")
+def workshop_run(
+    format_file: Path = typer.Argument(..., help="A workshop format, e.g. workshop_templates/journey_pain_points_90.yaml"),
+    research: Path = typer.Option(..., "--research", help="Folder with the research files."),
+    out: Path = typer.Option(Path("deck.pptx"), "--out", help="Where to write the deck."),
+    language: str = LANG,
+) -> None:
+    """Run a workshop headless and offline: ingest, draft, lock and export the deck."""
+    from copilot.headless import run_workshop
+
+    with _progress(t("ingest.progress", language)) as bar:
+        task = bar.add_task("ingest", total=None)
+        result = run_workshop(format_file, research, out, language,
+                              on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+    _print_report(result.report, language)
+    if result.skipped:
+        console.print(f"Not drafted offline yet: {', '.join(result.skipped)}")
+    console.print(f"Session: {result.session_path}")
+    typer.echo(str(result.deck_path))
+
+
+@workshop_app.command("list")
+def workshop_list(language: str = LANG) -> None:
+    """List the workshop formats in workshop_templates/."""
+    from copilot.workshop import formats, load_format
+
+    for name, path in formats(project_root() / "workshop_templates").items():
+        workshop = load_format(path)
+        typer.echo(f"{name}\t{workshop.minutes} min\t{workshop.name(language)}")
+
+
+@app.command()
+def ingest(
+    folders: list[Path] = typer.Argument(..., help="Folders with research files."),
+    prune: bool = typer.Option(False, help="Remove files from the store that are no longer in the folder."),
+    language: str = LANG,
+) -> None:
+    """Read research files into the store (unchanged files are skipped)."""
+    from copilot.research.store import ResearchStore
+
+    store = ResearchStore.open(Workspace.default().ensure().store_dir)
+    failed = 0
+    for folder in folders:
+        failed += len(_ingest_with_progress(folder, store, language, prune).failed)
+    raise typer.Exit(1 if failed else 0)
+
+
+@store_app.command("stats")
+def store_stats() -> None:
+    """How many fragments and files the store holds."""
+    from copilot.research.store import ResearchStore
+
+    store = ResearchStore.open(Workspace.default().ensure().store_dir)
+    typer.echo(f"fragments\t{store.count()}\nfiles\t{len(store.sources())}\nembedder\t{store.embedder.name}")
+
+
+@app.command()
+def export(
+    session_file: Path = typer.Argument(..., help="A .cxsession file."),
+    out: Path = typer.Option(Path("deck.pptx"), "--out"),
+    language: str | None = typer.Option(None, "--lang", help="nl or en; default: the session's language."),
+    share: bool = typer.Option(False, "--share", help="Leave out confidential (stakeholder) steps."),
+) -> None:
+    """Export a session as a PowerPoint deck."""
+    from copilot.export.from_session import build_deck
+    from copilot.export.render import render
+    from copilot.session import Session
+    from copilot.workshop import formats, load_format
+
+    session = Session.open(session_file)
+    try:
+        known = formats(project_root() / "workshop_templates")
+        workshop_id = session.meta("workshop")
+        workshop = load_format(known[workshop_id]) if workshop_id in known else None
+        render(build_deck(session, workshop, language, share=share), out)
+    finally:
+        session.close()
+    typer.echo(str(out))
+
+
+@app.command()
+def lab(no_browser: bool = typer.Option(False, "--no-browser", help="Start the server without opening a browser."),
+        port: int = typer.Option(8888, help="Port for JupyterLab.")) -> None:
+    """Open JupyterLab on the start-here notebook."""
+    root = project_root()
+    command = [sys.executable, "-m", "jupyter", "lab", f"--port={port}", f"--notebook-dir={root}",
+               str(root / "notebooks" / "00_start_here.ipynb")]
+    if no_browser:
+        command.append("--no-browser")
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    raise typer.Exit(subprocess.call(command))
+
+
+def main() -> None:
+    try:
+        app()
+    except CopilotError as error:
+        console.print(f"[red]{error}[/red]")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Export: a session becomes a DeckSpec (plain data), which one renderer turns into .pptx."""

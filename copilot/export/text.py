@@ -1,0 +1,27 @@
+"""Text that fits: shorten at word boundaries and split long lists over continuation slides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at the last word boundary before `limit` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:.-–") + "…"
+
+
+def pages(items: Sequence[T], per_page: int) -> list[list[T]]:
+    """Items split into pages of at most `per_page`; always at least one (possibly empty) page."""
+    return [list(items[i : i + per_page]) for i in range(0, len(items), per_page)] or [[]]
+
+
+def numbered(title: str, page: int, total: int) -> str:
+    """'Title (2/3)' on continuation slides, the plain title when everything fits on one."""
+    return f"{title} ({page}/{total})" if total > 1 else title

@@ -1,0 +1,39 @@
+"""Dutch and English text for everything a person reads, kept in `locales/<lang>.yaml`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+LOCALES = Path(__file__).parent / "locales"
+
+
+@cache
+def _strings(language: str) -> dict[str, str]:
+    import yaml
+
+    path = LOCALES / f"{language}.yaml"
+    if not path.exists():
+        raise ValueError(f"No translations for language {language!r} (looked for {path}).")
+    return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = str(value)
+    return flat
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The text for `key` in `language`, falling back to English, then to the key itself."""
+    text = _strings(language).get(key) or _strings("en").get(key) or key
+    return text.format(**values) if values else text
+
+
+def keys(language: str) -> set[str]:
+    return set(_strings(language))

@@ -1,0 +1,1 @@
+"""Research: files in, evidence out. Loaders, chunks, embeddings, the store and computed themes."""

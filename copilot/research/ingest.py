@@ -1,0 +1,107 @@
+"""Ingest a research folder into the store, file by file, with a report a person can read.
+
+A file that fails is reported and skipped; the rest still goes in. An unchanged file costs no embedding
+work; a changed file's chunks are replaced, and chunks whose text did not change keep their vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from copilot.errors import ResearchFileError
+from copilot.research.chunks import Chunk
+from copilot.research.loaders import LOADERS, load_file
+from copilot.research.store import ResearchStore
+
+OnProgress = Callable[[int, int], None]  # (done, total) in chunks
+
+
+@dataclass
+class FileResult:
+    source: str
+    status: str  # added | updated | unchanged | failed | removed
+    chunks: int = 0
+    error: str = ""
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    embedded: int = 0
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for result in self.files:
+            counts[result.status] = counts.get(result.status, 0) + 1
+        return counts
+
+
+def research_files(folder: Path) -> list[Path]:
+    """Supported files under `folder`, skipping hidden files and READMEs about the corpus itself."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() in LOADERS
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.name.lower() != "readme.md"
+    )
+
+
+def ingest(folder: Path, store: ResearchStore, on_progress: OnProgress | None = None, prune: bool = False) -> IngestReport:
+    folder = Path(folder).resolve()
+    if not folder.is_dir():
+        raise ResearchFileError(folder, "is not a folder", "Choose the folder that holds your research files.")
+    report = IngestReport()
+    stored = store.sources()
+    pending: list[tuple[FileResult, list[Chunk]]] = []
+    for path in research_files(folder):
+        source = path.relative_to(folder).as_posix()
+        file_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if _readable(path) else ""
+        if file_hash and stored.get(source) == file_hash:
+            report.files.append(FileResult(source, "unchanged"))
+            continue
+        try:
+            chunks = [replace(c, metadata={**c.metadata, "file_hash": file_hash}) for c in load_file(path, folder)]
+        except ResearchFileError as error:
+            report.files.append(FileResult(source, "failed", error=str(error)))
+            continue
+        result = FileResult(source, "updated" if source in stored else "added", len(chunks))
+        report.files.append(result)
+        pending.append((result, chunks))
+
+    total = sum(len(chunks) for _, chunks in pending)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if on_progress:
+            on_progress(done, total)
+
+    for result, chunks in pending:
+        report.embedded += store.add(chunks, progress=advance)
+        if result.status == "updated":
+            store.remove_source(result.source, keep=[c.id for c in chunks])
+    if prune:
+        present = {f.source for f in report.files}
+        for source in sorted(set(stored) - present):
+            report.files.append(FileResult(source, "removed", store.remove_source(source)))
+    if on_progress:
+        on_progress(total, total)
+    return report
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with path.open("rb"):
+            return True
+    except OSError:
+        return False

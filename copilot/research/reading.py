@@ -1,0 +1,52 @@
+"""Read a research file's bytes as text, whatever encoding a survey tool or Word saved it in."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from copilot.errors import ResearchFileError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode bytes: a BOM wins, then strict UTF-8, then charset detection (cp1252 exports, UTF-16)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096] and not _looks_like_utf16(data):
+        raise ResearchFileError(path, "this looks like a binary file, not text", "Export it as .txt or .csv.")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ResearchFileError(
+            path, "the text encoding could not be recognised", "Save the file as UTF-8 and ingest it again."
+        )
+    return str(best)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    return sample.count(b"\x00") > len(sample) // 4 and (sample[1::2].count(0) > len(sample) // 3)
+
+
+def read_text(path: Path) -> str:
+    """The file's text with normalised newlines, or a ResearchFileError that says what to do."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ResearchFileError(path, f"cannot be read ({error.strerror})", "Check the file's permissions.") from error
+    text = decode(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,159 @@
+"""The research store: chunks and their vectors in Chroma, embedded on this machine by default or on a
+team's shared `chroma run` server when `CX_COPILOT_CHROMA_URL` names one.
+
+Only this module talks to Chroma; everything above it gets `Evidence` and `Chunk` objects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from copilot.errors import StoreError
+from copilot.research.chunks import Chunk
+from copilot.research.embeddings import MiniLMEmbedder, Progress, default_embedder
+
+COLLECTION = "research"
+_CHUNK_FIELDS = ("source", "location", "kind", "speaker", "role")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved quote with where it came from and how well it matched."""
+
+    chunk: Chunk
+    score: float
+
+    @property
+    def id(self) -> str:
+        return self.chunk.id
+
+
+class ResearchStore:
+    """A Chroma collection of research chunks, with the embedder that made its vectors recorded on it."""
+
+    def __init__(self, client, embedder: MiniLMEmbedder | None = None, collection: str = COLLECTION) -> None:
+        self.embedder = embedder or default_embedder()
+        self._collection = client.get_or_create_collection(
+            collection,
+            embedding_function=None,  # we pass vectors ourselves; Chroma's default would download a model
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedder": self.embedder.name},
+        )
+        recorded = (self._collection.metadata or {}).get("embedder")
+        if recorded != self.embedder.name:
+            raise StoreError(
+                f"The research store was built with the embedder {recorded!r}, not {self.embedder.name!r}. "
+                "Choose the same embedder in the settings, or ingest the research into a new store."
+            )
+
+    @classmethod
+    def open(cls, path: Path | None = None, url: str | None = None, **kwargs) -> ResearchStore:
+        """The embedded store in `path`, or the Chroma server at `url` (or `CX_COPILOT_CHROMA_URL`)."""
+        import chromadb
+
+        url = url or os.environ.get("CX_COPILOT_CHROMA_URL")
+        try:
+            if url:
+                parts = urlparse(url if "://" in url else f"http://{url}")
+                client = chromadb.HttpClient(
+                    host=parts.hostname or "127.0.0.1", port=parts.port or 8000, ssl=parts.scheme == "https"
+                )
+            else:
+                if path is None:
+                    raise StoreError("No store folder given and CX_COPILOT_CHROMA_URL is not set.")
+                path.mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=str(path))
+        except StoreError:
+            raise
+        except Exception as error:  # Chroma raises many types; translate them at this one boundary
+            where = url or str(path)
+            raise StoreError(f"The research store at {where} could not be opened: {error}") from error
+        return cls(client, **kwargs)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def add(self, chunks: list[Chunk], progress: Progress | None = None) -> int:
+        """Embed and store chunks that are not in the store yet; returns how many were new."""
+        existing = set(self._collection.get(ids=[c.id for c in chunks], include=[])["ids"]) if chunks else set()
+        new = [chunk for chunk in chunks if chunk.id not in existing]
+        kept = [chunk for chunk in chunks if chunk.id in existing]
+        if kept:  # same text, new file version: refresh metadata (file hash, row), keep the vector
+            self._collection.update(ids=[c.id for c in kept], metadatas=[_metadata(c) for c in kept])
+            if progress:
+                progress(len(kept))
+        for start in range(0, len(new), 256):
+            batch = new[start : start + 256]
+            vectors = self.embedder.embed([c.text for c in batch], progress=progress)
+            self._collection.upsert(
+                ids=[c.id for c in batch],
+                embeddings=vectors,
+                documents=[c.text for c in batch],
+                metadatas=[_metadata(c) for c in batch],
+            )
+        return len(new)
+
+    def remove_source(self, source: str, keep: Iterable[str] = ()) -> int:
+        """Delete the chunks of a file except those in `keep`; returns how many went."""
+        ids = set(self._collection.get(where={"source": source}, include=[])["ids"]) - set(keep)
+        if ids:
+            self._collection.delete(ids=sorted(ids))
+        return len(ids)
+
+    def sources(self) -> dict[str, str]:
+        """Every stored file with the content hash it was ingested at."""
+        found: dict[str, str] = {}
+        for metadata in self._collection.get(include=["metadatas"])["metadatas"] or []:
+            found[metadata["source"]] = metadata.get("file_hash", "")
+        return found
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self._collection.count()
+
+    def search(self, query: str, k: int = 8, where: dict | None = None) -> list[Evidence]:
+        """The k chunks closest in meaning to `query`."""
+        if self.count() == 0:
+            return []
+        vector = self.embedder.embed([query])
+        result = self._collection.query(
+            query_embeddings=vector, n_results=min(k, self.count()), where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            Evidence(_chunk(id_, text, meta), 1.0 - distance)
+            for id_, text, meta, distance in zip(
+                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+            )
+        ]
+
+    def chunks(self, ids: list[str] | None = None, where: dict | None = None) -> list[Chunk]:
+        result = self._collection.get(ids=ids, where=where, include=["documents", "metadatas"])
+        return [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+
+    def chunks_with_vectors(self, where: dict | None = None) -> tuple[list[Chunk], np.ndarray]:
+        result = self._collection.get(where=where, include=["documents", "metadatas", "embeddings"])
+        chunks = [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+        vectors = np.asarray(result["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
+        return chunks, vectors
+
+
+def _metadata(chunk: Chunk) -> dict:
+    # Chroma metadata values must be scalars: keep our fields flat and the rest as JSON
+    return {
+        **{name: getattr(chunk, name) for name in _CHUNK_FIELDS},
+        "file_hash": chunk.metadata.get("file_hash", ""),
+        "extra": json.dumps({k: v for k, v in chunk.metadata.items() if k != "file_hash"}, ensure_ascii=False),
+    }
+
+
+def _chunk(id_: str, text: str, metadata: dict) -> Chunk:
+    extra = json.loads(metadata.get("extra") or "{}")
+    return Chunk(id=id_, text=text, metadata=extra, **{name: metadata.get(name, "") for name in _CHUNK_FIELDS})

@@ -1,0 +1,124 @@
+"""Computed research themes: clusters of evidence, each with a label and representative quotes.
+
+This is the offline research synthesis (SD-02 without an LLM). The number of themes is chosen from the
+data: a ward tree over the normalised vectors is cut at each candidate size and the cut with the best
+cosine silhouette wins. Labels are the words most distinctive of a cluster (class-based TF-IDF).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from copilot.research.chunks import Chunk
+
+TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")
+
+
+@dataclass(frozen=True)
+class ComputedTheme:
+    label: str
+    terms: list[str]
+    members: list[int]  # indexes into the input chunks
+    representatives: list[int]  # the most central members, at most one per source first
+    n_sources: int
+
+
+def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np.ndarray:
+    """Cluster labels for each vector; the number of clusters is chosen by silhouette."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.metrics import silhouette_score
+    from sklearn.metrics.pairwise import cosine_distances
+
+    n = len(vectors)
+    if n < 2 * min_k + 2:
+        return np.zeros(n, dtype=int)
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    tree = linkage(unit, method="ward")
+    distances = cosine_distances(unit)
+    max_k = min(max_k or max(min_k, n // 5), n - 1, 150)
+    best_labels, best_score = np.zeros(n, dtype=int), -1.0
+    for k in _candidates(min_k, max_k):
+        labels = fcluster(tree, t=k, criterion="maxclust") - 1
+        if len(set(labels)) < 2:
+            continue
+        score = silhouette_score(distances, labels, metric="precomputed")
+        if score > best_score:
+            best_labels, best_score = labels, score
+    return best_labels
+
+
+def _candidates(low: int, high: int) -> list[int]:
+    """Every size up to 20, then steps that grow with the size, so large corpora stay fast."""
+    ks, k = [], low
+    while k <= high:
+        ks.append(k)
+        k += 1 if k < 20 else max(1, k // 10)
+    return ks
+
+
+def themes(chunks: list[Chunk], vectors: np.ndarray, quotes_per_theme: int = 4, max_themes: int = 12) -> list[ComputedTheme]:
+    """Themes over the evidence chunks, largest first; small leftovers beyond `max_themes` are dropped."""
+    if not chunks:
+        return []
+    labels = cluster(vectors, max_k=max(2, min(len(chunks) // 5, 40)))
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    groups = [np.flatnonzero(labels == label) for label in np.unique(labels)]
+    groups.sort(key=len, reverse=True)
+    groups = [g for g in groups if len(g) >= 2][:max_themes] or groups[:1]
+    terms = distinctive_terms([[chunks[i].text for i in group] for group in groups])
+    result = []
+    for group, words in zip(groups, terms, strict=True):
+        centroid = unit[group].mean(axis=0)
+        by_centrality = group[np.argsort(-(unit[group] @ centroid))]
+        result.append(
+            ComputedTheme(
+                label=" · ".join(words[:3]) or chunks[by_centrality[0]].text[:40],
+                terms=words,
+                members=[int(i) for i in group],
+                representatives=_diverse(by_centrality, chunks, quotes_per_theme),
+                n_sources=len({chunks[i].source for i in group}),
+            )
+        )
+    return result
+
+
+def _diverse(ordered: np.ndarray, chunks: list[Chunk], n: int) -> list[int]:
+    """The most central members, one per source first, so one interview does not fill the theme."""
+    picked, sources = [], set()
+    for index in ordered:
+        if chunks[index].source not in sources:
+            picked.append(int(index))
+            sources.add(chunks[index].source)
+        if len(picked) == n:
+            return picked
+    rest = [int(i) for i in ordered if int(i) not in picked]
+    return picked + rest[: n - len(picked)]
+
+
+def distinctive_terms(groups: list[list[str]], top: int = 5) -> list[list[str]]:
+    """Class-based TF-IDF: words frequent in one group and rare in the others."""
+    from copilot.research.stopwords import words as stopwords
+
+    stop = stopwords()
+    counts = []
+    for texts in groups:
+        bag: dict[str, int] = {}
+        for text in texts:
+            for token in TOKEN.findall(text.lower()):
+                if token not in stop:
+                    bag[token] = bag.get(token, 0) + 1
+        counts.append(bag)
+    total: dict[str, int] = {}
+    for bag in counts:
+        for token, n in bag.items():
+            total[token] = total.get(token, 0) + n
+    mean_size = sum(sum(b.values()) for b in counts) / max(len(counts), 1)
+    result = []
+    for bag in counts:
+        size = max(sum(bag.values()), 1)
+        scored = {t: (n / size) * np.log(1 + mean_size / total[t]) for t, n in bag.items() if n >= 2 or len(bag) < 20}
+        result.append([t for t, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:top]])
+    return result

@@ -1,0 +1,33 @@
+"""SD-02 research synthesis, computed offline: themes from the store's evidence, no LLM needed."""
+
+from __future__ import annotations
+
+from copilot.i18n import t
+from copilot.research.chunks import Chunk
+from copilot.research.store import ResearchStore
+from copilot.research.themes import themes as compute_themes
+from copilot.steps.schemas import ResearchSynthesis, Theme
+
+
+def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) -> tuple[ResearchSynthesis, list[Chunk]]:
+    """A synthesis draft and the chunks its themes cite (to keep with the session as evidence)."""
+    chunks, vectors = store.chunks_with_vectors()
+    keep = [i for i, chunk in enumerate(chunks) if chunk.is_evidence]
+    chunks, vectors = [chunks[i] for i in keep], vectors[keep]
+    found = compute_themes(chunks, vectors, max_themes=max_themes)
+    cited: dict[str, Chunk] = {}
+    items = []
+    for number, theme in enumerate(found, start=1):
+        quotes = [chunks[i] for i in theme.representatives]
+        cited.update({q.id: q for q in quotes})
+        items.append(
+            Theme(
+                id=f"T{number}",
+                label=theme.label,
+                insight=t("synthesis.computed_insight", language, n=len(theme.members), sources=theme.n_sources),
+                evidence=[q.id for q in quotes],
+                n_sources=theme.n_sources,
+            )
+        )
+    questions = [t("synthesis.question_missing", language)] if items else [t("synthesis.question_empty", language)]
+    return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
