@@ -15,8 +15,11 @@ from copilot.errors import CopilotError
 from copilot.i18n import t
 from copilot.settings import DEFAULT_LANGUAGE, Workspace, project_root
 
-app = typer.Typer(help="CX Copilot: evidence-grounded service design in small steps.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="CX Copilot: evidence-grounded service design in small steps.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 workshop_app = typer.Typer(help="Workshop formats: list them, or run one headless.", no_args_is_help=True)
 store_app = typer.Typer(help="The research store.", no_args_is_help=True)
 app.add_typer(workshop_app, name="workshop")
@@ -27,8 +30,9 @@ LANG = typer.Option(DEFAULT_LANGUAGE, "--lang", help="Language of the deck and t
 
 
 def _progress(label: str) -> Progress:
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
-                    transient=True)
+    return Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True
+    )
 
 
 def _ingest_with_progress(folder: Path, store, language: str, prune: bool = False):
@@ -36,22 +40,27 @@ def _ingest_with_progress(folder: Path, store, language: str, prune: bool = Fals
 
     with _progress(t("ingest.progress", language)) as bar:
         task = bar.add_task("ingest", total=None)
-        report = ingest(folder, store, on_progress=lambda done, total: bar.update(task, completed=done, total=total),
-                        prune=prune)
+        report = ingest(
+            folder, store, on_progress=lambda done, total: bar.update(task, completed=done, total=total), prune=prune
+        )
     _print_report(report, language)
     return report
 
 
 def _print_report(report, language: str) -> None:
     counts = report.counts()
-    console.print(t("ingest.summary", language, **{k: counts.get(k, 0) for k in ("added", "updated", "unchanged", "failed")}))
+    console.print(
+        t("ingest.summary", language, **{k: counts.get(k, 0) for k in ("added", "updated", "unchanged", "failed")})
+    )
     for failed in report.failed:
         console.print(f"[yellow]{t('ingest.failed_file', language, error=failed.error)}[/yellow]")
 
 
 @workshop_app.command("run")
 def workshop_run(
-    format_file: Path = typer.Argument(..., help="A workshop format, e.g. workshop_templates/journey_pain_points_90.yaml"),
+    format_file: Path = typer.Argument(
+        ..., help="A workshop format, e.g. workshop_templates/journey_pain_points_90.yaml"
+    ),
     research: Path = typer.Option(..., "--research", help="Folder with the research files."),
     out: Path = typer.Option(Path("deck.pptx"), "--out", help="Where to write the deck."),
     language: str = LANG,
@@ -61,8 +70,13 @@ def workshop_run(
 
     with _progress(t("ingest.progress", language)) as bar:
         task = bar.add_task("ingest", total=None)
-        result = run_workshop(format_file, research, out, language,
-                              on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+        result = run_workshop(
+            format_file,
+            research,
+            out,
+            language,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     _print_report(result.report, language)
     if result.skipped:
         console.print(f"Not drafted offline yet: {', '.join(result.skipped)}")
@@ -130,12 +144,21 @@ def export(
 
 
 @app.command()
-def lab(no_browser: bool = typer.Option(False, "--no-browser", help="Start the server without opening a browser."),
-        port: int = typer.Option(8888, help="Port for JupyterLab.")) -> None:
+def lab(
+    no_browser: bool = typer.Option(False, "--no-browser", help="Start the server without opening a browser."),
+    port: int = typer.Option(8888, help="Port for JupyterLab."),
+) -> None:
     """Open JupyterLab on the start-here notebook."""
     root = project_root()
-    command = [sys.executable, "-m", "jupyter", "lab", f"--port={port}", f"--notebook-dir={root}",
-               str(root / "notebooks" / "00_start_here.ipynb")]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        f"--port={port}",
+        f"--notebook-dir={root}",
+        str(root / "notebooks" / "00_start_here.ipynb"),
+    ]
     if no_browser:
         command.append("--no-browser")
     if os.geteuid() == 0:

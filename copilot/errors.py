@@ -1,13 +1,13 @@
 """Errors a person can act on. Every message says what happened, to which file or step, and what to do.
 
-    CopilotError
-    ├── ResearchFileError      a research file could not be read or parsed
-    ├── StoreError             the research store cannot be opened or used
-    ├── WorkshopFormatError    a workshop format file is invalid
-    ├── ThemeError             a deck theme (.pptx master) cannot be used
-    ├── SessionError           the workshop session file cannot be used
-    │   └── StepLockedError    a locked step was edited
-    └── StepError              a step cannot run (missing input, unknown step)
+CopilotError
+├── ResearchFileError      a research file could not be read or parsed
+├── StoreError             the research store cannot be opened or used
+├── WorkshopFormatError    a workshop format file is invalid
+├── ThemeError             a deck theme (.pptx master) cannot be used
+├── SessionError           the workshop session file cannot be used
+│   └── StepLockedError    a locked step was edited
+└── StepError              a step cannot run (missing input, unknown step)
 """
 
 from __future__ import annotations

@@ -36,16 +36,23 @@ def new_session_path(workspace: Workspace, workshop_id: str) -> Path:
     return path
 
 
-def run_workshop(format_path: Path, research: Path, out: Path, language: str = "nl",
-                 workspace: Workspace | None = None, on_progress: OnProgress | None = None,
-                 title: str | None = None) -> WorkshopRun:
+def run_workshop(
+    format_path: Path,
+    research: Path,
+    out: Path,
+    language: str = "nl",
+    workspace: Workspace | None = None,
+    on_progress: OnProgress | None = None,
+    title: str | None = None,
+) -> WorkshopRun:
     check_language(language)
     workshop = load_format(format_path)
     workspace = (workspace or Workspace.default()).ensure()
     store = ResearchStore.open(workspace.store_dir)
     report = ingest(research, store, on_progress=on_progress)
-    session = Session.create(new_session_path(workspace, workshop.id), title or workshop.name(language), language,
-                             workshop=workshop.id)
+    session = Session.create(
+        new_session_path(workspace, workshop.id), title or workshop.name(language), language, workshop=workshop.id
+    )
     drafted, skipped = [], []
     try:
         for step_id in workshop.steps:

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from copilot.export.deckspec import AgendaRow, AgendaSlide, Card, CardsSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
+from copilot.export.deckspec import (
+    AgendaRow,
+    AgendaSlide,
+    Card,
+    CardsSlide,
+    Deck,
+    SectionSlide,
+    Slide,
+    TableSlide,
+    TitleSlide,
+)
 from copilot.export.text import numbered, pages, shorten
 from copilot.i18n import t
 from copilot.session import Session
@@ -17,10 +27,14 @@ CARDS_PER_SLIDE = 6
 QUOTES_PER_APPENDIX_SLIDE = 7
 
 
-def build_deck(session: Session, workshop: WorkshopFormat | None = None, language: str | None = None,
-               share: bool = False) -> Deck:
+def build_deck(
+    session: Session, workshop: WorkshopFormat | None = None, language: str | None = None, share: bool = False
+) -> Deck:
     language = language or session.language
-    subtitle = " · ".join(filter(None, [workshop.name(language) if workshop else "", date.today().isoformat()]))
+    workshop_name = workshop.name(language) if workshop else ""
+    subtitle = " · ".join(
+        filter(None, [workshop_name if workshop_name != session.title else "", date.today().isoformat()])
+    )
     deck = Deck(title=session.title, language=language, slides=[TitleSlide(session.title, subtitle=subtitle)])
     if workshop:
         deck.slides.append(_agenda(workshop, language))
@@ -33,7 +47,9 @@ def build_deck(session: Session, workshop: WorkshopFormat | None = None, languag
             continue
         if info.track != track:
             track = info.track
-            deck.slides.append(SectionSlide(t(f"track.{track}", language), subtitle=t(f"track.{track}.subtitle", language)))
+            deck.slides.append(
+                SectionSlide(t(f"track.{track}", language), subtitle=t(f"track.{track}.subtitle", language))
+            )
         slides, evidence_ids = builder(session, language)
         deck.slides.extend(slides)
         cited.extend(i for i in evidence_ids if i not in cited)
@@ -59,11 +75,19 @@ def _synthesis_slides(session: Session, language: str) -> tuple[list[Slide], lis
         for theme in group:
             first = quotes.get(theme.evidence[0]) if theme.evidence else None
             body = theme.insight + (f"\n\n“{shorten(first['text'], 150)}”" if first else "")
-            footer = t("deck.sources", language, n=theme.n_sources) + (f" · {', '.join(theme.evidence[:3])}" if theme.evidence else "")
-            cards.append(Card(shorten(theme.label, 70), shorten(body, 320), shorten(footer, 60), theme.assumption))
+            footer = t("deck.sources", language, n=theme.n_sources) + (
+                f" · {', '.join(theme.evidence[:3])}" if theme.evidence else ""
+            )
+            cards.append(Card(theme.label, body, footer, theme.assumption))
             notes.append(_notes_for(theme.label, theme.evidence, quotes, language))
-        slides.append(CardsSlide(numbered(title, number, len(groups)), notes="\n\n".join(notes), cards=cards,
-                                 assumption_label=t("deck.assumption", language)))
+        slides.append(
+            CardsSlide(
+                numbered(title, number, len(groups)),
+                notes="\n\n".join(notes),
+                cards=cards,
+                assumption_label=t("deck.assumption", language),
+            )
+        )
     return slides, evidence_ids
 
 

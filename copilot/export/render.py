@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from copilot.export.deckspec import AgendaSlide, CardsSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
+from copilot.export.fit import fit
 
 WIDTH, HEIGHT = 13.333, 7.5  # inches, 16:9
 MARGIN = 0.6
@@ -72,13 +73,15 @@ class Renderer:
 
     def _section_slide(self, slide, spec: SectionSlide) -> None:
         self._rect(slide, 0, 0, WIDTH, HEIGHT, self.style.accent)
-        self._text(slide, 1.0, 2.6, WIDTH - 2.0, 1.4, spec.title, 36, bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.BOTTOM)
+        self._text(
+            slide, 1.0, 2.6, WIDTH - 2.0, 1.4, spec.title, 36, bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.BOTTOM
+        )
         self._text(slide, 1.0, 4.1, WIDTH - 2.0, 1.0, spec.subtitle, 18, colour="FFFFFF")
 
     def _agenda_slide(self, slide, spec: AgendaSlide) -> None:
         self._heading(slide, spec.title)
-        rows = [[row.start, row.label, f"{row.minutes} min", row.detail] for row in spec.rows]
-        self._table(slide, ["", "", "", ""], rows, [1, 5, 1.2, 3.5], header=False, size=16)
+        rows = [[row.start, row.label, f"{row.minutes} min"] for row in spec.rows]
+        self._table(slide, ["", "", ""], rows, [1.2, 8, 1.5], header=False, size=16)
 
     def _cards_slide(self, slide, spec: CardsSlide) -> None:
         self._heading(slide, spec.title)
@@ -94,8 +97,18 @@ class Renderer:
             if card.assumption:
                 box.line.dash_style = MSO_LINE_DASH_STYLE.DASH
                 box.line.width = Pt(1.5)
-                self._text(slide, x + width - 1.55, y + 0.08, 1.4, 0.3, spec.assumption_label, 9,
-                           bold=True, colour=self.style.warning, align=PP_ALIGN.RIGHT)
+                self._text(
+                    slide,
+                    x + width - 1.55,
+                    y + 0.08,
+                    1.4,
+                    0.3,
+                    spec.assumption_label,
+                    9,
+                    bold=True,
+                    colour=self.style.warning,
+                    align=PP_ALIGN.RIGHT,
+                )
             self._text(slide, x + 0.2, y + 0.3, width - 0.4, 0.75, card.heading, 15, bold=True)
             self._text(slide, x + 0.2, y + 1.05, width - 0.4, height - 1.5, card.body, 11)
             self._text(slide, x + 0.2, y + height - 0.42, width - 0.4, 0.3, card.footer, 9, colour=self.style.muted)
@@ -108,21 +121,37 @@ class Renderer:
 
     def _heading(self, slide, title: str) -> None:
         self._rect(slide, MARGIN, 0.55, 0.09, 0.62, self.style.accent)
-        self._text(slide, MARGIN + 0.25, 0.4, WIDTH - 2 * MARGIN - 0.25, 0.9, title, 28, bold=True,
-                   anchor=MSO_ANCHOR.MIDDLE)
+        self._text(
+            slide, MARGIN + 0.25, 0.4, WIDTH - 2 * MARGIN - 0.25, 0.9, title, 28, bold=True, anchor=MSO_ANCHOR.MIDDLE
+        )
 
     def _footer(self, slide, number: int) -> None:
         self._text(slide, MARGIN, HEIGHT - 0.5, 8, 0.3, self.deck.title, 9, colour=self.style.muted)
-        self._text(slide, WIDTH - MARGIN - 1, HEIGHT - 0.5, 1, 0.3, str(number), 9, colour=self.style.muted,
-                   align=PP_ALIGN.RIGHT)
+        self._text(
+            slide,
+            WIDTH - MARGIN - 1,
+            HEIGHT - 0.5,
+            1,
+            0.3,
+            str(number),
+            9,
+            colour=self.style.muted,
+            align=PP_ALIGN.RIGHT,
+        )
 
     def _table(self, slide, columns, rows, widths, header: bool = True, size: int = 11) -> None:
         total_width = WIDTH - 2 * MARGIN
         n_rows = len(rows) + (1 if header else 0)
         if n_rows == 0:
             return
-        shape = slide.shapes.add_table(n_rows, len(columns), Inches(MARGIN), Inches(BODY_TOP),
-                                       Inches(total_width), Inches(min(0.4 * n_rows, HEIGHT - BODY_TOP - 0.8)))
+        shape = slide.shapes.add_table(
+            n_rows,
+            len(columns),
+            Inches(MARGIN),
+            Inches(BODY_TOP),
+            Inches(total_width),
+            Inches(min(0.4 * n_rows, HEIGHT - BODY_TOP - 0.8)),
+        )
         table = shape.table
         scale = total_width / sum(widths)
         for i, width in enumerate(widths):
@@ -133,7 +162,9 @@ class Renderer:
             for c, value in enumerate(values):
                 cell = table.cell(r, c)
                 cell.fill.solid()
-                cell.fill.fore_color.rgb = rgb(self.style.accent if is_header else ("FFFFFF" if r % 2 else self.style.card))
+                cell.fill.fore_color.rgb = rgb(
+                    self.style.accent if is_header else ("FFFFFF" if r % 2 else self.style.card)
+                )
                 frame = cell.text_frame
                 frame.word_wrap = True
                 frame.text = str(value)
@@ -152,8 +183,23 @@ class Renderer:
         box.shadow.inherit = False
         return box
 
-    def _text(self, slide, x, y, w, h, text: str, size: int, bold: bool = False, colour: str | None = None,
-              align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP):
+    def _text(
+        self,
+        slide,
+        x,
+        y,
+        w,
+        h,
+        text: str,
+        size: int,
+        bold: bool = False,
+        colour: str | None = None,
+        align=PP_ALIGN.LEFT,
+        anchor=MSO_ANCHOR.TOP,
+        min_size: int | None = None,
+    ):
+        # PowerPoint insets text 0.05" top and bottom; keep 3% of the width spare for renderer differences
+        text, size = fit(text, size, (w - 0.04) * 0.97, h - 0.1, bold, min_size or max(size - 3, 9))
         box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
         frame = box.text_frame
         frame.word_wrap = True

@@ -55,7 +55,9 @@ def research_files(folder: Path) -> list[Path]:
     )
 
 
-def ingest(folder: Path, store: ResearchStore, on_progress: OnProgress | None = None, prune: bool = False) -> IngestReport:
+def ingest(
+    folder: Path, store: ResearchStore, on_progress: OnProgress | None = None, prune: bool = False
+) -> IngestReport:
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise ResearchFileError(folder, "is not a folder", "Choose the folder that holds your research files.")

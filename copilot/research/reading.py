@@ -17,7 +17,7 @@ _BOMS = (
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Decode bytes: a BOM wins, then strict UTF-8, then charset detection (cp1252 exports, UTF-16)."""
+    """Decode bytes: a BOM wins, then strict UTF-8, then cp1252, then charset detection (e.g. UTF-16 without BOM)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
@@ -25,7 +25,13 @@ def decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096] and not _looks_like_utf16(data):
+    if b"\x00" not in data[:4096]:
+        # Excel and Word on Dutch and English Windows save cp1252; detectors often mistake it for cp1250
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    elif not _looks_like_utf16(data):
         raise ResearchFileError(path, "this looks like a binary file, not text", "Export it as .txt or .csv.")
     from charset_normalizer import from_bytes
 

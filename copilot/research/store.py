@@ -124,7 +124,9 @@ class ResearchStore:
             return []
         vector = self.embedder.embed([query])
         result = self._collection.query(
-            query_embeddings=vector, n_results=min(k, self.count()), where=where,
+            query_embeddings=vector,
+            n_results=min(k, self.count()),
+            where=where,
             include=["documents", "metadatas", "distances"],
         )
         return [

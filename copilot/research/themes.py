@@ -15,6 +15,7 @@ import numpy as np
 from copilot.research.chunks import Chunk
 
 TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")
+STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,32 @@ def _candidates(low: int, high: int) -> list[int]:
     return ks
 
 
-def themes(chunks: list[Chunk], vectors: np.ndarray, quotes_per_theme: int = 4, max_themes: int = 12) -> list[ComputedTheme]:
+def without_language(chunks: list[Chunk], vectors: np.ndarray) -> np.ndarray:
+    """Remove each language's mean direction, so Dutch and English quotes on one topic meet.
+
+    MiniLM is trained mostly on English: left alone, a mixed corpus clusters by language first.
+    """
+    from copilot.research.language import detect
+
+    languages = np.array([detect(chunk.text) for chunk in chunks])
+    if len(set(languages)) < 2:
+        return vectors
+    centred = vectors.copy()
+    for language in set(languages):
+        rows = languages == language
+        centred[rows] -= vectors[rows].mean(axis=0)
+    return centred
+
+
+def themes(
+    chunks: list[Chunk], vectors: np.ndarray, quotes_per_theme: int = 4, max_themes: int = 12
+) -> list[ComputedTheme]:
     """Themes over the evidence chunks, largest first; small leftovers beyond `max_themes` are dropped."""
     if not chunks:
         return []
-    labels = cluster(vectors, max_k=max(2, min(len(chunks) // 5, 40)))
+    vectors = without_language(chunks, vectors)
+    min_k = 4 if len(chunks) >= 40 else 2  # a workshop needs several themes to talk about, not two
+    labels = cluster(vectors, min_k=min_k, max_k=max(min_k, min(len(chunks) // 5, 40)))
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     groups = [np.flatnonzero(labels == label) for label in np.unique(labels)]
     groups.sort(key=len, reverse=True)
@@ -107,7 +129,7 @@ def distinctive_terms(groups: list[list[str]], top: int = 5) -> list[list[str]]:
     for texts in groups:
         bag: dict[str, int] = {}
         for text in texts:
-            for token in TOKEN.findall(text.lower()):
+            for token in TOKEN.findall(STAGE_DIRECTION.sub(" ", text.lower())):
                 if token not in stop:
                     bag[token] = bag.get(token, 0) + 1
         counts.append(bag)

@@ -8,11 +8,13 @@ from copilot.research.store import ResearchStore
 from copilot.research.themes import themes as compute_themes
 from copilot.steps.schemas import ResearchSynthesis, Theme
 
+MIN_WORDS = 8  # shorter turns ("Ja, klopt.") say too little to build a theme on
+
 
 def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) -> tuple[ResearchSynthesis, list[Chunk]]:
     """A synthesis draft and the chunks its themes cite (to keep with the session as evidence)."""
     chunks, vectors = store.chunks_with_vectors()
-    keep = [i for i, chunk in enumerate(chunks) if chunk.is_evidence]
+    keep = [i for i, chunk in enumerate(chunks) if chunk.is_evidence and len(chunk.text.split()) >= MIN_WORDS]
     chunks, vectors = [chunks[i] for i in keep], vectors[keep]
     found = compute_themes(chunks, vectors, max_themes=max_themes)
     cited: dict[str, Chunk] = {}

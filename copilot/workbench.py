@@ -1,0 +1,92 @@
+"""The workbench: one workshop in progress, as the notebook sees it. Widgets call these methods and get
+plain data back; they never touch Chroma, SQLite or python-pptx themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copilot.export.from_session import build_deck
+from copilot.export.render import render
+from copilot.research.ingest import IngestReport, OnProgress, ingest
+from copilot.research.store import ResearchStore
+from copilot.session import Session
+from copilot.settings import Workspace, check_language, project_root
+from copilot.steps.drafting import draft_step
+from copilot.steps.schemas import ResearchSynthesis
+from copilot.workshop import WorkshopFormat, formats, load_format
+
+SYNTHESIS = "SD-02"
+
+
+class Workbench:
+    def __init__(
+        self,
+        workspace: Workspace | None = None,
+        language: str = "nl",
+        session_path: Path | None = None,
+        workshop: str = "journey_pain_points_90",
+    ) -> None:
+        self.workspace = (workspace or Workspace.default()).ensure()
+        self.language = check_language(language)
+        self._store: ResearchStore | None = None
+        self.workshop = self._load_workshop(workshop)
+        path = session_path or self.workspace.sessions_dir / "start-here.cxsession"
+        if path.exists():
+            self.session = Session.open(path)
+        else:
+            title = self.workshop.name(language) if self.workshop else "CX Copilot"
+            self.session = Session.create(path, title, language, workshop=workshop)
+
+    @staticmethod
+    def _load_workshop(workshop_id: str) -> WorkshopFormat | None:
+        known = formats(project_root() / "workshop_templates")
+        return load_format(known[workshop_id]) if workshop_id in known else None
+
+    @property
+    def store(self) -> ResearchStore:
+        if self._store is None:  # opening Chroma and loading the model take seconds: only when needed
+            self._store = ResearchStore.open(self.workspace.store_dir)
+        return self._store
+
+    def set_language(self, language: str) -> None:
+        self.language = check_language(language)
+        self.session.set_meta("language", language)
+
+    def default_research_folder(self) -> Path:
+        return project_root() / "examples" / "research"
+
+    def ingest(self, folder: Path, on_progress: OnProgress | None = None) -> IngestReport:
+        return ingest(Path(folder), self.store, on_progress=on_progress)
+
+    def fragments(self) -> int:
+        return self.store.count()
+
+    # --- SD-02 ---------------------------------------------------------------------------------
+
+    def synthesis(self) -> ResearchSynthesis | None:
+        return self.session.content(SYNTHESIS, ResearchSynthesis)
+
+    def draft_synthesis(self) -> ResearchSynthesis:
+        draft_step(SYNTHESIS, self.store, self.session)
+        return self.synthesis()
+
+    def save_synthesis(self, synthesis: ResearchSynthesis) -> None:
+        self.session.save_edit(SYNTHESIS, synthesis)
+
+    def quotes(self, ids: list[str]) -> list[dict]:
+        return self.session.evidence(ids)
+
+    def is_locked(self) -> bool:
+        return self.session.is_locked(SYNTHESIS)
+
+    def lock(self) -> None:
+        self.session.lock(SYNTHESIS)
+
+    def unlock(self) -> None:
+        self.session.unlock(SYNTHESIS)
+
+    # --- deck ----------------------------------------------------------------------------------
+
+    def export(self, out: Path | None = None) -> Path:
+        out = out or self.workspace.decks_dir / f"{self.session.path.stem}-{self.language}.pptx"
+        return render(build_deck(self.session, self.workshop, self.language), out)
