@@ -100,10 +100,28 @@ def soffice_to_pdf(pptx: Path, out_dir: Path) -> Path:
 
     profile = out_dir / f"lo-profile-{os.getpid()}"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir",
-         str(out_dir), str(pptx)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(pptx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = out_dir / (pptx.stem + ".pdf")
     assert pdf.exists() and pdf.stat().st_size > 1000, "LibreOffice did not produce a PDF"
     return pdf
+
+
+def pdf_to_pngs(pdf: Path, dpi: int = 60) -> list[Path]:
+    """Pages of a PDF as PNG files beside it, for people (and tests) to look at."""
+    import subprocess
+
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=120)
+    return sorted(pdf.parent.glob(pdf.stem + "-*.png"))

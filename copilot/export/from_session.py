@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from copilot.export.deckspec import (
     AgendaRow,
@@ -113,8 +114,8 @@ def _appendix(session: Session, ids: list[str], language: str) -> list[Slide]:
             numbered(t("deck.appendix", language), number, len(groups)),
             notes="\n".join(f"[{q['id']}] {q['text']} — {q['source']}, {q['location']}" for q in group),
             columns=columns,
-            rows=[[q["id"], shorten(q["text"], 210), shorten(f"{q['source']}, {q['location']}", 60)] for q in group],
-            widths=[1.3, 7.5, 3.2],
+            rows=[[q["id"], shorten(q["text"], 210), f"{Path(q['source']).name}, {q['location']}"] for q in group],
+            widths=[1.2, 7.2, 3.6],
         )
         for number, group in enumerate(groups, start=1)
     ]

@@ -18,7 +18,7 @@ from pptx.util import Emu, Inches, Pt
 from copilot.export.deckspec import AgendaSlide, CardsSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
 from copilot.export.fit import fit
 
-WIDTH, HEIGHT = 13.333, 7.5  # inches, 16:9
+WIDTH, HEIGHT = 12192000 / 914400, 7.5  # inches, exactly 16:9 (PowerPoint's widescreen size)
 MARGIN = 0.6
 BODY_TOP = 1.55
 

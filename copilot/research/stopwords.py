@@ -10,9 +10,10 @@ DUTCH = frozenset(
     wordt zal ze zei zelf zich zij zijn zo zonder zou echt even keer heel erg best beetje nou nee oke oké
     gaat gaan ging kwam komt krijg krijgen kreeg gedaan zeggen zegt zeg weet weten denk vind vond moest
     moeten mag kunt bent hebt dacht waar wanneer waarom welke zoals elke ieder onze jouw hen dingen ding
-    eigenlijk natuurlijk daarna daarom daardoor steeds weer alleen allemaal graag wij jou""".split()
+    eigenlijk natuurlijk daarna daarom daardoor steeds weer alleen allemaal graag wij jou hoor haar goed staat
+    zeker precies inderdaad soort iedereen misschien gehad laten zien wilde zitten zit twee drie""".split()
 )
-SPOKEN_ENGLISH = frozenset("don t s ve ll m re d yeah okay oh well just really said".split())
+SPOKEN_ENGLISH = frozenset("don t s ve ll m re d yeah okay oh well just really said know think like got".split())
 
 
 def words() -> frozenset[str]:

@@ -15,6 +15,7 @@ import numpy as np
 from copilot.research.chunks import Chunk
 
 TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")
+NEAR_COPY = 0.93  # cosine above which two quotes say the same thing
 STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 
 
@@ -100,24 +101,29 @@ def themes(
                 label=" · ".join(words[:3]) or chunks[by_centrality[0]].text[:40],
                 terms=words,
                 members=[int(i) for i in group],
-                representatives=_diverse(by_centrality, chunks, quotes_per_theme),
+                representatives=_diverse(by_centrality, chunks, unit, quotes_per_theme),
                 n_sources=len({chunks[i].source for i in group}),
             )
         )
     return result
 
 
-def _diverse(ordered: np.ndarray, chunks: list[Chunk], n: int) -> list[int]:
-    """The most central members, one per source first, so one interview does not fill the theme."""
-    picked, sources = [], set()
-    for index in ordered:
-        if chunks[index].source not in sources:
-            picked.append(int(index))
+def _diverse(ordered: np.ndarray, chunks: list[Chunk], unit: np.ndarray, n: int) -> list[int]:
+    """The most central members, one per source first, so one interview does not fill the theme;
+    near-copies of a quote already picked (templated agent notes) are skipped."""
+    picked: list[int] = []
+    sources: set[str] = set()
+    for one_per_source in (True, False):
+        for index in (int(i) for i in ordered):
+            if len(picked) == n:
+                return picked
+            if index in picked or (one_per_source and chunks[index].source in sources):
+                continue
+            if picked and float(np.max(unit[picked] @ unit[index])) > NEAR_COPY:
+                continue
+            picked.append(index)
             sources.add(chunks[index].source)
-        if len(picked) == n:
-            return picked
-    rest = [int(i) for i in ordered if int(i) not in picked]
-    return picked + rest[: n - len(picked)]
+    return picked
 
 
 def distinctive_terms(groups: list[list[str]], top: int = 5) -> list[list[str]]:
@@ -128,9 +134,9 @@ def distinctive_terms(groups: list[list[str]], top: int = 5) -> list[list[str]]:
     counts = []
     for texts in groups:
         bag: dict[str, int] = {}
-        for text in texts:
-            for token in TOKEN.findall(STAGE_DIRECTION.sub(" ", text.lower())):
-                if token not in stop:
+        for text in texts:  # each word counts once per quote, so one chatty turn cannot name a theme
+            for token in set(TOKEN.findall(STAGE_DIRECTION.sub(" ", text.lower()))):
+                if token not in stop and "'" not in token:
                     bag[token] = bag.get(token, 0) + 1
         counts.append(bag)
     total: dict[str, int] = {}

@@ -20,9 +20,7 @@ class ThemeCard(w.VBox):
         on_change: Callable[[], None],
         on_remove: Callable[[ThemeCard], None],
     ) -> None:
-        super().__init__(
-            layout=w.Layout(border="1px solid #d0d7de", padding="8px", margin="6px 0", border_radius="8px")
-        )
+        super().__init__(layout=w.Layout(border="1px solid #d0d7de", padding="8px", margin="6px 0"))
         self.theme = theme
         self.label = w.Text(
             value=theme.label,

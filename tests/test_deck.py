@@ -1,0 +1,132 @@
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from copilot.export.fit import height
+from copilot.export.from_session import build_deck
+from copilot.export.render import render
+from copilot.research.chunks import Chunk
+from copilot.session import Session
+from copilot.steps.schemas import ResearchSynthesis, Theme
+from copilot.workshop import load_format
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKSHOP = load_format(ROOT / "workshop_templates" / "journey_pain_points_90.yaml")
+
+
+def quote(n: int, text: str = "") -> Chunk:
+    body = (
+        text or f"Ik heb drie keer gebeld over mijn termijnbedrag en elke keer moest ik alles opnieuw uitleggen ({n})."
+    )
+    return Chunk(id=f"q{n:03d}", text=body, source=f"interviews/i{n}.txt", location=f"turn {n}", kind="transcript")
+
+
+def session_with_themes(tmp_path: Path, themes: list[Theme], quotes: list[Chunk], language: str = "nl") -> Session:
+    session = Session.create(tmp_path / "s.cxsession", "Windkracht — klantreis", language, "journey_pain_points_90")
+    session.keep_evidence(quotes)
+    session.save_draft("SD-02", ResearchSynthesis(themes=themes))
+    return session
+
+
+def slide_texts(slide) -> str:
+    """All text on a slide: text boxes and table cells."""
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        elif shape.has_table:
+            parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def assert_everything_fits(path: Path) -> None:
+    """Every shape lies inside the slide, and every text box's measured text fits its frame."""
+    prs = Presentation(str(path))
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, f"slide {number}: {shape.name} starts off the slide"
+            assert shape.left + shape.width <= prs.slide_width, f"slide {number}: {shape.name} runs off the right"
+            assert shape.top + shape.height <= prs.slide_height, f"slide {number}: {shape.name} runs off the bottom"
+            if not shape.has_text_frame or not shape.text_frame.text:
+                continue
+            run = next(r for p in shape.text_frame.paragraphs for r in p.runs)
+            needed = height(
+                shape.text_frame.text, run.font.size.pt, Emu(shape.width).inches - 0.04, bool(run.font.bold)
+            )
+            assert needed <= Emu(shape.height).inches - 0.1 + 1e-6, (
+                f"slide {number}: text overflows {shape.text_frame.text[:40]!r}"
+            )
+
+
+def test_the_deck_is_16_by_9_with_title_agenda_themes_and_evidence(tmp_path: Path):
+    session = session_with_themes(
+        tmp_path,
+        [Theme(id="T1", label="Herhaalcontact", insight="Klanten bellen vaak terug.", evidence=["q001"])],
+        [quote(1)],
+    )
+    deck = render(build_deck(session, WORKSHOP), tmp_path / "deck.pptx")
+    prs = Presentation(str(deck))
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    texts = [slide_texts(s) for s in prs.slides]
+    assert "Windkracht — klantreis" in texts[0]
+    assert "Agenda (90 minuten)" in texts[1] and "SD-02 Onderzoekssynthese" in texts[1]
+    assert any("Herhaalcontact" in t for t in texts)
+    assert "Bewijs" in texts[-1] and "q001" in texts[-1]
+
+
+def test_speaker_notes_carry_every_quote_and_its_source(tmp_path: Path):
+    session = session_with_themes(
+        tmp_path, [Theme(id="T1", label="Herhaalcontact", evidence=["q001", "q002"])], [quote(1), quote(2)]
+    )
+    prs = Presentation(str(render(build_deck(session, WORKSHOP), tmp_path / "deck.pptx")))
+    notes = next(s.notes_slide.notes_text_frame.text for s in prs.slides if "Herhaalcontact" in slide_texts(s))
+    assert quote(2).text in notes and "interviews/i2.txt, turn 2" in notes
+
+
+def test_a_theme_without_evidence_is_marked_as_an_assumption_on_the_slide(tmp_path: Path):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Onderbuikgevoel")], [])
+    prs = Presentation(str(render(build_deck(session, WORKSHOP), tmp_path / "deck.pptx")))
+    slide = next(s for s in prs.slides if "Onderbuikgevoel" in slide_texts(s))
+    assert "Aanname" in slide_texts(slide)
+    assert "Geen onderzoeksbewijs" in slide.notes_slide.notes_text_frame.text
+
+
+def test_the_deck_speaks_english_when_asked(tmp_path: Path):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Repeat contact")], [], language="en")
+    prs = Presentation(str(render(build_deck(session, WORKSHOP, "en"), tmp_path / "deck.pptx")))
+    texts = "\n".join(slide_texts(s) for s in prs.slides)
+    assert "Agenda (90 minutes)" in texts and "Research synthesis" in texts and "Assumption" in texts
+
+
+def test_a_stress_session_splits_over_continuation_slides_and_nothing_overflows(tmp_path: Path):
+    long = (
+        "Klantcontactcentrummedewerkersondersteuningsprogramma " + "en dan nog een hele lange uitleg erachteraan " * 12
+    )
+    quotes = [quote(n, long if n % 3 == 0 else "") for n in range(1, 41)]
+    themes = [
+        Theme(
+            id=f"T{n}",
+            label=("Arbeidsongeschiktheidsverzekeringsmaatschappij " * 3) if n == 1 else f"Thema {n} 😀",
+            insight=long if n % 2 else "",
+            evidence=[q.id for q in quotes[n * 2 : n * 2 + 3]],
+        )
+        for n in range(1, 15)
+    ]
+    session = session_with_themes(tmp_path, themes, quotes)
+    path = render(build_deck(session, WORKSHOP), tmp_path / "stress.pptx")
+    titles = [slide_texts(s) for s in Presentation(str(path)).slides]
+    assert any("Onderzoekssynthese (1/3)" in t for t in titles) and any("Onderzoekssynthese (3/3)" in t for t in titles)
+    assert_everything_fits(path)
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_every_slide_of_the_stress_deck(tmp_path: Path, artifacts: Path):
+    from conftest import pdf_to_pngs, soffice_to_pdf
+
+    quotes = [quote(n) for n in range(1, 20)]
+    themes = [Theme(id=f"T{n}", label=f"Thema {n}", evidence=[quotes[n].id]) for n in range(1, 9)]
+    path = render(build_deck(session_with_themes(tmp_path, themes, quotes), WORKSHOP), artifacts / "themes.pptx")
+    pngs = pdf_to_pngs(soffice_to_pdf(path, artifacts))
+    assert len(pngs) == len(Presentation(str(path)).slides)

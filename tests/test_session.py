@@ -1,0 +1,103 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from copilot.errors import SessionError, StepLockedError
+from copilot.research.chunks import Chunk
+from copilot.session import Session
+from copilot.steps.schemas import ResearchSynthesis, Theme
+
+
+def synthesis(label: str, evidence: list[str] | None = None) -> ResearchSynthesis:
+    return ResearchSynthesis(themes=[Theme(id="T1", label=label, evidence=evidence or ["q1"])])
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    return Session.create(tmp_path / "s.cxsession", "Workshop", "nl", workshop="journey_pain_points_90")
+
+
+def test_a_new_session_remembers_its_title_language_and_workshop(session: Session):
+    reopened = Session.open(session.path)
+    assert (reopened.title, reopened.language, reopened.meta("workshop")) == (
+        "Workshop",
+        "nl",
+        "journey_pain_points_90",
+    )
+
+
+def test_a_draft_becomes_the_content_until_a_person_edits(session: Session):
+    session.save_draft("SD-02", synthesis("computed"))
+    assert session.content("SD-02", ResearchSynthesis).themes[0].label == "computed"
+    assert session.status("SD-02") == "drafted"
+
+
+def test_a_new_draft_never_overwrites_a_human_edit(session: Session):
+    session.save_draft("SD-02", synthesis("computed"))
+    session.save_edit("SD-02", synthesis("Klanten willen een mens"))
+    session.save_draft("SD-02", synthesis("recomputed"))
+    assert session.content("SD-02", ResearchSynthesis).themes[0].label == "Klanten willen een mens"
+    assert session.draft("SD-02", ResearchSynthesis).themes[0].label == "recomputed"
+
+
+def test_a_locked_step_refuses_edits_and_drafts_until_unlocked(session: Session):
+    session.save_draft("SD-02", synthesis("computed"))
+    session.lock("SD-02")
+    with pytest.raises(StepLockedError, match="SD-02 is locked"):
+        session.save_edit("SD-02", synthesis("late change"))
+    with pytest.raises(StepLockedError):
+        session.save_draft("SD-02", synthesis("late draft"))
+    session.unlock("SD-02")
+    session.save_edit("SD-02", synthesis("late change"))
+    assert session.status("SD-02") == "edited"
+
+
+def test_history_records_who_did_what(session: Session):
+    session.save_draft("SD-02", synthesis("computed"))
+    session.save_edit("SD-02", synthesis("edited"))
+    session.lock("SD-02")
+    assert [(h["actor"], h["action"]) for h in session.history("SD-02")] == [
+        ("computed", "draft"),
+        ("person", "edit"),
+        ("person", "lock"),
+    ]
+
+
+def test_edits_survive_closing_and_reopening(session: Session):
+    session.save_edit("SD-02", synthesis("Wachten op de bevestiging"))
+    session.close()
+    assert Session.open(session.path).content("SD-02", ResearchSynthesis).themes[0].label == "Wachten op de bevestiging"
+
+
+def test_cited_quotes_are_kept_in_the_session(session: Session):
+    quote = Chunk(id="q1", text="Ik wil een mens spreken.", source="survey.csv", location="row 3", kind="table")
+    session.keep_evidence([quote])
+    assert session.evidence(["q1", "missing"]) == [
+        {"id": "q1", "text": "Ik wil een mens spreken.", "source": "survey.csv", "location": "row 3", "speaker": ""}
+    ]
+
+
+def test_an_item_without_evidence_is_an_assumption():
+    assert Theme(id="T1", label="gut feeling").assumption is True
+    assert Theme(id="T2", label="backed", evidence=["q1"]).assumption is False
+
+
+def test_a_file_that_is_not_a_session_gets_a_clear_error(tmp_path: Path):
+    path = tmp_path / "notes.cxsession"
+    path.write_bytes(b"these are not the droids" * 100)
+    with pytest.raises(SessionError, match="notes.cxsession is not a readable workshop session"):
+        Session.open(path)
+
+
+def test_a_session_from_a_newer_copilot_is_refused_not_damaged(tmp_path: Path):
+    path = tmp_path / "future.cxsession"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(SessionError, match="newer CX Copilot"):
+        Session.open(path)
+
+
+def test_opening_a_missing_session_says_to_start_one(tmp_path: Path):
+    with pytest.raises(SessionError, match="Start a new session"):
+        Session.open(tmp_path / "nope.cxsession")

@@ -1,0 +1,84 @@
+import numpy as np
+
+from copilot.research.chunks import Chunk
+from copilot.research.embeddings import default_embedder
+from copilot.research.language import detect
+from copilot.research.themes import distinctive_terms, themes
+
+TOPICS = {
+    "bill": [
+        "My monthly instalment went up by forty euros without any explanation",
+        "The annual bill was much higher than the instalments I paid all year",
+        "Why did my instalment increase again, the letter does not explain it",
+        "I got a final bill with an extra charge that nobody could explain",
+        "The instalment amount doubled and I only found out from my bank statement",
+        "The yearly statement shows a big extra payment I cannot afford",
+    ],
+    "chatbot": [
+        "The chatbot kept sending me FAQ links and never connected me to a person",
+        "I was stuck in a loop with the bot and could not reach a human agent",
+        "The virtual assistant did not understand my question and there was no handover",
+        "Chatting with the bot was useless, I just wanted to talk to someone real",
+        "After ten minutes with the chatbot I gave up and called instead",
+        "The bot asked me the same three questions over and over",
+    ],
+    "meter": [
+        "The smart meter installer never showed up on the appointment day",
+        "My smart meter readings are not visible in the app since the installation",
+        "The technician installed the new meter but the old readings were lost",
+        "I had to take a day off work for the smart meter appointment and nobody came",
+        "The meter reading the app shows is different from what my meter says",
+        "Installing the smart meter took three appointments to get right",
+    ],
+}
+
+
+def topic_chunks() -> tuple[list[Chunk], list[str]]:
+    chunks, truth = [], []
+    for topic, sentences in TOPICS.items():
+        for n, text in enumerate(sentences):
+            chunks.append(
+                Chunk(id=f"{topic}{n}", text=text, source=f"interview_{n}.txt", location="turn 1", kind="transcript")
+            )
+            truth.append(topic)
+    return chunks, truth
+
+
+def test_computed_themes_recover_the_topics_people_talked_about():
+    chunks, truth = topic_chunks()
+    vectors = default_embedder().embed([c.text for c in chunks])
+    found = themes(chunks, vectors, quotes_per_theme=3)
+    assert len(found) == 3
+    for theme in found:
+        topics = {truth[i] for i in theme.members}
+        assert len(topics) == 1, f"theme {theme.label!r} mixes {topics}"
+    assert sorted(len(t.members) for t in found) == [6, 6, 6]
+
+
+def test_each_theme_quotes_different_sources_first():
+    chunks, _ = topic_chunks()
+    vectors = default_embedder().embed([c.text for c in chunks])
+    for theme in themes(chunks, vectors, quotes_per_theme=3):
+        assert len({chunks[i].source for i in theme.representatives}) == 3
+        assert theme.n_sources == 6
+
+
+def test_theme_labels_are_the_words_that_set_a_group_apart():
+    terms = distinctive_terms(
+        [
+            ["de chatbot begreep me niet", "de chatbot stuurde links", "weer die chatbot"],
+            ["het termijnbedrag is te hoog", "termijnbedrag omhoog zonder uitleg", "mijn termijnbedrag"],
+        ]
+    )
+    assert terms[0][0] == "chatbot" and terms[1][0] == "termijnbedrag"
+
+
+def test_too_little_research_gives_one_theme_rather_than_noise():
+    chunks, _ = topic_chunks()
+    vectors = np.eye(4, 8, dtype=np.float32)
+    assert len(themes(chunks[:4], vectors)) == 1
+
+
+def test_dutch_and_english_are_told_apart():
+    assert detect("Ik wil graag met een mens praten over mijn rekening") == "nl"
+    assert detect("I would like to talk to a person about my bill") == "en"
