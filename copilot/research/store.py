@@ -6,7 +6,6 @@ Only this module talks to Chroma; everything above it gets `Evidence` and `Chunk
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -120,11 +119,14 @@ class ResearchStore:
 
     def search(self, query: str, k: int = 8, where: dict | None = None) -> list[Evidence]:
         """The k chunks closest in meaning to `query`."""
+        return self.search_vector(self.embedder.embed([query])[0], k, where)
+
+    def search_vector(self, vector: np.ndarray, k: int = 8, where: dict | None = None) -> list[Evidence]:
+        """The k chunks closest to an already embedded query."""
         if self.count() == 0:
             return []
-        vector = self.embedder.embed([query])
         result = self._collection.query(
-            query_embeddings=vector,
+            query_embeddings=[vector],
             n_results=min(k, self.count()),
             where=where,
             include=["documents", "metadatas", "distances"],
@@ -140,6 +142,12 @@ class ResearchStore:
         result = self._collection.get(ids=ids, where=where, include=["documents", "metadatas"])
         return [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
 
+    def vectors(self, ids: list[str]) -> np.ndarray:
+        """The stored vectors of `ids`, in that order."""
+        result = self._collection.get(ids=ids, include=["embeddings"])
+        found = dict(zip(result["ids"], result["embeddings"], strict=True))
+        return np.asarray([found[i] for i in ids], dtype=np.float32).reshape(len(ids), -1)
+
     def chunks_with_vectors(self, where: dict | None = None) -> tuple[list[Chunk], np.ndarray]:
         result = self._collection.get(where=where, include=["documents", "metadatas", "embeddings"])
         chunks = [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
@@ -148,14 +156,13 @@ class ResearchStore:
 
 
 def _metadata(chunk: Chunk) -> dict:
-    # Chroma metadata values must be scalars: keep our fields flat and the rest as JSON
-    return {
-        **{name: getattr(chunk, name) for name in _CHUNK_FIELDS},
-        "file_hash": chunk.metadata.get("file_hash", ""),
-        "extra": json.dumps({k: v for k, v in chunk.metadata.items() if k != "file_hash"}, ensure_ascii=False),
-    }
+    # Chroma metadata values are flat scalars: the research's own columns sit beside ours, so a search can
+    # filter on them (segment, channel, date); ours win if a column happens to share a name
+    extra = {key: str(value) for key, value in chunk.metadata.items() if key not in _CHUNK_FIELDS and value != ""}
+    return {**extra, **{name: getattr(chunk, name) for name in _CHUNK_FIELDS}}
 
 
 def _chunk(id_: str, text: str, metadata: dict) -> Chunk:
-    extra = json.loads(metadata.get("extra") or "{}")
-    return Chunk(id=id_, text=text, metadata=extra, **{name: metadata.get(name, "") for name in _CHUNK_FIELDS})
+    fields = {name: metadata.get(name, "") for name in _CHUNK_FIELDS}
+    extra = {key: value for key, value in metadata.items() if key not in _CHUNK_FIELDS}
+    return Chunk(id=id_, text=text, metadata=extra, **fields)
