@@ -24,6 +24,8 @@ workshop_app = typer.Typer(help="Workshop formats: list them, or run one headles
 store_app = typer.Typer(help="The research store.", no_args_is_help=True)
 app.add_typer(workshop_app, name="workshop")
 app.add_typer(store_app, name="store")
+bench_app = typer.Typer(help="Benchmarks on a labelled CSV (see BENCHMARKS.md).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
 console = Console(stderr=True)
 
 LANG = typer.Option(DEFAULT_LANGUAGE, "--lang", help="Language of the deck and texts: nl or en.")
@@ -141,6 +143,36 @@ def export(
     finally:
         session.close()
     typer.echo(str(out))
+
+
+def _bench_options(kind: str):
+    def command(
+        data: Path = typer.Argument(..., help="A CSV with a text and a label column."),
+        text_column: str = typer.Option("text", "--text-column"),
+        label_column: str = typer.Option("label", "--label-column"),
+        limit: int | None = typer.Option(None, help="Use only the first N rows."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
+    ) -> None:
+        import json
+
+        from copilot import benchmarks
+
+        result = getattr(benchmarks, kind)(data, text_column, label_column, limit=limit)
+        if as_json:
+            typer.echo(json.dumps(result, indent=2))
+        else:
+            for key, value in result.items():
+                typer.echo(f"{key}\t{value}")
+
+    command.__doc__ = {
+        "retrieval": "Precision@10 of hybrid, dense and BM25 search; ingest and query speed.",
+        "themes": "How well computed themes match human labels (NMI, ARI) against KMeans.",
+    }[kind]
+    return command
+
+
+bench_app.command("retrieval")(_bench_options("retrieval"))
+bench_app.command("themes")(_bench_options("themes"))
 
 
 @app.command()

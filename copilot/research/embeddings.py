@@ -17,16 +17,19 @@ class MiniLMEmbedder:
 
     name = "minilm-l6-v2"
     dimension = 384
-    batch_size = 64
+    batch_size = 64  # texts per forward pass
+    report_every = 256  # texts per progress report; the model sorts each such group by length
 
     def embed(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         model = _load_minilm()
         vectors = []
-        for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start : start + self.batch_size])
-            vectors.append(model.encode(batch, normalize_embeddings=True, convert_to_numpy=True))
+        for start in range(0, len(texts), self.report_every):
+            group = list(texts[start : start + self.report_every])
+            vectors.append(
+                model.encode(group, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+            )
             if progress:
-                progress(len(batch))
+                progress(len(group))
         if not vectors:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return np.vstack(vectors).astype(np.float32)

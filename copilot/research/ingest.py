@@ -51,6 +51,7 @@ def research_files(folder: Path) -> list[Path]:
         if path.is_file()
         and path.suffix.lower() in LOADERS
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not path.name.startswith("~$")  # the lock file Office keeps beside an open document
         and path.name.lower() != "readme.md"
     )
 

@@ -19,6 +19,7 @@ from copilot.research.chunks import Chunk
 from copilot.research.embeddings import MiniLMEmbedder, Progress, default_embedder
 
 COLLECTION = "research"
+WRITE_BATCH = 512
 _CHUNK_FIELDS = ("source", "location", "kind", "speaker", "role")
 
 
@@ -87,16 +88,29 @@ class ResearchStore:
             self._collection.update(ids=[c.id for c in kept], metadatas=[_metadata(c) for c in kept])
             if progress:
                 progress(len(kept))
-        for start in range(0, len(new), 256):
-            batch = new[start : start + 256]
-            vectors = self.embedder.embed([c.text for c in batch], progress=progress)
-            self._collection.upsert(
-                ids=[c.id for c in batch],
-                embeddings=vectors,
-                documents=[c.text for c in batch],
-                metadatas=[_metadata(c) for c in batch],
-            )
+        # Embedding (torch, which releases the GIL) and Chroma's writes overlap: write batch n while
+        # embedding batch n+1, so ingest runs at close to the model's own speed
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            pending = None
+            for start in range(0, len(new), WRITE_BATCH):
+                batch = new[start : start + WRITE_BATCH]
+                vectors = self.embedder.embed([c.text for c in batch], progress=progress)
+                if pending:
+                    pending.result()
+                pending = writer.submit(self._write, batch, vectors)
+            if pending:
+                pending.result()
         return len(new)
+
+    def _write(self, batch: list[Chunk], vectors: np.ndarray) -> None:
+        self._collection.add(
+            ids=[c.id for c in batch],
+            embeddings=vectors,
+            documents=[c.text for c in batch],
+            metadatas=[_metadata(c) for c in batch],
+        )
 
     def remove_source(self, source: str, keep: Iterable[str] = ()) -> int:
         """Delete the chunks of a file except those in `keep`; returns how many went."""

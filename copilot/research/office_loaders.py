@@ -1,0 +1,272 @@
+"""Office files read into plain data for the loaders: Excel sheets as rows, Word documents as text and tables,
+PDFs as paragraphs per page. Cutting that data into chunks is the loaders' job.
+
+Each reader imports its library only when called (so `import copilot` stays fast) and translates the library's
+errors into a ResearchFileError here, at one boundary: a broken file raises, it never returns half its content.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from copilot.errors import ResearchFileError
+
+# Old .doc/.xls files and password-protected .docx/.xlsx files are both stored in this (OLE) container
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "…")
+_ITEM = re.compile(r"^([•▪◦·\-–*]|\d{1,2}[.)])\s")
+_SHORT_LINE = 0.85  # of the page's longest line: a shorter line may end a paragraph
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: each row under the header row as {column name: cell text}, by its Excel row number."""
+
+    name: str
+    rows: list[tuple[int, dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class WordTable:
+    number: int  # 1 for the document's first table
+    section: str  # the heading above the table, if any
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    text: str  # paragraphs separated by blank lines, headings marked "# " as in markdown
+    tables: list[WordTable]
+
+
+def read_xlsx(path: Path) -> list[Sheet]:
+    """Every worksheet's table: the header is the first row with at least two filled cells."""
+    _check_package(path, "Excel", ".xlsx")
+    from openpyxl import load_workbook
+
+    raw: list[tuple[str, list[list[str]]]] = []
+    with _translated(path, "an Excel workbook", "Open it in Excel and save it again, or export the sheet as .csv."):
+        workbook = load_workbook(path, read_only=True, data_only=True)  # data_only: a formula's computed value
+        try:
+            for worksheet in workbook.worksheets:
+                worksheet.reset_dimensions()  # some exporters record a wrong sheet size; read every row instead
+                rows = [[_cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+                raw.append((worksheet.title, rows))
+        finally:
+            workbook.close()
+    return [_sheet(name, rows) for name, rows in raw]
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):  # Excel stores dates as datetimes at midnight
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _sheet(name: str, values: list[list[str]]) -> Sheet:
+    filled = [sum(1 for cell in row if cell) for row in values]
+    needed = min(2, max(filled, default=0))  # a one-column sheet of answers has a one-cell header
+    if not needed:
+        return Sheet(name, [])
+    top = next(index for index, count in enumerate(filled) if count >= needed)
+    width = max(len(row) for row in values[top:])
+    grid = [row + [""] * (width - len(row)) for row in values[top:]]
+    names = _column_names(grid[0], grid[1:])
+    rows = []
+    for number, row in enumerate(grid[1:], start=top + 2):  # Excel rows count from 1, and the header is one
+        if any(row):
+            rows.append((number, {names[i]: row[i] for i in names}))
+    return Sheet(name, rows)
+
+
+def _column_names(header: list[str], body: list[list[str]]) -> dict[int, str]:
+    """Names by column index; an unnamed column with data is called by its letter, an empty one is dropped."""
+    from openpyxl.utils import get_column_letter
+
+    names: dict[int, str] = {}
+    seen: Counter[str] = Counter()
+    for index, cell in enumerate(header):
+        name = " ".join(cell.split())
+        if not name:
+            if not any(row[index] for row in body):
+                continue
+            name = f"column {get_column_letter(index + 1)}"
+        seen[name] += 1
+        names[index] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return names
+
+
+def read_docx(path: Path) -> WordDocument:
+    """The document's paragraphs (headings marked) and its tables, in reading order."""
+    _check_package(path, "Word", ".docx")
+    import docx
+    from docx.table import Table
+
+    blocks: list[tuple[str, str | list[list[str]]]] = []
+    with _translated(path, "a Word document", "Open it in Word and save it again as .docx."):
+        for block in docx.Document(str(path)).iter_inner_content():
+            if isinstance(block, Table):
+                blocks.append(("table", _table_rows(block)))
+            else:
+                style = block.style.name if block.style is not None else ""
+                heading = style == "Title" or style.startswith("Heading")
+                blocks.append(("heading" if heading else "paragraph", block.text))
+
+    parts: list[str] = []
+    tables: list[WordTable] = []
+    section = ""
+    for kind, content in blocks:
+        if isinstance(content, list):
+            tables.append(WordTable(len(tables) + 1, section, content))
+            continue
+        # a soft line break (Shift+Enter) often separates transcript turns, so lines are kept
+        lines = [" ".join(line.split()) for line in content.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if kind == "heading":
+            section = " ".join(lines)
+            parts.append(f"# {section}")
+        else:
+            parts.append("\n".join(lines))
+    return WordDocument("\n\n".join(parts), tables)
+
+
+def _table_rows(table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if cell._tc in seen:  # a merged cell comes back once per grid column it spans
+                continue
+            seen.add(cell._tc)
+            cells.append(" ".join(cell.text.split()))
+        rows.append(cells)
+    return rows
+
+
+def read_pdf(path: Path) -> list[list[str]]:
+    """Paragraphs per page; running headers, footers and page numbers are left out."""
+    if b"%PDF" not in _head(path, 1024):
+        raise ResearchFileError(path, "the file is not a PDF", "Open it and save or print it as a PDF again.")
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    with _translated(path, "a PDF", "Open it in a PDF viewer and print it to a new PDF."):
+        try:
+            reader = PdfReader(path)
+            if reader.is_encrypted and not reader.decrypt(""):  # many PDFs lock editing only and open without one
+                raise ResearchFileError(
+                    path,
+                    "the PDF is password-protected",
+                    "Open it with the password and print it to a new PDF, or ask for an unprotected copy.",
+                )
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except DependencyError as error:
+            raise ResearchFileError(
+                path,
+                "the PDF is encrypted with AES, which needs the cryptography package",
+                "Print it to a new, unprotected PDF, or install cryptography.",
+            ) from error
+    if not pages:
+        raise ResearchFileError(path, "the PDF has no pages", "Open it in a PDF viewer and print it to a new PDF.")
+    if not any(text.strip() for text in pages):
+        raise ResearchFileError(
+            path, "this PDF has no text layer (scanned?)", "Run OCR on it or export the text, then ingest that."
+        )
+    lines = [[" ".join(line.split()) for line in text.split("\n")] for text in pages]
+    running = _running_lines(lines)
+    return [_paragraphs([line for line in page if not line or _key(line) not in running]) for page in lines]
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines on most pages ("Confidential", "Page 3 of 12") and bare page numbers, by their digit-free key."""
+    counts = Counter(key for page in pages for key in {_key(line) for line in page if line})
+    repeated = {key for key, count in counts.items() if len(pages) >= 3 and count >= max(3, len(pages) / 2)}
+    return repeated | {"#"}
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """pypdf rarely marks paragraphs with blank lines: a line clearly shorter than the page's longest ends a
+    paragraph when it ends a sentence or the next line starts with a capital; bullets start new paragraphs."""
+    width = max((len(line) for line in lines), default=0)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for index, line in enumerate(lines):
+        if current and (not line or _ITEM.match(line)):
+            paragraphs.append(_joined(current))
+            current = []
+        if not line:
+            continue
+        current.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if len(line) < _SHORT_LINE * width and (line.endswith(_LINE_END) or following[:1].isupper()):
+            paragraphs.append(_joined(current))
+            current = []
+    if current:
+        paragraphs.append(_joined(current))
+    return paragraphs
+
+
+def _joined(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        # "verhuis-" + "zing" was one word split at the line end
+        text = text[:-1] + line if text.endswith("-") and line[:1].islower() else f"{text} {line}"
+    return text
+
+
+def _head(path: Path, size: int = 8) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(size)
+    except OSError as error:
+        raise ResearchFileError(path, f"cannot be read ({error.strerror})", "Check the file's permissions.") from error
+
+
+def _check_package(path: Path, app: str, suffix: str) -> None:
+    """Clear errors for what .docx/.xlsx files commonly turn out to be instead: empty, locked, old-format, broken."""
+    head = _head(path)
+    again = f"Open it in {app} and save it again as {suffix}."
+    if not head:
+        raise ResearchFileError(path, "the file is empty", f"Export it from {app} again.")
+    if head.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in path.read_bytes():
+            raise ResearchFileError(
+                path,
+                "the file is password-protected",
+                f"Remove the password in {app} (File › Info › Protect) and save it, or export an unprotected copy.",
+            )
+        raise ResearchFileError(path, f"this is an old-format {app} file with a {suffix} name", again)
+    if not zipfile.is_zipfile(path):
+        raise ResearchFileError(path, f"the file is damaged or not really a {suffix} file", again)
+
+
+@contextmanager
+def _translated(path: Path, what: str, advice: str) -> Iterator[None]:
+    try:
+        yield
+    except ResearchFileError:
+        raise
+    except Exception as error:  # these libraries raise many types on a broken file; translate them here, once
+        detail = str(error).rstrip(".") or type(error).__name__
+        raise ResearchFileError(path, f"could not be read as {what} ({detail})", advice) from error

@@ -1,0 +1,185 @@
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from copilot.research.redaction import Finding, Redactor, find_pii
+
+LABELLED = Path(__file__).parent / "data" / "pii" / "labelled.jsonl"
+
+
+def is_correct(finding: Finding, span: dict) -> bool:
+    """Same kind, and covering at least 80% of the labelled characters (so "Molenweg 17, 6721 GB" still counts
+    when the street is found one word longer). Exact boundaries are reported by bench/pii_redaction.py."""
+    overlap = min(finding.end, span["end"]) - max(finding.start, span["start"])
+    return finding.kind == span["kind"] and overlap >= 0.8 * (span["end"] - span["start"])
+
+
+def test_the_labelled_set_is_redacted_with_high_recall_and_precision():
+    records = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    labelled = predicted = correct = 0
+    misses, false_alarms = [], []
+    for record in records:
+        found = find_pii(record["text"], record["known_names"])
+        unmatched = list(found)
+        for span in record["spans"]:
+            match = next((finding for finding in unmatched if is_correct(finding, span)), None)
+            if match is None:
+                misses.append(f"{record['id']}: {span['kind']} {span['value']!r}")
+            else:
+                unmatched.remove(match)
+                correct += 1
+        false_alarms += [f"{record['id']}: {finding.kind} {finding.value!r}" for finding in unmatched]
+        labelled += len(record["spans"])
+        predicted += len(found)
+    assert len(records) > 200 and labelled > 400
+    assert correct / labelled >= 0.99, f"missed: {misses}"
+    assert correct / predicted >= 0.97, f"not personal data: {false_alarms}"
+
+
+def test_the_same_value_gets_the_same_placeholder_throughout_a_document():
+    redactor = Redactor()
+    first = redactor.redact("Bel 06-12345678 of mail jan@example.nl.")
+    second = redactor.redact("Nogmaals: 06 1234 5678, JAN@example.nl, of 020-1234567.")
+    assert first == "Bel [telefoon 1] of mail [e-mail 1]."
+    assert second == "Nogmaals: [telefoon 1], [e-mail 1], of [telefoon 2]."
+
+
+def test_placeholders_are_dutch_or_english_by_language():
+    text = "Mohamed El Amrani: Mijn IBAN is NL91ABNA0417164300, adres 1012 AB 14, tel +31 6 12345678.\nSanne: Dank je."
+    dutch = Redactor(language="nl").redact(text)
+    english = Redactor(language="en").redact(text)
+    assert dutch == "[Persoon 1]: Mijn IBAN is [IBAN 1], adres [adres 1], tel [telefoon 1].\n[Persoon 2]: Dank je."
+    assert english == "[Person 1]: Mijn IBAN is [IBAN 1], adres [address 1], tel [phone 1].\n[Person 2]: Dank je."
+
+
+def test_an_iban_with_wrong_check_digits_is_left_alone():
+    assert [f.value for f in find_pii("Goed: NL91ABNA0417164300, fout: NL92ABNA0417164300.")] == ["NL91ABNA0417164300"]
+    # Nor are its digits mistaken for a phone number.
+    assert find_pii("Eerder verkeerd genoteerd als NL52 ABNA 0612 3400 89.") == []
+
+
+def test_a_nine_digit_number_failing_the_11_proef_is_not_a_bsn():
+    assert [f.value for f in find_pii("BSN 111222333, niet 111222334.")] == ["111222333"]
+    assert [f.kind for f in find_pii("BSN 1112.22.333 of 111 222 333")] == ["bsn", "bsn"]
+
+
+def test_a_number_called_something_else_is_not_a_bsn_even_when_it_passes_the_11_proef():
+    assert find_pii("Mijn polisnummer is 111222333.") == []
+
+
+def test_the_mapping_restores_the_original_text():
+    text = (
+        "Anna de Wit: Mail anna@example.nl of bel 0612345678.\n"
+        "Interviewer: En je rekening?\n"
+        "Anna de Wit: NL91ABNA0417164300."
+    )
+    redactor = Redactor(language="en")
+    redacted = redactor.redact(text)
+    assert "anna" not in redacted.lower() and "0612345678" not in redacted
+    assert re.sub(r"\[[^\]]+\]", lambda placeholder: redactor.mapping[placeholder.group()], redacted) == text
+
+
+def test_a_speaker_name_is_also_redacted_in_running_text_with_its_first_name():
+    text = (
+        "Sanne de Vries (interviewer): Mohamed, hoe ging het?\n"
+        "Mohamed El Amrani: Goed. Mijn vriendin zei: Mohamed El Amrani, bel ze nou gewoon."
+    )
+    redactor = Redactor()
+    assert redactor.redact(text) == (
+        "[Persoon 1] (interviewer): [Persoon 2], hoe ging het?\n"
+        "[Persoon 2]: Goed. Mijn vriendin zei: [Persoon 2], bel ze nou gewoon."
+    )
+    assert redactor.mapping == {"[Persoon 1]": "Sanne de Vries", "[Persoon 2]": "Mohamed El Amrani"}
+
+
+def test_names_learned_from_a_speaker_label_are_redacted_in_later_chunks_of_the_document():
+    redactor = Redactor()
+    redactor.redact("Fatima Bouzid: Eerlijk? Eén aanspreekpunt.\nOnderzoeker: En verder?")
+    assert redactor.redact("Dat zei Fatima ook.") == "Dat zei [Persoon 1] ook."
+
+
+def test_known_names_are_redacted_even_outside_a_transcript():
+    assert (
+        Redactor(known_names=["J. de Boer"]).redact("Terugstorten t.n.v. J. de Boer.")
+        == "Terugstorten t.n.v. [Persoon 1]."
+    )
+
+
+def test_role_labels_and_one_line_headings_are_not_names():
+    assert find_pii("Klant: Ik wil opzeggen.\nAgent: Dat is jammer.\nP1: Ik ook.\nDeelnemer 2: Ik niet.") == []
+    assert find_pii("Verhuismelding: oud adres opgezegd.") == []
+
+
+def test_a_text_without_personal_data_is_unchanged():
+    text = (
+        "Klantnummer 40012345, meternummer E0031-4500-2281. Jaarafrekening € 1.234,56 over 2.871 kWh, "
+        "factuur 202603132 van 12-03-2026 om 08:15. We zitten in 1012 AB, postcode 7511. Kenmerk 1000 2345 6789 0123."
+    )
+    assert find_pii(text) == []
+    assert Redactor().redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "06-12345678", "06 1234 5678", "0612345678", "06 53 12 87 44", "+31 6 12345678", "+31(0)6-12345678",
+        "+31 (0)6 41 55 90 23", "0031 6 12345678", "020-1234567", "010 123 4567", "0317-123456", "058-2134567",
+        "+31 20 123 4567", "(020) 123 4567", "+32 470 12 34 56", "+49 30 1234567", "+44 20 7946 0958",
+        "+44 7700 900123", "+1 415 555 0123",
+    ],
+)  # fmt: skip
+def test_phone_numbers_in_common_formats_are_found(number: str):
+    assert find_pii(f"Bel me op {number}, na 17:00.") == [Finding(10, 10 + len(number), "phone", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "klantnummer 40012345", "op 01-06-2026 08:00", "06:12 en 06:14", "sinds 06 2025", "code 482 913",
+        "3.200 kWh", "stand 48211 kWh", "relatienummer 7012-44-1290", "tel 06-1234567", "versie 6.12.3",
+        "https://example.nl/claims?id=0612345678", "RF18 5390 0754 7034", "btw NL001234567B01",
+    ],
+)  # fmt: skip
+def test_ordinary_numbers_are_not_phone_numbers(text: str):
+    assert find_pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Nieuw adres: 1012 AB 14.", "1012 AB 14"),
+        ("Nieuw adres: 1012AB 14a.", "1012AB 14a"),
+        ("Nieuw adres: 1012 AB 14-2 Amsterdam.", "1012 AB 14-2"),
+        ("Nieuw adres: 1012 AB, huisnummer 14.", "1012 AB, huisnummer 14"),
+        ("My new address is Keizersgracht 12, 1015 CJ Amsterdam.", "Keizersgracht 12, 1015 CJ"),
+        ("Stuur het naar Dorpsstraat 3a 1234 AB Rijssen.", "Dorpsstraat 3a 1234 AB"),
+        ("Ik woon aan de Burgemeester de Withstraat 12, 1781 LJ.", "Burgemeester de Withstraat 12, 1781 LJ"),
+    ],
+)
+def test_a_postcode_with_its_house_number_is_an_address(text: str, address: str):
+    assert [(f.kind, f.value) for f in find_pii(text)] == [("postcode_house", address)]
+
+
+def test_findings_are_sorted_and_the_most_specific_wins_an_overlap():
+    text = (
+        "Mohamed El Amrani: mail mohamed.elamrani@example.nl of NL91 ABNA 0417 1643 00.\nInterviewer: Dank je, Mohamed."
+    )
+    found = find_pii(text)
+    assert [(f.kind, f.value) for f in found] == [
+        ("name", "Mohamed El Amrani"),
+        ("email", "mohamed.elamrani@example.nl"),
+        ("iban", "NL91 ABNA 0417 1643 00"),
+        ("name", "Mohamed"),
+    ]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_planted_personal_data_in_an_example_interview_is_caught_and_ordinary_numbers_are_kept():
+    text = (EXAMPLES / "interviews" / "interview_01_verhuizing_nl.txt").read_text(encoding="utf-8")
+    redacted = Redactor().redact(text)
+    for planted in ["Mohamed", "El Amrani", "Sanne de Vries", "m.elamrani88@gmail.com", "06-41238765", "3581 KJ 22"]:
+        assert planted not in redacted
+    assert "40028817" in redacted and "€61" in redacted  # a customer number and an amount
