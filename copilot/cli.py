@@ -112,6 +112,47 @@ def ingest(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="What to look for, in Dutch or English."),
+    k: int = typer.Option(8, "-k", help="How many quotes."),
+    filters: list[str] = typer.Option([], "--filter", help="KEY=VALUE, e.g. segment=expat or source=memo.md."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Search the research store by meaning and by words; print the quotes with their sources."""
+    import json
+
+    from copilot.research.retrieval import Retriever
+    from copilot.research.store import ResearchStore
+
+    conditions = []
+    for item in filters:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"{item!r}: write filters as KEY=VALUE", param_hint="--filter")
+        conditions.append({key.strip(): value.strip()})
+    where = None if not conditions else conditions[0] if len(conditions) == 1 else {"$and": conditions}
+    store = ResearchStore.open(Workspace.default().ensure().store_dir)
+    hits = Retriever(store).search(query, k=k, where=where)
+    if as_json:
+        rows = [
+            {
+                "id": h.id,
+                "score": round(h.score, 4),
+                "quote": h.chunk.text,
+                "source": h.chunk.source,
+                "location": h.chunk.location,
+                "speaker": h.chunk.speaker,
+            }
+            for h in hits
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        speaker = f"{hit.chunk.speaker}: " if hit.chunk.speaker else ""
+        typer.echo(f"[{hit.id}] {hit.score:.2f}  {speaker}“{hit.chunk.text}”\n    — {hit.chunk.citation()}")
+
+
 @store_app.command("stats")
 def store_stats() -> None:
     """How many fragments and files the store holds."""

@@ -42,6 +42,16 @@ MIGRATIONS = [
         speaker TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 2: every model call, for cost, latency and audit (prompts stored with personal data redacted)
+    """
+    CREATE TABLE llm_calls (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        step_id TEXT NOT NULL, at TEXT NOT NULL, model TEXT NOT NULL,
+        prompt TEXT NOT NULL, response TEXT NOT NULL DEFAULT '',
+        prompt_tokens INTEGER NOT NULL DEFAULT 0, completion_tokens INTEGER NOT NULL DEFAULT 0,
+        latency_ms INTEGER NOT NULL DEFAULT 0, cost REAL NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]
 
 
@@ -194,6 +204,33 @@ class Session:
         rows = self._db.execute(f"SELECT id, text, source, location, speaker FROM evidence WHERE id IN ({marks})", ids)
         found = {row[0]: dict(zip(("id", "text", "source", "location", "speaker"), row, strict=True)) for row in rows}
         return [found[i] for i in ids if i in found]
+
+    # --- model calls ---------------------------------------------------------------------------
+
+    def log_call(
+        self,
+        step_id: str,
+        model: str,
+        prompt: str,
+        response: str = "",
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
+        latency_ms: int = 0,
+        cost: float = 0.0,
+        error: str = "",
+    ) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO llm_calls (step_id, at, model, prompt, response, prompt_tokens, completion_tokens, "
+                "latency_ms, cost, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (step_id, _now(), model, prompt, response, prompt_tokens, completion_tokens, latency_ms, cost, error),
+            )
+
+    def calls(self, step_id: str | None = None) -> list[dict]:
+        query = "SELECT * FROM llm_calls" + (" WHERE step_id = ?" if step_id else "") + " ORDER BY id"
+        cursor = self._db.execute(query, (step_id,) if step_id else ())
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     # --- internals -----------------------------------------------------------------------------
 

@@ -74,6 +74,28 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real `chroma run` on 127.0.0.1, shared by every team-mode test of this worker."""
+    from chroma_server import ChromaServer
+
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def open_store(request: pytest.FixtureRequest, tmp_path: Path):
+    """Opens a research store embedded in tmp_path, or on the shared Chroma server (one collection per test)."""
+    from copilot.research.store import ResearchStore
+
+    if request.param == "embedded":
+        return lambda **kwargs: ResearchStore.open(tmp_path / "store", **kwargs)
+    server = request.getfixturevalue("chroma_server")
+    collection = f"t{abs(hash(request.node.nodeid)) % 10**12}"
+    return lambda **kwargs: ResearchStore.open(url=server.url, collection=collection, **kwargs)
+
+
+@pytest.fixture(scope="session")
 def example_store(tmp_path_factory: pytest.TempPathFactory):
     """The project's example corpus ingested once per test worker into a real embedded Chroma store."""
     from copilot.research.ingest import ingest

@@ -4,8 +4,8 @@ from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
 
 
-def test_a_folder_ingests_every_file_and_reports_progress(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_a_folder_ingests_every_file_and_reports_progress(small_research: Path, open_store):
+    store = open_store()
     seen = []
     report = ingest(small_research, store, on_progress=lambda done, total: seen.append((done, total)))
     assert report.counts() == {"added": 4}
@@ -13,26 +13,26 @@ def test_a_folder_ingests_every_file_and_reports_progress(small_research: Path, 
     assert seen[-1] == (14, 14)
 
 
-def test_a_broken_file_is_reported_by_name_and_the_rest_still_goes_in(small_research: Path, tmp_path: Path):
+def test_a_broken_file_is_reported_by_name_and_the_rest_still_goes_in(small_research: Path, open_store):
     (small_research / "kapot.csv").write_bytes(b"\x00\x01\x02binary\x00" * 200)
     (small_research / "leeg.txt").write_text("", encoding="utf-8")
-    report = ingest(small_research, ResearchStore.open(tmp_path / "store"))
+    report = ingest(small_research, open_store())
     failed = {f.source: f.error for f in report.failed}
     assert set(failed) == {"kapot.csv", "leeg.txt"}
     assert "kapot.csv" in failed["kapot.csv"]
     assert report.counts()["added"] == 4
 
 
-def test_ingesting_an_unchanged_folder_again_does_no_embedding_work(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_ingesting_an_unchanged_folder_again_does_no_embedding_work(small_research: Path, open_store):
+    store = open_store()
     ingest(small_research, store)
     again = ingest(small_research, store)
     assert again.embedded == 0
     assert again.counts() == {"unchanged": 4}
 
 
-def test_a_changed_file_replaces_its_old_chunks_and_reuses_unchanged_ones(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_a_changed_file_replaces_its_old_chunks_and_reuses_unchanged_ones(small_research: Path, open_store):
+    store = open_store()
     ingest(small_research, store)
     memo = small_research / "memo.md"
     memo.write_text(memo.read_text(encoding="utf-8").replace("18 procent", "22 procent"), encoding="utf-8")
@@ -44,8 +44,8 @@ def test_a_changed_file_replaces_its_old_chunks_and_reuses_unchanged_ones(small_
     assert ingest(small_research, store).counts() == {"unchanged": 4}
 
 
-def test_pruning_removes_files_that_left_the_folder(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_pruning_removes_files_that_left_the_folder(small_research: Path, open_store):
+    store = open_store()
     ingest(small_research, store)
     (small_research / "memo.md").unlink()
     report = ingest(small_research, store, prune=True)

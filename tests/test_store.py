@@ -7,8 +7,8 @@ from copilot.research.loaders import load_file
 from copilot.research.store import ResearchStore
 
 
-def test_search_returns_quotes_with_their_source_and_location(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_search_returns_quotes_with_their_source_and_location(small_research: Path, open_store):
+    store = open_store()
     store.add(load_file(small_research / "survey.csv", small_research))
     hits = store.search("I want to talk to a human instead of the chatbot", k=2)
     assert hits[0].chunk.text.startswith("The chatbot never hands me over")
@@ -17,34 +17,34 @@ def test_search_returns_quotes_with_their_source_and_location(small_research: Pa
     assert 0 < hits[0].score <= 1
 
 
-def test_adding_the_same_chunks_again_embeds_nothing(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_adding_the_same_chunks_again_embeds_nothing(small_research: Path, open_store):
+    store = open_store()
     chunks = load_file(small_research / "survey.csv", small_research)
     assert store.add(chunks) == 5
     assert store.add(chunks) == 0
     assert store.count() == 5
 
 
-def test_a_store_reopened_from_disk_keeps_its_chunks(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_a_store_reopened_from_disk_keeps_its_chunks(small_research: Path, open_store):
+    store = open_store()
     store.add(load_file(small_research / "memo.md", small_research))
-    reopened = ResearchStore.open(tmp_path / "store")
+    reopened = open_store()
     assert reopened.count() == 2
     assert reopened.chunks()[0].metadata["section"] == "Memo klantcontact"
 
 
-def test_opening_a_store_with_another_embedder_is_a_clear_error(tmp_path: Path):
-    ResearchStore.open(tmp_path / "store")
+def test_opening_a_store_with_another_embedder_is_a_clear_error(open_store):
+    open_store()
 
     class OtherEmbedder:
         name = "some-other-model"
 
     with pytest.raises(StoreError, match="built with the embedder 'minilm-l6-v2', not 'some-other-model'"):
-        ResearchStore.open(tmp_path / "store", embedder=OtherEmbedder())
+        open_store(embedder=OtherEmbedder())
 
 
-def test_metadata_filters_narrow_a_search(small_research: Path, tmp_path: Path):
-    store = ResearchStore.open(tmp_path / "store")
+def test_metadata_filters_narrow_a_search(small_research: Path, open_store):
+    store = open_store()
     store.add(load_file(small_research / "survey.csv", small_research))
     store.add(load_file(small_research / "memo.md", small_research))
     hits = store.search("termijnbedrag", k=5, where={"source": "memo.md"})

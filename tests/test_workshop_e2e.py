@@ -76,3 +76,16 @@ def test_every_command_has_help_text(tmp_path: Path):
     result = run_cli("--help", home=tmp_path / "home")
     for command in ("workshop", "ingest", "export", "lab", "store"):
         assert command in result.stdout
+
+
+def test_search_prints_quotes_with_sources_and_honours_filters(tmp_path: Path, small_research: Path):
+    home = tmp_path / "home"
+    assert run_cli("ingest", str(small_research), home=home).returncode == 0
+    result = run_cli("search", "talk to a person", "-k", "2", "--filter", "segment=expat", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    rows = json.loads(result.stdout)
+    assert rows and rows[0]["source"] == "survey.csv" and rows[0]["location"] == "row 4"
+    bad = run_cli("search", "x", "--filter", "segment", home=home)
+    assert bad.returncode != 0 and "KEY=VALUE" in bad.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 DUTCH = frozenset(
     """aan al alle alles als altijd ben bij daar dan dat de der deze die dit doch doen door dus een eens en er
     ge geen geweest gewoon had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je jij jullie
@@ -16,6 +18,7 @@ DUTCH = frozenset(
 SPOKEN_ENGLISH = frozenset("don t s ve ll m re d yeah okay oh well just really said know think like got".split())
 
 
+@cache
 def words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 

@@ -70,12 +70,13 @@ class ResearchStore:
                     raise StoreError("No store folder given and CX_COPILOT_CHROMA_URL is not set.")
                 path.mkdir(parents=True, exist_ok=True)
                 client = chromadb.PersistentClient(path=str(path))
+            return cls(client, **kwargs)
         except StoreError:
             raise
         except Exception as error:  # Chroma raises many types; translate them at this one boundary
-            where = url or str(path)
-            raise StoreError(f"The research store at {where} could not be opened: {error}") from error
-        return cls(client, **kwargs)
+            where = f"the Chroma server {url}" if url else str(path)
+            advice = " Is `chroma run` started there?" if url else ""
+            raise StoreError(f"The research store at {where} could not be opened: {error}.{advice}") from error
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -105,7 +106,8 @@ class ResearchStore:
         return len(new)
 
     def _write(self, batch: list[Chunk], vectors: np.ndarray) -> None:
-        self._collection.add(
+        # upsert, not add: on a shared server another person may be ingesting the same file right now
+        self._collection.upsert(
             ids=[c.id for c in batch],
             embeddings=vectors,
             documents=[c.text for c in batch],

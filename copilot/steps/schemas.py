@@ -37,3 +37,7 @@ class ResearchSynthesis(StepOutput):
     """SD-02: themes found in the research."""
 
     themes: list[Theme] = Field(default_factory=list)
+
+
+# output schemas by the name templates use in `output:`
+SCHEMAS: dict[str, type[StepOutput]] = {"ResearchSynthesis": ResearchSynthesis}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Run every benchmark and keep the JSON results in bench/results/. Needs ../shared/data beside the clone
+# for the retrieval and theme benchmarks (skipped with a note when it is not there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.venv/bin:$PATH"
+out=bench/results
+mkdir -p "$out"
+data=../shared/data
+if [ -d "$data" ]; then
+  cx-copilot bench retrieval "$data/banking77/test.csv" --text-column text --label-column category --json > "$out/retrieval_banking77.json"
+  cx-copilot bench retrieval "$data/xsid_nl/nl_intents.csv" --text-column text --label-column intent --json > "$out/retrieval_xsid_nl.json"
+  cx-copilot bench themes "$data/banking77/test.csv" --text-column text --label-column category --json > "$out/themes_banking77.json"
+  cx-copilot bench themes "$data/xsid_nl/nl_intents.csv" --text-column text --label-column intent --json > "$out/themes_xsid_nl.json"
+else
+  echo "../shared/data is not beside this clone: retrieval and theme benchmarks skipped." >&2
+fi
+python bench/pii_redaction.py --json > "$out/pii_redaction.json"
+python bench/deck_build.py --json > "$out/deck_build.json"
+python bench/import_time.py --json > "$out/import_time.json"
+echo "Results in $out/"

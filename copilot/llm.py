@@ -1,0 +1,147 @@
+"""Chat models through LangChain, or none: the only module that imports provider packages.
+
+A model is named `provider:model`, in settings or `CX_COPILOT_MODEL` (e.g. `openai:gpt-4o-mini`,
+`ollama:llama3.1`, `anthropic:claude-sonnet-4-5`, `azure:my-deployment`, or `openai-compatible:qwen2.5`
+with `CX_COPILOT_BASE_URL` pointing at vLLM, LM Studio or a llama.cpp server). Keys come only from the
+environment (or a user config file outside the repository that sets it); they are never stored.
+
+With no model configured the copilot is offline: steps show their prompt to copy, and parse the answer
+a person pastes back.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from copilot.errors import CopilotError
+
+
+class ModelConfigError(CopilotError):
+    """The configured chat model cannot be used (unknown provider, missing key or package)."""
+
+
+@dataclass(frozen=True)
+class Provider:
+    """A provider declared as data: where its LangChain class lives and which variable holds its key."""
+
+    id: str
+    package: str
+    module: str
+    cls: str
+    key_env: str | None
+    local: bool  # runs on this machine: research text does not leave it, so it is not redacted
+    model_arg: str = "model"
+    cost_per_million: tuple[float, float] = (0.0, 0.0)  # rough (input, output) USD, for the call log only
+
+
+PROVIDERS = {
+    p.id: p
+    for p in (
+        Provider(
+            "openai",
+            "langchain-openai",
+            "langchain_openai",
+            "ChatOpenAI",
+            "OPENAI_API_KEY",
+            False,
+            cost_per_million=(0.5, 2.0),
+        ),
+        Provider(
+            "azure",
+            "langchain-openai",
+            "langchain_openai",
+            "AzureChatOpenAI",
+            "AZURE_OPENAI_API_KEY",
+            False,
+            model_arg="azure_deployment",
+            cost_per_million=(0.5, 2.0),
+        ),
+        Provider(
+            "anthropic",
+            "langchain-anthropic",
+            "langchain_anthropic",
+            "ChatAnthropic",
+            "ANTHROPIC_API_KEY",
+            False,
+            cost_per_million=(3.0, 15.0),
+        ),
+        Provider("ollama", "langchain-ollama", "langchain_ollama", "ChatOllama", None, True),
+        Provider("openai-compatible", "langchain-openai", "langchain_openai", "ChatOpenAI", None, False),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    provider: Provider
+    model: str
+    base_url: str | None = None
+    timeout: float = 60.0
+    max_retries: int = 2  # the provider clients back off exponentially on 429 and 5xx
+
+    @property
+    def name(self) -> str:
+        return f"{self.provider.id}:{self.model}"
+
+    @property
+    def local(self) -> bool:
+        """Whether research text stays on this machine (then it need not be redacted)."""
+        if self.provider.local:
+            return True
+        if self.base_url:
+            host = urlparse(self.base_url).hostname or ""
+            try:
+                return host == "localhost" or ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                return False
+        return False
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
+        rate_in, rate_out = self.provider.cost_per_million
+        return (prompt_tokens * rate_in + completion_tokens * rate_out) / 1_000_000
+
+
+def configured(spec: str | None = None) -> ModelChoice | None:
+    """The model named by `spec` or `CX_COPILOT_MODEL`; None means offline."""
+    spec = (spec if spec is not None else os.environ.get("CX_COPILOT_MODEL", "")).strip()
+    if not spec or spec.lower() in {"offline", "none"}:
+        return None
+    provider_id, sep, model = spec.partition(":")
+    if not sep or not model:
+        raise ModelConfigError(f"Model {spec!r} is not of the form provider:model, e.g. openai:gpt-4o-mini.")
+    provider = PROVIDERS.get(provider_id)
+    if provider is None:
+        raise ModelConfigError(f"Unknown model provider {provider_id!r}: choose one of {', '.join(PROVIDERS)}.")
+    base_url = os.environ.get("CX_COPILOT_BASE_URL") or None
+    if provider.id == "openai-compatible" and not base_url:
+        raise ModelConfigError("openai-compatible needs CX_COPILOT_BASE_URL, e.g. http://127.0.0.1:8000/v1.")
+    timeout = float(os.environ.get("CX_COPILOT_TIMEOUT", "60"))
+    return ModelChoice(provider, model, base_url, timeout)
+
+
+def chat_model(choice: ModelChoice):
+    """A LangChain chat model for `choice`; a clear error names the missing key or package."""
+    provider = choice.provider
+    key = os.environ.get(provider.key_env) if provider.key_env else None
+    if provider.key_env and not key:
+        raise ModelConfigError(
+            f"{choice.name} needs an API key in the environment variable {provider.key_env}. "
+            "Set it in your shell or in a config file outside the project; keys are never stored."
+        )
+    try:
+        module = __import__(provider.module, fromlist=[provider.cls])
+    except ImportError:
+        raise ModelConfigError(
+            f"{choice.name} needs the package {provider.package}: pip install {provider.package}"
+        ) from None
+    kwargs: dict = {provider.model_arg: choice.model, "timeout": choice.timeout, "max_retries": choice.max_retries}
+    if choice.base_url:
+        kwargs["base_url"] = choice.base_url
+    if provider.id == "openai-compatible":
+        kwargs["api_key"] = os.environ.get("CX_COPILOT_API_KEY", "not-needed")
+    if provider.id == "ollama":
+        kwargs = {"model": choice.model, **({"base_url": choice.base_url} if choice.base_url else {})}
+    return getattr(module, provider.cls)(**kwargs)

@@ -1,0 +1,215 @@
+"""The step engine: one well-posed question per step, grounded in the research.
+
+    prepare  — template + locked earlier steps + retrieved evidence (deduplicated, within a token budget,
+               redacted when it will leave the machine) → a rendered prompt
+    ask      — a chat model answers; the answer is validated, repaired once if needed, and grounded
+    accept   — the same for an answer a person pasted from another assistant (offline mode)
+Both end in a draft in the session; people edit and lock it from there.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from copilot.errors import StepError
+from copilot.prompts import PromptTemplate, RenderedPrompt, templates
+from copilot.research.retrieval import Retriever
+from copilot.research.store import Evidence
+from copilot.session import Session
+from copilot.settings import project_root
+from copilot.steps.answers import AnswerError, parse_answer
+from copilot.steps.grounding import ground
+from copilot.steps.schemas import SCHEMAS
+
+EVIDENCE_TOKEN_BUDGET = 2500  # keeps a whole prompt near 4k tokens, so small local models cope too
+CHARS_PER_TOKEN = 4  # an estimate that holds for Dutch and English; no tokenizer download needed
+
+
+def estimate_tokens(text: str) -> int:
+    return max(1, len(text) // CHARS_PER_TOKEN)
+
+
+@dataclass
+class PreparedStep:
+    step_id: str
+    template: PromptTemplate
+    schema: type[BaseModel]
+    evidence: list[Evidence]
+    prompt: RenderedPrompt
+    redacted: bool
+
+    @property
+    def prompt_tokens(self) -> int:
+        return estimate_tokens(self.prompt.as_text())
+
+
+@dataclass
+class Draft:
+    output: BaseModel
+    warnings: list[str] = field(default_factory=list)
+
+
+def prompt_folder() -> Path:
+    return project_root() / "prompts"
+
+
+def prepare(
+    step_id: str,
+    session: Session,
+    retriever: Retriever,
+    language: str | None = None,
+    inputs: dict | None = None,
+    redact: bool = False,
+    folder: Path | None = None,
+) -> PreparedStep:
+    language = language or session.language
+    available = templates(folder or prompt_folder(), language)
+    if step_id not in available:
+        raise StepError(f"No {language} prompt template for step {step_id} in {folder or prompt_folder()}/{language}.")
+    template = available[step_id]
+    schema = SCHEMAS[template.meta.output]
+    context = {**(inputs or {}), **_earlier_steps(template, session)}
+    evidence: list[Evidence] = []
+    if template.meta.retrieval:
+        query = template.render_query(**context)
+        where = dict(template.meta.retrieval.filter) or None
+        evidence = within_budget(retriever.search(query, k=template.meta.retrieval.k, where=where))
+    quotes = [
+        {"id": e.id, "source": e.chunk.source, "location": e.chunk.location, "text": e.chunk.text} for e in evidence
+    ]
+    if redact:
+        from copilot.research.redaction import Redactor
+
+        redactor = Redactor(language=language, known_names={e.chunk.speaker for e in evidence if e.chunk.speaker})
+        quotes = [{**q, "text": redactor.redact(q["text"])} for q in quotes]
+    schema_text = json.dumps(schema.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
+    prompt = template.render(evidence=quotes, schema=schema_text, **context)
+    return PreparedStep(step_id, template, schema, evidence, prompt, redact)
+
+
+def _earlier_steps(template: PromptTemplate, session: Session) -> dict:
+    """Locked earlier steps, as plain data the template can use (`steps["SD-02"].themes`)."""
+    earlier = {}
+    for step_id in template.meta.uses:
+        if not session.is_locked(step_id):
+            raise StepError(f"Step {template.id} builds on {step_id}: lock {step_id} first.")
+        schema = _schema_of(step_id, template)
+        earlier[step_id] = session.content(step_id, schema).model_dump()
+    return {"steps": earlier} if earlier else {}
+
+
+def _schema_of(step_id: str, template: PromptTemplate) -> type[BaseModel]:
+    from copilot.steps.catalogue import step
+
+    schema = step(step_id).schema
+    if schema is None:
+        raise StepError(f"{template.path.name}: uses {step_id}, which has no output schema yet.")
+    return schema
+
+
+def within_budget(evidence: list[Evidence], budget: int = EVIDENCE_TOKEN_BUDGET) -> list[Evidence]:
+    """Best quotes first, skipping repeats (templated notes, copy-pasted answers), until the budget is spent."""
+    kept, seen, spent = [], set(), 0
+    for item in evidence:
+        key = " ".join(item.chunk.text.lower().split())
+        cost = estimate_tokens(item.chunk.text) + 15  # id, source and fence lines
+        if key in seen or spent + cost > budget:
+            continue
+        seen.add(key)
+        kept.append(item)
+        spent += cost
+    return kept
+
+
+def ask(prepared: PreparedStep, model, session: Session, model_name: str = "model", cost=None) -> Draft:
+    """Ask a LangChain chat model; validate the answer, repair it once, ground it, and log every call."""
+    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
+    messages = [SystemMessage(prepared.prompt.system), HumanMessage(prepared.prompt.user)]
+    answer = _call(model, messages, prepared, session, model_name, cost)
+    try:
+        output = parse_answer(answer, prepared.schema)
+    except AnswerError as error:
+        repair = (
+            f"Your answer could not be used: {error} Answer again with only the JSON object that matches the schema."
+        )
+        messages += [AIMessage(answer), HumanMessage(repair)]
+        answer = _call(model, messages, prepared, session, model_name, cost)
+        try:
+            output = parse_answer(answer, prepared.schema)
+        except AnswerError as second:
+            raise StepError(
+                f"Step {prepared.step_id}: the model's answer did not fit the step, even after one repair ({second}). "
+                "Try again, choose another model, or paste an answer yourself."
+            ) from None
+    return _finish(prepared, output, session, actor="ai")
+
+
+def accept(prepared: PreparedStep, pasted: str, session: Session) -> Draft:
+    """An answer pasted from another assistant, checked like a model's."""
+    try:
+        output = parse_answer(pasted, prepared.schema)
+    except AnswerError as error:
+        raise StepError(f"Step {prepared.step_id}: the pasted answer could not be used. {error}") from None
+    return _finish(prepared, output, session, actor="pasted")
+
+
+def _finish(prepared: PreparedStep, output: BaseModel, session: Session, actor: str) -> Draft:
+    by_id = {e.id: e.chunk for e in prepared.evidence}
+    output, warnings = ground(output, {quote_id: chunk.text for quote_id, chunk in by_id.items()})
+    cited = {i for item in _cited(output) for i in item}
+    session.keep_evidence([by_id[i] for i in cited if i in by_id])
+    session.save_draft(prepared.step_id, output, actor=actor)
+    return Draft(output, warnings)
+
+
+def _cited(output: BaseModel) -> list[list[str]]:
+    return [
+        item.evidence
+        for name in type(output).model_fields
+        for item in (getattr(output, name) or [])
+        if hasattr(item, "evidence")
+    ]
+
+
+def _call(model, messages, prepared: PreparedStep, session: Session, model_name: str, cost) -> str:
+    from copilot.research.redaction import Redactor
+
+    prompt_text = "\n\n".join(str(m.content) for m in messages)
+    logged_prompt = Redactor(language=prepared.template.meta.language).redact(prompt_text)
+    started = time.perf_counter()
+    try:
+        reply = model.invoke(messages)
+    except Exception as error:  # provider errors vary; the person gets one clear message
+        session.log_call(
+            prepared.step_id,
+            model_name,
+            logged_prompt,
+            error=f"{type(error).__name__}: {error}",
+            latency_ms=int((time.perf_counter() - started) * 1000),
+        )
+        raise StepError(
+            f"Step {prepared.step_id}: the model did not answer ({type(error).__name__}: {error}). "
+            "Check the connection and try again, or paste an answer yourself."
+        ) from error
+    latency = int((time.perf_counter() - started) * 1000)
+    text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
+    usage = getattr(reply, "usage_metadata", None) or {}
+    prompt_tokens = usage.get("input_tokens") or estimate_tokens(prompt_text)
+    completion_tokens = usage.get("output_tokens") or estimate_tokens(text)
+    session.log_call(
+        prepared.step_id,
+        model_name,
+        logged_prompt,
+        text,
+        prompt_tokens,
+        completion_tokens,
+        latency,
+        cost(prompt_tokens, completion_tokens) if cost else 0.0,
+    )
+    return text
