@@ -83,7 +83,8 @@ class ResearchStore:
     def add(self, chunks: list[Chunk], progress: Progress | None = None) -> int:
         """Embed and store chunks that are not in the store yet; returns how many were new."""
         existing = set(self._collection.get(ids=[c.id for c in chunks], include=[])["ids"]) if chunks else set()
-        new = [chunk for chunk in chunks if chunk.id not in existing]
+        # similar lengths in one batch waste less padding: survey answers and long turns embed apart
+        new = sorted((chunk for chunk in chunks if chunk.id not in existing), key=lambda chunk: len(chunk.text))
         kept = [chunk for chunk in chunks if chunk.id in existing]
         if kept:  # same text, new file version: refresh metadata (file hash, row), keep the vector
             self._collection.update(ids=[c.id for c in kept], metadatas=[_metadata(c) for c in kept])

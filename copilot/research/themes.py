@@ -15,6 +15,8 @@ import numpy as np
 from copilot.research.chunks import Chunk
 
 TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")
+MIN_MEDIAN_SIZE = 16
+MIN_SIZE = 8
 NEAR_COPY = 0.93  # cosine above which two quotes say the same thing
 STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 
@@ -29,7 +31,12 @@ class ComputedTheme:
 
 
 def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np.ndarray:
-    """Cluster labels for each vector; the number of clusters is chosen by silhouette."""
+    """Cluster labels for each vector; the number of clusters is chosen from the data.
+
+    Silhouette alone keeps rising as short texts are split finer, so only cuts that keep themes a size a
+    workshop can discuss compete: a median theme of at least MIN_MEDIAN_SIZE quotes, and at most a fifth of
+    the themes smaller than MIN_SIZE. Among those, the best cosine silhouette wins.
+    """
     from scipy.cluster.hierarchy import fcluster, linkage
     from sklearn.metrics import silhouette_score
     from sklearn.metrics.pairwise import cosine_distances
@@ -40,16 +47,19 @@ def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     tree = linkage(unit, method="ward")
     distances = cosine_distances(unit)
-    max_k = min(max_k or max(min_k, n // 5), n - 1, 150)
-    best_labels, best_score = np.zeros(n, dtype=int), -1.0
+    max_k = min(max_k or max(min_k, n // 8), n - 1)
+    median_bar, small_bar = min(MIN_MEDIAN_SIZE, n / 20), min(MIN_SIZE, n / 40)  # lower bars for small corpora
+    scored = []
     for k in _candidates(min_k, max_k):
         labels = fcluster(tree, t=k, criterion="maxclust") - 1
-        if len(set(labels)) < 2:
+        sizes = np.bincount(labels)
+        if len(sizes) < 2:
             continue
-        score = silhouette_score(distances, labels, metric="precomputed")
-        if score > best_score:
-            best_labels, best_score = labels, score
-    return best_labels
+        workable = np.median(sizes) >= median_bar and (sizes < small_bar).mean() <= 0.2
+        scored.append((workable, silhouette_score(distances, labels, metric="precomputed"), k, labels))
+    if not scored:
+        return np.zeros(n, dtype=int)
+    return max(scored, key=lambda entry: (entry[0], entry[1]))[3]
 
 
 def _candidates(low: int, high: int) -> list[int]:
@@ -86,7 +96,7 @@ def themes(
         return []
     vectors = without_language(chunks, vectors)
     min_k = 4 if len(chunks) >= 40 else 2  # a workshop needs several themes to talk about, not two
-    labels = cluster(vectors, min_k=min_k, max_k=max(min_k, min(len(chunks) // 5, 40)))
+    labels = cluster(vectors, min_k=min_k, max_k=max(min_k, 2 * max_themes))
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     groups = [np.flatnonzero(labels == label) for label in np.unique(labels)]
     groups.sort(key=len, reverse=True)
