@@ -37,13 +37,17 @@ def _progress(label: str) -> Progress:
     )
 
 
-def _ingest_with_progress(folder: Path, store, language: str, prune: bool = False):
+def _ingest_with_progress(folder: Path, store, language: str, prune: bool = False, redact: bool = False):
     from copilot.research.ingest import ingest
 
     with _progress(t("ingest.progress", language)) as bar:
         task = bar.add_task("ingest", total=None)
         report = ingest(
-            folder, store, on_progress=lambda done, total: bar.update(task, completed=done, total=total), prune=prune
+            folder,
+            store,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+            prune=prune,
+            redact=redact,
         )
     _print_report(report, language)
     return report
@@ -100,6 +104,7 @@ def workshop_list(language: str = LANG) -> None:
 def ingest(
     folders: list[Path] = typer.Argument(..., help="Folders with research files."),
     prune: bool = typer.Option(False, help="Remove files from the store that are no longer in the folder."),
+    redact: bool = typer.Option(False, help="Replace personal data (names, e-mail, phone, IBAN, BSN, address)."),
     language: str = LANG,
 ) -> None:
     """Read research files into the store (unchanged files are skipped)."""
@@ -108,7 +113,7 @@ def ingest(
     store = ResearchStore.open(Workspace.default().ensure().store_dir)
     failed = 0
     for folder in folders:
-        failed += len(_ingest_with_progress(folder, store, language, prune).failed)
+        failed += len(_ingest_with_progress(folder, store, language, prune, redact).failed)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -236,6 +241,29 @@ def lab(
         command.append("--no-browser")
     if os.geteuid() == 0:
         command.append("--allow-root")
+    raise typer.Exit(subprocess.call(command))
+
+
+@app.command("app")
+def app_mode(
+    no_browser: bool = typer.Option(False, "--no-browser", help="Start the server without opening a browser."),
+    port: int = typer.Option(8866, help="Port for the app."),
+    ip: str = typer.Option("127.0.0.1", "--ip", help="Address to listen on (0.0.0.0 to share on the network)."),
+) -> None:
+    """Open the start-here notebook as an app with Voila: only the widgets, no code."""
+    root = project_root()
+    # Voila has no --allow-root: it runs as root without one, unlike JupyterLab.
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        f"--port={port}",
+        f"--Voila.ip={ip}",
+        f"--Voila.root_dir={root / 'notebooks'}",
+        str(root / "notebooks" / "00_start_here.ipynb"),
+    ]
+    if no_browser:
+        command.append("--no-browser")
     raise typer.Exit(subprocess.call(command))
 
 

@@ -145,3 +145,25 @@ def chat_model(choice: ModelChoice):
     if provider.id == "ollama":
         kwargs = {"model": choice.model, **({"base_url": choice.base_url} if choice.base_url else {})}
     return getattr(module, provider.cls)(**kwargs)
+
+
+def embeddings_model(provider_id: str, model: str):
+    """LangChain embeddings for the research store (`ollama:` or `openai:`), with the same key rules."""
+    packages = {
+        "ollama": ("langchain-ollama", "langchain_ollama", "OllamaEmbeddings", None),
+        "openai": ("langchain-openai", "langchain_openai", "OpenAIEmbeddings", "OPENAI_API_KEY"),
+    }
+    package, module_name, cls, key_env = packages[provider_id]
+    if key_env and not os.environ.get(key_env):
+        raise ModelConfigError(f"{provider_id}:{model} embeddings need an API key in {key_env}.")
+    try:
+        module = __import__(module_name, fromlist=[cls])
+    except ImportError:
+        raise ModelConfigError(
+            f"{provider_id}:{model} embeddings need the package {package}: pip install {package}"
+        ) from None
+    kwargs = {"model": model}
+    base_url = os.environ.get("CX_COPILOT_BASE_URL")
+    if base_url:
+        kwargs["base_url"] = base_url
+    return getattr(module, cls)(**kwargs)

@@ -57,8 +57,13 @@ def research_files(folder: Path) -> list[Path]:
 
 
 def ingest(
-    folder: Path, store: ResearchStore, on_progress: OnProgress | None = None, prune: bool = False
+    folder: Path,
+    store: ResearchStore,
+    on_progress: OnProgress | None = None,
+    prune: bool = False,
+    redact: bool = False,
 ) -> IngestReport:
+    """Ingest every research file in `folder`; with `redact`, personal data never enters the store."""
     folder = Path(folder).resolve()
     if not folder.is_dir():
         raise ResearchFileError(folder, "is not a folder", "Choose the folder that holds your research files.")
@@ -72,7 +77,10 @@ def ingest(
             report.files.append(FileResult(source, "unchanged"))
             continue
         try:
-            chunks = [replace(c, metadata={**c.metadata, "file_hash": file_hash}) for c in load_file(path, folder)]
+            chunks = load_file(path, folder)
+            if redact:
+                chunks = redact_chunks(chunks)
+            chunks = [replace(c, metadata={**c.metadata, "file_hash": file_hash}) for c in chunks]
         except ResearchFileError as error:
             report.files.append(FileResult(source, "failed", error=str(error)))
             continue
@@ -100,6 +108,30 @@ def ingest(
     if on_progress:
         on_progress(total, total)
     return report
+
+
+def redact_chunks(chunks: list[Chunk]) -> list[Chunk]:
+    """One file's chunks with personal data replaced; one redactor per file keeps "Persoon 1" consistent."""
+    from copilot.research.chunks import with_ids
+    from copilot.research.language import detect
+    from copilot.research.redaction import Redactor
+
+    if not chunks:
+        return chunks
+    language = detect(" ".join(c.text for c in chunks[:20]), default="nl")
+    redactor = Redactor(language=language, known_names={c.speaker for c in chunks if c.speaker})
+    pieces = [
+        {
+            "text": redactor.redact(c.text),
+            "location": c.location,
+            "kind": c.kind,
+            "speaker": redactor.redact(c.speaker) if c.speaker else "",
+            "role": c.role,
+            "metadata": c.metadata,
+        }
+        for c in chunks
+    ]
+    return with_ids(chunks[0].source, pieces)  # ids follow the stored (redacted) text
 
 
 def _readable(path: Path) -> bool:

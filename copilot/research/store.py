@@ -16,7 +16,7 @@ import numpy as np
 
 from copilot.errors import StoreError
 from copilot.research.chunks import Chunk
-from copilot.research.embeddings import MiniLMEmbedder, Progress, default_embedder
+from copilot.research.embeddings import Embedder, Progress, default_embedder
 
 COLLECTION = "research"
 WRITE_BATCH = 512
@@ -38,7 +38,7 @@ class Evidence:
 class ResearchStore:
     """A Chroma collection of research chunks, with the embedder that made its vectors recorded on it."""
 
-    def __init__(self, client, embedder: MiniLMEmbedder | None = None, collection: str = COLLECTION) -> None:
+    def __init__(self, client, embedder: Embedder | None = None, collection: str = COLLECTION) -> None:
         self.embedder = embedder or default_embedder()
         self._collection = client.get_or_create_collection(
             collection,
