@@ -1,7 +1,6 @@
 from pathlib import Path
 
 from copilot.research.ingest import ingest
-from copilot.research.store import ResearchStore
 
 
 def test_a_folder_ingests_every_file_and_reports_progress(small_research: Path, open_store):

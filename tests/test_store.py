@@ -4,7 +4,6 @@ import pytest
 
 from copilot.errors import StoreError
 from copilot.research.loaders import load_file
-from copilot.research.store import ResearchStore
 
 
 def test_search_returns_quotes_with_their_source_and_location(small_research: Path, open_store):
