@@ -24,6 +24,8 @@ workshop_app = typer.Typer(help="Workshop formats: list them, or run one headles
 store_app = typer.Typer(help="The research store.", no_args_is_help=True)
 app.add_typer(workshop_app, name="workshop")
 app.add_typer(store_app, name="store")
+session_app = typer.Typer(help="Workshop sessions: list, duplicate, export and import them.", no_args_is_help=True)
+app.add_typer(session_app, name="session")
 bench_app = typer.Typer(help="Benchmarks on a labelled CSV (see BENCHMARKS.md).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 console = Console(stderr=True)
@@ -156,6 +158,44 @@ def search(
     for hit in hits:
         speaker = f"{hit.chunk.speaker}: " if hit.chunk.speaker else ""
         typer.echo(f"[{hit.id}] {hit.score:.2f}  {speaker}“{hit.chunk.text}”\n    — {hit.chunk.citation()}")
+
+
+@session_app.command("list")
+def session_list() -> None:
+    """The sessions in this workspace, newest first."""
+    from copilot.session import Session
+
+    for path in sorted(Workspace.default().ensure().sessions_dir.glob("*.cxsession"), reverse=True):
+        session = Session.open(path)
+        typer.echo(f"{path.name}\t{session.language}\t{session.title}\t{', '.join(session.step_ids())}")
+        session.close()
+
+
+@session_app.command("duplicate")
+def session_duplicate(session_file: Path, title: str = typer.Option(..., "--title")) -> None:
+    """Copy a session to try another direction without losing the first."""
+    from copilot.headless import new_session_path
+    from copilot.session import Session
+
+    original = Session.open(session_file)
+    copy = original.duplicate(new_session_path(Workspace.default().ensure(), session_file.stem), title)
+    typer.echo(str(copy.path))
+
+
+@session_app.command("export")
+def session_export(session_file: Path, out: Path) -> None:
+    """Write a session as one file to share (a consistent copy, also while it is open)."""
+    from copilot.session import Session
+
+    typer.echo(str(Session.open(session_file).copy_to(out)))
+
+
+@session_app.command("import")
+def session_import(file: Path) -> None:
+    """Bring a shared session file into this workspace."""
+    from copilot.session import Session
+
+    typer.echo(str(Session.import_file(file, Workspace.default().ensure().sessions_dir).path))
 
 
 @store_app.command("stats")

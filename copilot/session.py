@@ -99,6 +99,46 @@ class Session:
     def close(self) -> None:
         self._db.close()
 
+    # --- whole sessions ------------------------------------------------------------------------
+
+    def copy_to(self, path: Path) -> Path:
+        """A consistent copy of the whole session in one file, made safely while it is open."""
+        path = Path(path)
+        if path.exists():
+            raise SessionError(f"{path.name} already exists: choose another name.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db.execute("VACUUM INTO ?", (str(path),))
+        return path
+
+    def duplicate(self, path: Path, title: str) -> Session:
+        """A new session that starts where this one is (to try another direction without losing this one)."""
+        copy = Session.open(self.copy_to(path))
+        copy.set_meta("title", title)
+        copy.set_meta("duplicated_from", self.title)
+        copy.set_meta("created_at", _now())
+        return copy
+
+    @classmethod
+    def import_file(cls, source: Path, sessions_dir: Path) -> Session:
+        """Bring a session file someone shared into this workspace, after checking it is one."""
+        source = Path(source)
+        try:
+            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
+                tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as error:
+            raise SessionError(f"{source.name} is not a workshop session ({error}).") from error
+        if not {"meta", "steps", "history"} <= tables:
+            raise SessionError(f"{source.name} is an SQLite file, but not a workshop session.")
+        Path(sessions_dir).mkdir(parents=True, exist_ok=True)
+        target = Path(sessions_dir) / source.name
+        n = 1
+        while target.exists():
+            n += 1
+            target = Path(sessions_dir) / f"{source.stem}-{n}{source.suffix}"
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as original:
+            original.execute("VACUUM INTO ?", (str(target),))
+        return cls.open(target)
+
     # --- meta ----------------------------------------------------------------------------------
 
     def meta(self, key: str, default: str = "") -> str:

@@ -101,3 +101,35 @@ def test_a_session_from_a_newer_copilot_is_refused_not_damaged(tmp_path: Path):
 def test_opening_a_missing_session_says_to_start_one(tmp_path: Path):
     with pytest.raises(SessionError, match="Start a new session"):
         Session.open(tmp_path / "nope.cxsession")
+
+
+def test_a_duplicate_starts_where_the_original_is_and_then_goes_its_own_way(session: Session, tmp_path: Path):
+    session.save_edit("SD-02", synthesis("origineel"))
+    copy = session.duplicate(tmp_path / "copy.cxsession", "Variant B")
+    copy.save_edit("SD-02", synthesis("variant"))
+    assert copy.title == "Variant B" and copy.meta("duplicated_from") == "Workshop"
+    assert session.content("SD-02", ResearchSynthesis).themes[0].label == "origineel"
+    assert copy.content("SD-02", ResearchSynthesis).themes[0].label == "variant"
+
+
+def test_a_session_exported_as_one_file_imports_elsewhere_with_everything(session: Session, tmp_path: Path):
+    session.save_edit("SD-02", synthesis("gedeeld"))
+    session.lock("SD-02")
+    shared = session.copy_to(tmp_path / "outbox" / "gedeeld.cxsession")
+    imported = Session.import_file(shared, tmp_path / "elsewhere")
+    again = Session.import_file(shared, tmp_path / "elsewhere")
+    assert imported.path.name == "gedeeld.cxsession" and again.path.name == "gedeeld-2.cxsession"
+    assert imported.is_locked("SD-02") and imported.content("SD-02", ResearchSynthesis).themes[0].label == "gedeeld"
+    assert len(imported.history("SD-02")) == 2
+
+
+def test_importing_a_file_that_is_not_a_session_is_refused(tmp_path: Path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE x (y)")
+    with pytest.raises(SessionError, match="an SQLite file, but not a workshop session"):
+        Session.import_file(other, tmp_path / "sessions")
+    text = tmp_path / "notes.cxsession"
+    text.write_text("hallo", encoding="utf-8")
+    with pytest.raises(SessionError, match="notes.cxsession is not a workshop session"):
+        Session.import_file(text, tmp_path / "sessions")
