@@ -29,6 +29,7 @@ class Workbench:
         self.workspace = (workspace or Workspace.default()).ensure()
         self.language = check_language(language)
         self._store: ResearchStore | None = None
+        self._retriever = None
         self.workshop = self._load_workshop(workshop)
         path = session_path or self.workspace.sessions_dir / "start-here.cxsession"
         if path.exists():
@@ -67,8 +68,45 @@ class Workbench:
         return self.session.content(SYNTHESIS, ResearchSynthesis)
 
     def draft_synthesis(self) -> ResearchSynthesis:
+        """Themes computed from the research (no model needed)."""
         draft_step(SYNTHESIS, self.store, self.session)
         return self.synthesis()
+
+    # --- asking a model, or another assistant by copy and paste --------------------------------
+
+    def model(self):
+        """The configured chat model choice, or None when offline."""
+        from copilot.llm import configured
+
+        return configured()
+
+    def model_status(self) -> str:
+        choice = self.model()
+        return choice.name if choice else ""
+
+    def prepare(self, step_id: str = SYNTHESIS, inputs: dict | None = None):
+        """The step's prompt with its evidence; redacted when it is going to leave this machine."""
+        from copilot.research.retrieval import Retriever
+        from copilot.steps.engine import prepare
+
+        if self._retriever is None:
+            self._retriever = Retriever(self.store)
+        choice = self.model()
+        return prepare(
+            step_id, self.session, self._retriever, self.language, inputs, redact=bool(choice and not choice.local)
+        )
+
+    def ask_model(self, prepared):
+        from copilot.llm import chat_model
+        from copilot.steps.engine import ask
+
+        choice = self.model()
+        return ask(prepared, chat_model(choice), self.session, model_name=choice.name, cost=choice.cost)
+
+    def accept_pasted(self, prepared, text: str):
+        from copilot.steps.engine import accept
+
+        return accept(prepared, text, self.session)
 
     def save_synthesis(self, synthesis: ResearchSynthesis) -> None:
         self.session.save_edit(SYNTHESIS, synthesis)

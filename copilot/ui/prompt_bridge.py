@@ -1,0 +1,84 @@
+"""Ask the AI for a step: with a configured model at the click of a button, or — offline — by copying the
+prompt into whatever assistant the organisation allows and pasting its answer back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from copilot.i18n import t
+from copilot.ui.error_box import ErrorBox
+from copilot.workbench import Workbench
+
+
+class PromptBridge(w.VBox):
+    def __init__(self, bench: Workbench, step_id: str, on_draft: Callable[[object], None]) -> None:
+        super().__init__()
+        lang = bench.language
+        self.bench, self.step_id, self.on_draft = bench, step_id, on_draft
+        self.prepared = None
+        self.prepare_button = w.Button(description=t("ui.ai.prepare", lang), icon="comments")
+        self.ask_button = w.Button(
+            description=t("ui.ai.ask", lang),
+            icon="bolt",
+            button_style="info",
+            layout=w.Layout(display="inline-flex" if bench.model_status() else "none"),
+        )
+        self.prompt = w.Textarea(layout=w.Layout(width="100%", height="180px", display="none"))
+        self.answer = w.Textarea(
+            placeholder=t("ui.ai.paste_here", lang), layout=w.Layout(width="100%", height="140px", display="none")
+        )
+        self.use_button = w.Button(
+            description=t("ui.ai.use_answer", lang), icon="check", layout=w.Layout(display="none")
+        )
+        self.status = w.HTML()
+        self.errors = ErrorBox(lang)
+        self.prepare_button.on_click(lambda _: self.prepare())
+        self.ask_button.on_click(lambda _: self.ask())
+        self.use_button.on_click(lambda _: self.use_pasted())
+        self.children = [
+            w.HBox([self.prepare_button, self.ask_button]),
+            self.status,
+            self.prompt,
+            self.answer,
+            self.use_button,
+            self.errors,
+        ]
+
+    def prepare(self) -> None:
+        lang = self.bench.language
+        self.errors.clear()
+        try:
+            self.prepared = self.bench.prepare(self.step_id)
+        except Exception as error:
+            self.errors.show(error)
+            return
+        self.prompt.value = self.prepared.prompt.as_text()
+        for widget in (self.prompt, self.answer):
+            widget.layout.display = "flex"
+        self.use_button.layout.display = "inline-flex"
+        self.status.value = t("ui.ai.prepared", lang, n=len(self.prepared.evidence), tokens=self.prepared.prompt_tokens)
+
+    def ask(self) -> None:
+        if self.prepared is None:
+            self.prepare()
+        if self.prepared is None:
+            return
+        self.status.value = t("ui.ai.asking", self.bench.language, model=self.bench.model_status())
+        self._finish(lambda: self.bench.ask_model(self.prepared))
+
+    def use_pasted(self) -> None:
+        if self.prepared is not None:
+            self._finish(lambda: self.bench.accept_pasted(self.prepared, self.answer.value))
+
+    def _finish(self, make_draft) -> None:
+        self.errors.clear()
+        try:
+            draft = make_draft()
+        except Exception as error:
+            self.errors.show(error)
+            return
+        warnings = "".join(f"<li>{w_}</li>" for w_ in draft.warnings)
+        self.status.value = t("ui.ai.drafted", self.bench.language) + (f"<ul>{warnings}</ul>" if warnings else "")
+        self.on_draft(draft.output)
