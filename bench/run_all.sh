@@ -9,6 +9,7 @@ mkdir -p "$out"
 data=../shared/data
 if [ -d "$data" ]; then
   cx-copilot bench retrieval "$data/banking77/test.csv" --text-column text --label-column category --json > "$out/retrieval_banking77.json"
+  cx-copilot bench retrieval "$data/banking77/train.csv" --text-column text --label-column category --limit 10000 --queries 500 --json > "$out/retrieval_banking77_train_10k.json"
   cx-copilot bench retrieval "$data/xsid_nl/nl_intents.csv" --text-column text --label-column intent --json > "$out/retrieval_xsid_nl.json"
   cx-copilot bench themes "$data/banking77/test.csv" --text-column text --label-column category --json > "$out/themes_banking77.json"
   cx-copilot bench themes "$data/xsid_nl/nl_intents.csv" --text-column text --label-column intent --json > "$out/themes_xsid_nl.json"

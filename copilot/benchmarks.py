@@ -41,7 +41,11 @@ def _precision(results: list[list[str]], query_ids: list[str], label_of: dict[st
     return float(np.mean(scores))
 
 
-def retrieval(path: Path, text_column: str, label_column: str, k: int = 10, limit: int | None = None) -> dict:
+def retrieval(
+    path: Path, text_column: str, label_column: str, k: int = 10, limit: int | None = None, queries: int | None = None
+) -> dict:
+    """P@k of hybrid, dense and BM25 search, ingest speed against LangChain and the model alone, and query
+    latency. `queries` evaluates a fixed random sample of rows as queries (the store still holds every row)."""
     from copilot.research.embeddings import default_embedder
     from copilot.research.ingest import ingest
     from copilot.research.retrieval import Retriever
@@ -73,6 +77,9 @@ def retrieval(path: Path, text_column: str, label_column: str, k: int = 10, limi
 
         chunks, vectors = store.chunks_with_vectors()
         label_of = {c.id: c.metadata["label"] for c in chunks}
+        if queries and queries < len(chunks):
+            sample = np.random.default_rng(0).choice(len(chunks), size=queries, replace=False)
+            chunks, vectors = [chunks[i] for i in sample], vectors[sample]
         ids = [c.id for c in chunks]
         dense = [[e.id for e in store.search_vector(v, k + 1)] for v in vectors]
         retriever = Retriever(store)
@@ -86,6 +93,7 @@ def retrieval(path: Path, text_column: str, label_column: str, k: int = 10, limi
     return {
         "dataset": Path(path).name,
         "n": n,
+        "queries": len(ids),
         f"copilot.p_at_{k}": round(_precision(hybrid, ids, label_of, k), 4),
         f"dense.p_at_{k}": round(_precision(dense, ids, label_of, k), 4),
         f"bm25.p_at_{k}": round(_precision(bm25, ids, label_of, k), 4),

@@ -237,13 +237,15 @@ def _bench_options(kind: str):
         text_column: str = typer.Option("text", "--text-column"),
         label_column: str = typer.Option("label", "--label-column"),
         limit: int | None = typer.Option(None, help="Use only the first N rows."),
+        queries: int | None = typer.Option(None, help="retrieval: evaluate a random sample of N rows as queries."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
     ) -> None:
         import json
 
         from copilot import benchmarks
 
-        result = getattr(benchmarks, kind)(data, text_column, label_column, limit=limit)
+        extra = {"queries": queries} if kind == "retrieval" and queries else {}
+        result = getattr(benchmarks, kind)(data, text_column, label_column, limit=limit, **extra)
         if as_json:
             typer.echo(json.dumps(result, indent=2))
         else:
