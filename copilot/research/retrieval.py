@@ -17,6 +17,7 @@ store changes.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +32,8 @@ NEIGHBOUR_WEIGHT = 0.5
 # The packaged model is trained on English: on Dutch text exact words carry more of the meaning.
 # Chosen on Banking77's train split (en) and xsid-nl's valid split (nl).
 LEXICAL_WEIGHT = {"en": 0.05, "nl": 0.2}
-_BLOCK = 2048  # rows per block when finding every quote's neighbours, to bound memory
+_BLOCK = 2048
+RECHECK_SECONDS = 2.0  # rows per block when finding every quote's neighbours, to bound memory
 
 
 @dataclass
@@ -43,6 +45,7 @@ class _Corpus:
     count: int
     language: str  # the language most quotes are in
     evidence: np.ndarray  # False for interviewer turns
+    version: int  # the store's version it was built from
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -72,6 +75,8 @@ class Retriever:
         self.store = store
         self.lexical_weight = lexical_weight or LEXICAL_WEIGHT
         self._corpus: _Corpus | None = None
+        self._checked = 0.0
+        self._seen: tuple[int] = (-1,)
 
     def search(
         self,
@@ -116,10 +121,17 @@ class Retriever:
         return scores
 
     def _load(self) -> _Corpus | None:
+        # Our own writes bump store.version at once; another person's writes to a shared server are noticed
+        # by its count, polled at most every few seconds so a search costs no extra round trip.
+        now = time.monotonic()
+        if self._corpus is not None and self._seen == (self.store.version,) and now - self._checked < RECHECK_SECONDS:
+            return self._corpus
         count = self.store.count()
+        self._checked, self._seen = now, (self.store.version,)
         if count == 0:
+            self._corpus = None
             return None
-        if self._corpus is None or self._corpus.count != count:
+        if self._corpus is None or self._corpus.count != count or self._corpus.version != self.store.version:
             chunks, vectors = self.store.chunks_with_vectors()
             vectors = _normalise(vectors)
             dutch = sum(detect(c.text) == "nl" for c in chunks)
@@ -132,12 +144,14 @@ class Retriever:
                 count,
                 language,
                 np.array([c.is_evidence for c in chunks], dtype=bool),
+                self.store.version,
             )
         return self._corpus
 
     def refresh(self) -> None:
-        """Forget the cached vectors (after the store changed without its size changing)."""
+        """Forget the cached vectors, e.g. after someone else changed a shared store."""
         self._corpus = None
+        self._checked = 0.0
 
 
 def _filter(chunks: list[Chunk], where: dict | None) -> np.ndarray:

@@ -46,6 +46,7 @@ class ResearchStore:
             configuration={"hnsw": {"space": "cosine"}},
             metadata={"embedder": self.embedder.name},
         )
+        self.version = 0  # bumped by every write from this process, so readers know to refresh
         recorded = (self._collection.metadata or {}).get("embedder")
         if recorded != self.embedder.name:
             raise StoreError(
@@ -88,6 +89,7 @@ class ResearchStore:
         kept = [chunk for chunk in chunks if chunk.id in existing]
         if kept:  # same text, new file version: refresh metadata (file hash, row), keep the vector
             self._collection.update(ids=[c.id for c in kept], metadatas=[_metadata(c) for c in kept])
+            self.version += 1
             if progress:
                 progress(len(kept))
         # Embedding (torch, which releases the GIL) and Chroma's writes overlap: write batch n while
@@ -107,6 +109,7 @@ class ResearchStore:
         return len(new)
 
     def _write(self, batch: list[Chunk], vectors: np.ndarray) -> None:
+        self.version += 1
         # upsert, not add: on a shared server another person may be ingesting the same file right now
         self._collection.upsert(
             ids=[c.id for c in batch],
@@ -120,6 +123,7 @@ class ResearchStore:
         ids = set(self._collection.get(where={"source": source}, include=[])["ids"]) - set(keep)
         if ids:
             self._collection.delete(ids=sorted(ids))
+            self.version += 1
         return len(ids)
 
     def sources(self) -> dict[str, str]:
