@@ -37,3 +37,10 @@ def t(key: str, language: str, **values: object) -> str:
 
 def keys(language: str) -> set[str]:
     return set(_strings(language))
+
+
+def field_label(name: str, language: str) -> str:
+    """A schema field's label: translated in `fields.<name>` when there is one, else made readable."""
+    key = f"fields.{name}"
+    text = _strings(language).get(key) or _strings("en").get(key)
+    return text or name.replace("_", " ").capitalize()

@@ -72,6 +72,38 @@ class Workbench:
         draft_step(SYNTHESIS, self.store, self.session)
         return self.synthesis()
 
+    # --- any step ------------------------------------------------------------------------------
+
+    def schema(self, step_id: str):
+        from copilot.steps.catalogue import step
+
+        return step(step_id).schema
+
+    def content(self, step_id: str):
+        return self.session.content(step_id, self.schema(step_id))
+
+    def draft(self, step_id: str):
+        """The latest AI or computed draft, kept beside a person's edits (to compare, accept or reject)."""
+        return self.session.draft(step_id, self.schema(step_id))
+
+    def save(self, step_id: str, output) -> None:
+        self.session.save_edit(step_id, output)
+
+    def status(self, step_id: str) -> str:
+        return self.session.status(step_id)
+
+    def set_locked(self, step_id: str, locked: bool) -> None:
+        (self.session.lock if locked else self.session.unlock)(step_id)
+
+    def can_compute(self, step_id: str) -> bool:
+        from copilot.steps.drafting import can_draft
+
+        return can_draft(step_id)
+
+    def compute(self, step_id: str):
+        draft_step(step_id, self.store, self.session)
+        return self.content(step_id)
+
     # --- asking a model, or another assistant by copy and paste --------------------------------
 
     def model(self):

@@ -1,0 +1,62 @@
+"""One item of any step (a theme, a persona, a stakeholder…) as an editable card, with its quotes to read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from copilot.i18n import t
+from copilot.steps.schemas import Item
+from copilot.ui.fields import FieldWidget, editable
+
+SKIP = {"id", "evidence", "assumption"}
+
+
+class ItemCard(w.VBox):
+    def __init__(
+        self,
+        item: Item,
+        quotes: list[dict],
+        language: str,
+        on_change: Callable[[], None],
+        on_remove: Callable[[ItemCard], None],
+        on_move: Callable[[ItemCard, int], None],
+    ) -> None:
+        super().__init__(layout=w.Layout(border="1px solid #d0d7de", padding="8px", margin="6px 0"))
+        self.item = item
+        self.fields = [
+            FieldWidget(name, info, getattr(item, name), language)
+            for name, info in type(item).model_fields.items()
+            if name not in SKIP and editable(info)
+        ]
+        self.assumption = w.Checkbox(value=item.assumption, description=t("ui.assumption", language), indent=False)
+        self.remove = w.Button(description=t("ui.remove", language), icon="trash", layout=w.Layout(width="auto"))
+        self.up = w.Button(icon="arrow-up", tooltip=t("ui.move_up", language), layout=w.Layout(width="36px"))
+        self.down = w.Button(icon="arrow-down", tooltip=t("ui.move_down", language), layout=w.Layout(width="36px"))
+        for field in self.fields:
+            field.observe(on_change)
+        self.assumption.observe(lambda _: on_change(), names="value")
+        self.remove.on_click(lambda _: on_remove(self))
+        self.up.on_click(lambda _: on_move(self, -1))
+        self.down.on_click(lambda _: on_move(self, 1))
+        quote_html = "".join(
+            f"<blockquote style='margin:4px 0'>“{escape(q['text'])}”<br><small>{escape(q['source'])}, "
+            f"{escape(q['location'])} · {q['id']}</small></blockquote>"
+            for q in quotes
+        )
+        evidence = w.Accordion(children=[w.HTML(quote_html or t("deck.no_evidence", language))], selected_index=None)
+        evidence.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
+        tools = w.HBox([self.assumption, self.up, self.down, self.remove])
+        self.children = [*(f.widget for f in self.fields), tools, evidence]
+
+    def value(self) -> Item:
+        update = {field.name: field.value() for field in self.fields}
+        update["assumption"] = self.assumption.value or not self.item.evidence
+        return self.item.model_copy(update=update)
+
+    def set_disabled(self, disabled: bool) -> None:
+        inputs = [x for f in self.fields for x in f.widgets()]
+        for widget in (*inputs, self.assumption, self.remove, self.up, self.down):
+            widget.disabled = disabled

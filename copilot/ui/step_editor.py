@@ -1,0 +1,174 @@
+"""Any step as a card people can work in: ask the AI (or compute, or paste), edit every item, lock.
+
+The editor is built from the step's schema, so every step of the catalogue — and a facilitator's own step
+with an existing schema — gets the same way of working. Edits are saved the moment a field loses focus;
+a new draft never overwrites them.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import ipywidgets as w
+from pydantic import BaseModel
+
+from copilot.i18n import field_label, t
+from copilot.steps.catalogue import step
+from copilot.steps.schemas import Item
+from copilot.ui.error_box import ErrorBox
+from copilot.ui.fields import FieldWidget, blank, editable
+from copilot.ui.item_card import ItemCard
+from copilot.ui.prompt_bridge import PromptBridge
+from copilot.workbench import Workbench
+
+
+def item_lists(schema: type[BaseModel]) -> dict[str, type[Item]]:
+    """The schema's fields that hold a list of items, with the item class."""
+    found = {}
+    for name, info in schema.model_fields.items():
+        args = typing.get_args(info.annotation)
+        if (
+            typing.get_origin(info.annotation) is list
+            and args
+            and isinstance(args[0], type)
+            and issubclass(args[0], Item)
+        ):
+            found[name] = args[0]
+    return found
+
+
+class StepEditor(w.VBox):
+    def __init__(self, bench: Workbench, step_id: str) -> None:
+        super().__init__(layout=w.Layout(border="1px solid #e5e7eb", padding="10px", margin="10px 0"))
+        self.bench, self.step_id = bench, step_id
+        self.info = step(step_id)
+        self.schema = self.info.schema
+        lang = bench.language
+        self.title = w.HTML(f"<h3 style='margin:0'>{step_id} · {self.info.name(lang)}</h3>")
+        self.state = w.HTML()
+        self.bridge = PromptBridge(bench, step_id, on_draft=self.show)
+        self.compute_button = w.Button(
+            description=t("ui.compute", lang),
+            icon="calculator",
+            layout=w.Layout(display="inline-flex" if bench.can_compute(step_id) else "none"),
+        )
+        self.lock_button = w.Button(icon="lock")
+        self.status = w.HTML()
+        self.body = w.VBox()
+        self.errors = ErrorBox(lang)
+        self.compute_button.on_click(lambda _: self.compute())
+        self.lock_button.on_click(lambda _: self.toggle_lock())
+        self.children = [
+            w.HBox([self.title, self.state]),
+            self.bridge,
+            w.HBox([self.compute_button, self.lock_button]),
+            self.status,
+            self.body,
+            self.errors,
+        ]
+        self._top: list[FieldWidget] = []
+        self._lists: dict[str, w.VBox] = {}
+        self.show(bench.content(step_id))
+
+    # --- building ------------------------------------------------------------------------------
+
+    def show(self, output: BaseModel | None) -> None:
+        """Rebuild the cards from `output` (or an empty step)."""
+        lang = self.bench.language
+        output = output or blank(self.schema)
+        self._top = [
+            FieldWidget(name, info, getattr(output, name), lang)
+            for name, info in self.schema.model_fields.items()
+            if name not in item_lists(self.schema) and editable(info)
+        ]
+        for field in self._top:
+            field.observe(self.save)
+        sections = [f.widget for f in self._top]
+        self._lists = {}
+        for name, item_class in item_lists(self.schema).items():
+            cards = w.VBox([self._card(item) for item in getattr(output, name)])
+            add = w.Button(description=f"{t('ui.add', lang)}: {field_label(name, lang).lower()}", icon="plus")
+            add.on_click(lambda _, n=name, c=item_class: self.add(n, c))
+            self._lists[name] = cards
+            sections += [w.HTML(f"<h4>{field_label(name, lang)}</h4>"), cards, add]
+        self.body.children = sections
+        self._show_lock_state()
+
+    def _card(self, item: Item) -> ItemCard:
+        return ItemCard(item, self.bench.quotes(item.evidence), self.bench.language, self.save, self.remove, self.move)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def value(self) -> BaseModel:
+        data = {f.name: f.value() for f in self._top}
+        for name, cards in self._lists.items():
+            data[name] = [card.value() for card in cards.children]
+        current = self.bench.content(self.step_id)
+        if "open_questions" in self.schema.model_fields and "open_questions" not in data:
+            data["open_questions"] = current.open_questions if current else []
+        return self.schema.model_validate(data)
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            self.bench.save(self.step_id, self.value())
+            self.status.value = f"✓ {t('ui.saved', self.bench.language)}"
+        except Exception as error:
+            self.errors.show(error)
+        self._show_lock_state()
+
+    def add(self, name: str, item_class: type[Item]) -> None:
+        cards = self._lists[name]
+        taken = {card.item.id for card in cards.children}
+        prefix = name[0].upper()
+        number = next(n for n in range(1, len(taken) + 2) if f"{prefix}{n}" not in taken)
+        cards.children = [*cards.children, self._card(blank(item_class, id=f"{prefix}{number}"))]
+        self.save()
+
+    def remove(self, card: ItemCard) -> None:
+        for cards in self._lists.values():
+            cards.children = [c for c in cards.children if c is not card]
+        self.save()
+
+    def move(self, card: ItemCard, offset: int) -> None:
+        for cards in self._lists.values():
+            children = list(cards.children)
+            if card in children:
+                i = children.index(card)
+                j = max(0, min(len(children) - 1, i + offset))
+                children[i], children[j] = children[j], children[i]
+                cards.children = children
+        self.save()
+
+    def compute(self) -> None:
+        self.errors.clear()
+        try:
+            self.show(self.bench.compute(self.step_id))
+        except Exception as error:
+            self.errors.show(error)
+
+    def toggle_lock(self) -> None:
+        locked = self.bench.status(self.step_id) == "locked"
+        if self.bench.status(self.step_id) == "empty":
+            self.save()
+        self.bench.set_locked(self.step_id, not locked)
+        self._show_lock_state()
+
+    def _show_lock_state(self) -> None:
+        lang = self.bench.language
+        status = self.bench.status(self.step_id)
+        locked = status == "locked"
+        self.lock_button.description = t("ui.unlock" if locked else "ui.lock", lang)
+        self.lock_button.icon = "unlock" if locked else "lock"
+        self.lock_button.button_style = "" if locked else "success"
+        self.state.value = f"<span style='margin-left:12px;color:#6b7280'>{t(f'ui.status.{status}', lang)}</span>"
+        self.compute_button.disabled = self.bridge.prepare_button.disabled = locked
+        self.bridge.ask_button.disabled = self.bridge.use_button.disabled = locked
+        for widget in [x for f in self._top for x in f.widgets()]:
+            widget.disabled = locked
+        for child in self.body.children:
+            if isinstance(child, w.Button):  # the add buttons
+                child.disabled = locked
+        for cards in self._lists.values():
+            for card in cards.children:
+                card.set_disabled(locked)
