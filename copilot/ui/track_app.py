@@ -1,0 +1,104 @@
+"""A track notebook as an app: pick a workshop format, see its agenda, and work through its steps in order.
+
+Each step is a StepEditor; a step that builds on another asks for that one to be locked first.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from copilot.i18n import t
+from copilot.settings import project_root
+from copilot.steps.catalogue import STEPS
+from copilot.ui.export_panel import ExportPanel
+from copilot.ui.research_panel import ResearchPanel
+from copilot.ui.step_editor import StepEditor
+from copilot.workbench import Workbench
+from copilot.workshop import formats, load_format
+
+TRACK_FORMATS = {
+    "service-design": ["journey_pain_points_90", "ideation_prioritisation_halfday", "blueprint_handover_2h"],
+    "stakeholders": ["stakeholder_mapping_2h", "coalition_kickoff_90"],
+    "ai-opportunity": ["blueprint_handover_2h", "business_case_review_60"],
+}
+
+
+class TrackApp(w.VBox):
+    def __init__(
+        self, track: str, bench: Workbench | None = None, language: str = "nl", workshop: str | None = None
+    ) -> None:
+        super().__init__(layout=w.Layout(max_width="1040px"))
+        self.track = track
+        known = formats(project_root() / "workshop_templates")
+        self.formats = [name for name in TRACK_FORMATS[track] if name in known]
+        self.bench = bench or Workbench(language=language, session_path=_session_path(track))
+        current = self.bench.workshop.id if self.bench.workshop else None
+        workshop = workshop or (current if current in self.formats else self.formats[0])
+        if workshop != current:
+            self._use_format(workshop)
+        self.language = w.ToggleButtons(options=[("Nederlands", "nl"), ("English", "en")], value=self.bench.language)
+        self.language.observe(lambda change: self._switch_language(change["new"]), names="value")
+        self.format = w.Dropdown(
+            value=workshop, options=[(load_format(known[n]).name(self.bench.language), n) for n in self.formats]
+        )
+        self.format.observe(lambda change: self._switch_format(change["new"]), names="value")
+        self.build()
+
+    def build(self) -> None:
+        lang = self.bench.language
+        model = self.bench.model_status() or t("ui.status_offline", lang)
+        top = w.HBox(
+            [w.HTML(f"<h2 style='margin:0'>{t(f'track.{self.track}', lang)}</h2>"), self.language],
+            layout=w.Layout(justify_content="space-between", align_items="center"),
+        )
+        status = w.HTML(f"<small>{t('ui.session', lang)}: {escape(self.bench.session.title)} · {escape(model)}</small>")
+        workshop = self.bench.workshop
+        steps = workshop.steps if workshop else [s for s, info in STEPS.items() if info.track == self.track]
+        self.steps = [StepEditor(self.bench, step_id) for step_id in dict.fromkeys(steps)]
+        self.research = ResearchPanel(self.bench)
+        self.export = ExportPanel(self.bench)
+        self.children = [
+            top,
+            status,
+            self.format,
+            self._agenda(),
+            w.HTML(f"<h3>{t('ui.step_1', lang)}</h3>"),
+            self.research,
+            *self.steps,
+            w.HTML(f"<h3>{t('ui.deck', lang)}</h3>"),
+            self.export,
+        ]
+
+    def _agenda(self) -> w.HTML:
+        workshop = self.bench.workshop
+        if workshop is None:
+            return w.HTML()
+        rows = "".join(
+            f"<tr><td style='padding-right:12px'>{start}</td><td>{escape(label)}</td>"
+            f"<td style='text-align:right;padding-left:12px'>{minutes} min</td></tr>"
+            for start, label, minutes in workshop.timetable(self.bench.language)
+        )
+        return w.HTML(
+            f"<details open><summary><b>{t('ui.agenda', self.bench.language)}</b></summary>"
+            f"<table>{rows}</table></details>"
+        )
+
+    def _switch_language(self, language: str) -> None:
+        self.bench.set_language(language)
+        self.build()  # every edit is already saved in the session
+
+    def _use_format(self, workshop_id: str) -> None:
+        self.bench.workshop = Workbench._load_workshop(workshop_id)
+        self.bench.session.set_meta("workshop", workshop_id)
+
+    def _switch_format(self, workshop_id: str) -> None:
+        self._use_format(workshop_id)
+        self.build()
+
+
+def _session_path(track: str):
+    from copilot.settings import Workspace
+
+    return Workspace.default().ensure().sessions_dir / f"{track}.cxsession"
