@@ -190,6 +190,12 @@ class Session:
             )
             self._log(step_id, "person", "edit", data)
 
+    def discard_draft(self, step_id: str) -> None:
+        """Forget the latest draft: people chose to keep their own version."""
+        with self._db:
+            self._db.execute("UPDATE steps SET draft = NULL WHERE step_id = ? AND edited = 1", (step_id,))
+            self._log(step_id, "person", "reject draft", None)
+
     def lock(self, step_id: str) -> None:
         self._set_status(step_id, "locked", "lock")
 

@@ -86,6 +86,23 @@ class Workbench:
         """The latest AI or computed draft, kept beside a person's edits (to compare, accept or reject)."""
         return self.session.draft(step_id, self.schema(step_id))
 
+    def pending_changes(self, step_id: str):
+        """What the latest draft would change in a step people have edited (empty when there is nothing new)."""
+        from copilot.steps.diff import changes
+
+        current, draft = self.content(step_id), self.draft(step_id)
+        if current is None or draft is None or self.status(step_id) not in ("edited",):
+            return []
+        return changes(current, draft)
+
+    def accept_change(self, step_id: str, change) -> None:
+        from copilot.steps.diff import accept
+
+        self.save(step_id, accept(self.content(step_id), change))
+
+    def reject_draft(self, step_id: str) -> None:
+        self.session.discard_draft(step_id)
+
     def save(self, step_id: str, output) -> None:
         self.session.save_edit(step_id, output)
 

@@ -62,3 +62,34 @@ def test_removing_an_item_is_saved(workspace):
     editor.add(name, item_class)
     editor._lists[name].children[0].remove.click()
     assert len(getattr(bench.content("SD-05"), name)) == 1
+
+
+def test_a_new_ai_draft_never_overwrites_edits_and_is_offered_as_changes(workspace, small_research):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from copilot.steps.engine import ask
+
+    bench = Workbench(workspace, language="nl")
+    bench.ingest(small_research)
+    editor = StepEditor(bench, "SD-02")
+    editor.add("themes", item_lists(editor.schema)["themes"])
+    editor._lists["themes"].children[0].fields[0].widget.value = "Mijn eigen thema"
+
+    prepared = bench.prepare("SD-02")
+    quote = prepared.evidence[0].id
+    answer = ('{"themes": [{"id": "T1", "label": "AI-voorstel", "evidence": ["%s"]},'
+              ' {"id": "T2", "label": "Nieuw thema", "evidence": ["%s"]}]}' % (quote, quote))
+    ask(prepared, FakeListChatModel(responses=[answer]), bench.session)
+    editor.reload()
+
+    assert editor._lists["themes"].children[0].fields[0].widget.value == "Mijn eigen thema"
+    assert bench.content("SD-02").themes[0].label == "Mijn eigen thema"
+    kinds = sorted(c.kind for c in bench.pending_changes("SD-02"))
+    assert kinds == ["added", "changed"]
+    assert editor.diff.layout.display == "flex"
+
+    added = next(row for row in editor.diff.children[1:-1] if "T2" in row.children[0].value)
+    added.children[1].click()  # accept the new theme only
+    assert [t.label for t in bench.content("SD-02").themes] == ["Mijn eigen thema", "Nieuw thema"]
+    editor.diff.children[-1].click()  # keep my version of T1
+    assert bench.pending_changes("SD-02") == [] and editor.diff.layout.display == "none"

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from copilot.i18n import field_label, t
 from copilot.steps.catalogue import step
 from copilot.steps.schemas import Item
+from copilot.ui.draft_diff import DraftDiff
 from copilot.ui.error_box import ErrorBox
 from copilot.ui.fields import FieldWidget, blank, editable
 from copilot.ui.item_card import ItemCard
@@ -46,7 +47,8 @@ class StepEditor(w.VBox):
         lang = bench.language
         self.title = w.HTML(f"<h3 style='margin:0'>{step_id} · {self.info.name(lang)}</h3>")
         self.state = w.HTML()
-        self.bridge = PromptBridge(bench, step_id, on_draft=self.show)
+        self.bridge = PromptBridge(bench, step_id, on_draft=lambda _: self.reload())
+        self.diff = DraftDiff(bench, step_id, on_change=self.reload)
         self.compute_button = w.Button(
             description=t("ui.compute", lang),
             icon="calculator",
@@ -63,6 +65,7 @@ class StepEditor(w.VBox):
             self.bridge,
             w.HBox([self.compute_button, self.lock_button]),
             self.status,
+            self.diff,
             self.body,
             self.errors,
         ]
@@ -71,6 +74,11 @@ class StepEditor(w.VBox):
         self.show(bench.content(step_id))
 
     # --- building ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show what the session holds: a person's version wins over a new draft, which shows as changes."""
+        self.show(self.bench.content(self.step_id))
+        self.diff.refresh()
 
     def show(self, output: BaseModel | None) -> None:
         """Rebuild the cards from `output` (or an empty step)."""
@@ -143,7 +151,8 @@ class StepEditor(w.VBox):
     def compute(self) -> None:
         self.errors.clear()
         try:
-            self.show(self.bench.compute(self.step_id))
+            self.bench.compute(self.step_id)
+            self.reload()
         except Exception as error:
             self.errors.show(error)
 
