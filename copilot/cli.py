@@ -28,6 +28,8 @@ session_app = typer.Typer(help="Workshop sessions: list, duplicate, export and i
 app.add_typer(session_app, name="session")
 bench_app = typer.Typer(help="Benchmarks on a labelled CSV (see BENCHMARKS.md).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+prompts_app = typer.Typer(help="Prompt templates: check them, run the facilitators' tests.", no_args_is_help=True)
+app.add_typer(prompts_app, name="prompts")
 console = Console(stderr=True)
 
 LANG = typer.Option(DEFAULT_LANGUAGE, "--lang", help="Language of the deck and texts: nl or en.")
@@ -210,24 +212,38 @@ def store_stats() -> None:
 @app.command()
 def export(
     session_file: Path = typer.Argument(..., help="A .cxsession file."),
-    out: Path = typer.Option(Path("deck.pptx"), "--out"),
+    out: Path = typer.Option(Path("deck.pptx"), "--out", help="Where to write it; a .md name writes Markdown."),
     language: str | None = typer.Option(None, "--lang", help="nl or en; default: the session's language."),
     share: bool = typer.Option(False, "--share", help="Leave out confidential (stakeholder) steps."),
+    theme: Path | None = typer.Option(
+        None, "--theme", help="A .pptx master to build on (your organisation's); default: CX Copilot's own."
+    ),
+    fmt: str | None = typer.Option(None, "--format", help="pptx or md; default: from the --out suffix."),
 ) -> None:
-    """Export a session as a PowerPoint deck."""
+    """Export a session as a PowerPoint deck, or as Markdown."""
     from copilot.export.from_session import build_deck
+    from copilot.export.markdown import write_markdown
     from copilot.export.render import render
     from copilot.session import Session
     from copilot.workshop import formats, load_format
 
+    fmt = (fmt or ("md" if out.suffix.lower() in (".md", ".markdown") else "pptx")).lower()
+    if fmt not in ("pptx", "md"):
+        raise typer.BadParameter(f"{fmt!r}: use pptx or md", param_hint="--format")
+    if fmt == "md" and out == Path("deck.pptx"):
+        out = Path("deck.md")
     session = Session.open(session_file)
     try:
         known = formats(project_root() / "workshop_templates")
         workshop_id = session.meta("workshop")
         workshop = load_format(known[workshop_id]) if workshop_id in known else None
-        render(build_deck(session, workshop, language, share=share), out)
+        deck = build_deck(session, workshop, language, share=share)
     finally:
         session.close()
+    if fmt == "md":
+        write_markdown(deck, out)
+    else:
+        render(deck, out, theme)
     typer.echo(str(out))
 
 
@@ -307,6 +323,56 @@ def app_mode(
     if no_browser:
         command.append("--no-browser")
     raise typer.Exit(subprocess.call(command))
+
+
+@prompts_app.command("check")
+def prompts_check(
+    folder: Path | None = typer.Option(None, "--prompts", help="The prompts folder; default: prompts/."),
+) -> None:
+    """Check every template in every language: front matter, variables, schema, size; one line per problem."""
+    from copilot.prompt_tests import check_templates
+
+    folder = folder or project_root() / "prompts"
+    problems = check_templates(folder)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"All templates in {folder} are fine.")
+
+
+@prompts_app.command("test")
+def prompts_test(
+    step: str | None = typer.Argument(None, help="Only the tests of this step, e.g. SD-05."),
+    research: Path | None = typer.Option(None, "--research", help="Research to test on; default: examples/research."),
+    tests: Path | None = typer.Option(None, "--tests", help="Folder with the tests; default: prompts/tests."),
+    folder: Path | None = typer.Option(None, "--prompts", help="The prompts folder; default: prompts/."),
+    store: Path | None = typer.Option(None, "--store", help="Where to keep the test store (kept between runs)."),
+    language: str = LANG,
+) -> None:
+    """Run the facilitators' prompt tests (prompts/tests/*.yaml) on the example research: PASS or FAIL per test."""
+    from copilot.prompt_tests import example_retriever, load_tests, run_tests
+
+    root = project_root()
+    folder = folder or root / "prompts"
+    found = load_tests(tests or folder / "tests", step)
+    if not found:
+        typer.echo(f"No prompt tests{f' for {step}' if step else ''} in {tests or folder / 'tests'}.")
+        raise typer.Exit(1)
+    store = store or Workspace.default().home / "prompt-tests-store"
+    with _progress(t("ingest.progress", language)) as bar:
+        task = bar.add_task("ingest", total=None)
+        retriever = example_retriever(
+            research or root / "examples" / "research",
+            store,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    results = run_tests(found, retriever, folder)
+    for result in results:
+        typer.echo(result.line())
+    failed = sum(not r.passed for r in results)
+    typer.echo(f"{len(results) - failed} passed, {failed} failed")
+    raise typer.Exit(1 if failed else 0)
 
 
 def main() -> None:

@@ -41,20 +41,48 @@ def slide_texts(slide) -> str:
     return "\n".join(parts)
 
 
+def _runs(frame):
+    return [r for p in frame.paragraphs for r in p.runs]
+
+
+def _cell_height(cell, width: float) -> float:
+    """Inches a table cell's text needs, margins included, measured as the renderer measures."""
+    runs = _runs(cell.text_frame)
+    if not runs or not cell.text_frame.text:
+        return 0.0
+    inner = width - Emu(cell.margin_left).inches - Emu(cell.margin_right).inches
+    needed = height(cell.text_frame.text, runs[0].font.size.pt, inner, bool(runs[0].font.bold))
+    return needed + Emu(cell.margin_top).inches + Emu(cell.margin_bottom).inches
+
+
 def assert_everything_fits(path: Path) -> None:
-    """Every shape lies inside the slide, and every text box's measured text fits its frame."""
+    """Every shape lies inside the slide, every text box's measured text fits its frame, every table's measured
+    rows fit on the slide below the table's top, and no text is smaller than 9 pt."""
     prs = Presentation(str(path))
     for number, slide in enumerate(prs.slides, start=1):
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.top >= 0, f"slide {number}: {shape.name} starts off the slide"
             assert shape.left + shape.width <= prs.slide_width, f"slide {number}: {shape.name} runs off the right"
             assert shape.top + shape.height <= prs.slide_height, f"slide {number}: {shape.name} runs off the bottom"
+            if shape.has_table:
+                table = shape.table
+                widths = [Emu(column.width).inches for column in table.columns]
+                total = 0.0
+                for row in table.rows:
+                    for cell in row.cells:
+                        assert all(r.font.size.pt >= 9 for r in _runs(cell.text_frame)), f"slide {number}: < 9 pt"
+                    needed = max(_cell_height(cell, w) for cell, w in zip(row.cells, widths, strict=True))
+                    total += max(needed, Emu(row.height).inches)
+                assert Emu(shape.top).inches + total <= Emu(prs.slide_height).inches - 0.3 + 1e-6, (
+                    f"slide {number}: table rows need {total:.2f} in and run off the slide"
+                )
+                continue
             if not shape.has_text_frame or not shape.text_frame.text:
                 continue
-            run = next(r for p in shape.text_frame.paragraphs for r in p.runs)
-            needed = height(
-                shape.text_frame.text, run.font.size.pt, Emu(shape.width).inches - 0.04, bool(run.font.bold)
-            )
+            runs = _runs(shape.text_frame)
+            assert all(r.font.size.pt >= 9 for r in runs), f"slide {number}: text below 9 pt"
+            bold = bool(runs[0].font.bold)
+            needed = height(shape.text_frame.text, runs[0].font.size.pt, Emu(shape.width).inches - 0.04, bold)
             assert needed <= Emu(shape.height).inches - 0.1 + 1e-6, (
                 f"slide {number}: text overflows {shape.text_frame.text[:40]!r}"
             )
@@ -130,3 +158,77 @@ def test_libreoffice_renders_every_slide_of_the_stress_deck(tmp_path: Path, arti
     path = render(build_deck(session_with_themes(tmp_path, themes, quotes), WORKSHOP), artifacts / "themes.pptx")
     pngs = pdf_to_pngs(soffice_to_pdf(path, artifacts))
     assert len(pngs) == len(Presentation(str(path)).slides)
+
+
+def test_a_session_exports_as_markdown_with_headings_bullets_tables_and_notes(tmp_path: Path):
+    from copilot.export.markdown import to_markdown
+
+    session = session_with_themes(
+        tmp_path,
+        [
+            Theme(id="T1", label="Herhaalcontact", insight="Klanten bellen | vaak terug.", evidence=["q001"]),
+            Theme(id="T2", label="Onderbuikgevoel"),
+        ],
+        [quote(1)],
+    )
+    text = to_markdown(build_deck(session, WORKSHOP))
+    assert text.startswith("# Windkracht — klantreis\n")
+    assert "### Agenda (90 minuten)" in text and "- **0:00** " in text and "SD-02 Onderzoekssynthese (" in text
+    assert "## Service design" in text
+    assert "- **Herhaalcontact** — Klanten bellen | vaak terug." in text
+    assert "- **Onderbuikgevoel** *(Aanname)*" in text
+    assert "| Id | Citaat | Bron |" in text and "| q001 | Ik heb drie keer gebeld" in text
+    assert "> [q001] “Ik heb drie keer gebeld" in text  # the evidence from the speaker notes
+
+
+def run_cli(*args: str, home: Path, cwd: Path = ROOT):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CX_COPILOT_HOME": str(home)}
+    command = [sys.executable, "-m", "copilot.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
+
+
+def test_the_export_command_writes_markdown_or_a_deck_on_a_given_theme(tmp_path: Path):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Herhaalcontact", evidence=["q001"])], [quote(1)])
+    session.close()
+    markdown = run_cli("export", str(session.path), "--out", str(tmp_path / "deck.md"), home=tmp_path / "home")
+    assert markdown.returncode == 0, markdown.stderr
+    assert "### Onderzoekssynthese" in (tmp_path / "deck.md").read_text(encoding="utf-8")
+
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    by_flag = run_cli("export", str(session.path), "--format", "md", "--lang", "en", home=tmp_path / "home", cwd=here)
+    assert by_flag.returncode == 0 and by_flag.stdout.strip() == "deck.md"
+    assert "### Research synthesis" in (here / "deck.md").read_text(encoding="utf-8")
+
+    theme = ROOT / "workshop_templates" / "themes" / "default.pptx"
+    deck = tmp_path / "deck.pptx"
+    result = run_cli("export", str(session.path), "--out", str(deck), "--theme", str(theme), home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert Presentation(str(deck)).slides[0].slide_layout.name == "Title"
+
+
+def test_the_export_command_explains_a_theme_it_cannot_use_in_one_line(tmp_path: Path):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Herhaalcontact")], [])
+    session.close()
+    bare = Presentation()
+    for layout in list(bare.slide_layouts):
+        if layout.name != "Blank":
+            bare.slide_layouts.remove(layout)
+    bare.slide_layouts[0].name = "Foto"
+    bare.save(str(tmp_path / "huisstijl.pptx"))
+    result = run_cli(
+        "export",
+        str(session.path),
+        "--theme",
+        str(tmp_path / "huisstijl.pptx"),
+        "--out",
+        str(tmp_path / "d.pptx"),
+        home=tmp_path / "home",
+    )
+    assert result.returncode == 1
+    assert "huisstijl.pptx: no 'Title' layout" in result.stderr and "'Foto'" in result.stderr
+    assert "Traceback" not in result.stderr

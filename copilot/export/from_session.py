@@ -17,7 +17,7 @@ from copilot.export.deckspec import (
     TableSlide,
     TitleSlide,
 )
-from copilot.export.text import numbered, pages, shorten
+from copilot.export.text import balanced, numbered, shorten
 from copilot.i18n import t
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -25,7 +25,6 @@ from copilot.steps.schemas import ResearchSynthesis
 from copilot.workshop import WorkshopFormat
 
 CARDS_PER_SLIDE = 6
-QUOTES_PER_APPENDIX_SLIDE = 7
 
 
 def build_deck(
@@ -69,7 +68,7 @@ def _synthesis_slides(session: Session, language: str) -> tuple[list[Slide], lis
     themes = content.themes if content else []
     evidence_ids = [i for theme in themes for i in theme.evidence]
     quotes = {q["id"]: q for q in session.evidence(evidence_ids)}
-    groups = pages(themes, CARDS_PER_SLIDE)
+    groups = balanced(themes, CARDS_PER_SLIDE)
     slides: list[Slide] = []
     for number, group in enumerate(groups, start=1):
         cards, notes = [], []
@@ -104,20 +103,19 @@ def _notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], langu
 
 
 def _appendix(session: Session, ids: list[str], language: str) -> list[Slide]:
+    """One table of every cited quote; the renderer continues it over as many slides as the rows need."""
     quotes = session.evidence(ids)
     if not quotes:
         return []
-    groups = pages(quotes, QUOTES_PER_APPENDIX_SLIDE)
     columns = [t("deck.quote_id", language), t("deck.quote", language), t("deck.source", language)]
     return [
         TableSlide(
-            numbered(t("deck.appendix", language), number, len(groups)),
-            notes="\n".join(f"[{q['id']}] {q['text']} — {q['source']}, {q['location']}" for q in group),
+            t("deck.appendix", language),
             columns=columns,
-            rows=[[q["id"], shorten(q["text"], 210), f"{Path(q['source']).name}, {q['location']}"] for q in group],
+            rows=[[q["id"], shorten(q["text"], 210), f"{Path(q['source']).name}, {q['location']}"] for q in quotes],
             widths=[1.2, 7.2, 3.6],
+            row_notes=[f"[{q['id']}] {q['text']} — {q['source']}, {q['location']}" for q in quotes],
         )
-        for number, group in enumerate(groups, start=1)
     ]
 
 

@@ -1,226 +1,376 @@
-"""The one place that writes PowerPoint: DeckSpec in, editable 16:9 .pptx out.
+"""The one place that writes PowerPoint: DeckSpec in, editable .pptx out, on a theme's master.
 
-Every shape is native and editable (text boxes, shapes, tables); notes carry the evidence.
+Every shape is native and editable (placeholders, text boxes, shapes, tables, charts); notes carry the
+evidence. Titles go into the layout's own placeholders, so a team's master decides their font, colour and
+place; what the renderer draws itself takes its colours and font from the theme.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Inches, Pt
 
-from copilot.export.deckspec import AgendaSlide, CardsSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
-from copilot.export.fit import fit
+from copilot.export import charts, heatmap
+from copilot.export.deckspec import (
+    AgendaSlide,
+    CardsSlide,
+    ChartSlide,
+    Deck,
+    HeatmapSlide,
+    SectionSlide,
+    Slide,
+    TableSlide,
+    TitleSlide,
+)
+from copilot.export.drawing import fitted, format_frame, rect, rgb, text_box, write
+from copilot.export.fit import fit, height, measuring
+from copilot.export.tables import (
+    at_least,
+    breaks_words,
+    draw_table,
+    fit_row,
+    header_minimums,
+    mark_width,
+    row_height,
+    scaled,
+    split,
+)
+from copilot.export.text import balanced, numbered
+from copilot.export.theme import BODY_TYPES, TITLE_TYPES, Box, Style, Theme
 
-WIDTH, HEIGHT = 12192000 / 914400, 7.5  # inches, exactly 16:9 (PowerPoint's widescreen size)
-MARGIN = 0.6
-BODY_TOP = 1.55
-
-
-@dataclass(frozen=True)
-class Style:
-    font: str = "Arial"
-    ink: str = "1F2A44"  # titles and body text
-    muted: str = "6B7280"
-    accent: str = "0F766E"  # teal
-    accent_soft: str = "E6F2F1"
-    warning: str = "B45309"  # assumptions
-    card: str = "F7F8FA"
-
-
-def rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour)
+CARDS_PER_SLIDE = 6
+TABLE_SIZE = 11
+TABLE_SIZES = (14, 12, TABLE_SIZE)
+AGENDA_SIZE = 16
+AGENDA_ROW = 0.62  # generous rows: an agenda is read from across the room
+CAPTION_HEIGHT = 0.45
+FOOTNOTE_HEIGHT = 0.32
+SIZES = {"title": (40, 20), "section": (36, 18), "content": (28, 14)}  # when the master does not say
 
 
 class Renderer:
-    def __init__(self, style: Style | None = None) -> None:
-        self.style = style or Style()
+    def __init__(self, theme: Path | None = None, style: Style | None = None) -> None:
+        self.theme_path = Path(theme) if theme else None
+        self._style = style
 
     def render(self, deck: Deck, path: Path) -> Path:
-        self.prs = Presentation()
-        self.prs.slide_width, self.prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
+        self.theme = Theme(self.theme_path)
+        self.prs = self.theme.presentation
+        self.style = self._style or self.theme.style
         self.deck = deck
-        for number, spec in enumerate(deck.slides, start=1):
-            slide = self.prs.slides.add_slide(self.prs.slide_layouts[6])  # blank
-            draw = {
-                TitleSlide: self._title_slide,
-                SectionSlide: self._section_slide,
-                AgendaSlide: self._agenda_slide,
-                CardsSlide: self._cards_slide,
-                TableSlide: self._table_slide,
-            }[type(spec)]
-            draw(slide, spec)
-            if not isinstance(spec, TitleSlide | SectionSlide):
-                self._footer(slide, number)
-            if spec.notes:
-                slide.notes_slide.notes_text_frame.text = spec.notes
+        self.box = self.theme.content_box(self.theme.layouts["content"])
+        with measuring(self.style.font):
+            for spec in deck.slides:
+                for page in self.pages(spec):
+                    self._slide(page)
+        path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.prs.save(str(path))
         return path
 
-    # --- slide types ---------------------------------------------------------------------------
+    def _slide(self, spec: Slide) -> None:
+        role = "title" if isinstance(spec, TitleSlide) else "section" if isinstance(spec, SectionSlide) else "content"
+        slide = self.prs.slides.add_slide(self.theme.layouts[role])
+        used = {self._heading(slide, spec.title)} if role == "content" else self._cover(slide, role, spec)
+        for placeholder in list(slide.placeholders):  # an empty placeholder shows "Click to add text"
+            if placeholder.placeholder_format.idx not in used:
+                placeholder._element.getparent().remove(placeholder._element)
+        if role == "content":
+            draw = {
+                AgendaSlide: self._agenda,
+                CardsSlide: self._cards,
+                TableSlide: self._table,
+                ChartSlide: self._chart,
+                HeatmapSlide: self._heatmap,
+            }[type(spec)]
+            draw(slide, spec)
+            self._footer(slide, len(self.prs.slides))
+        if spec.notes:
+            slide.notes_slide.notes_text_frame.text = spec.notes
 
-    def _title_slide(self, slide, spec: TitleSlide) -> None:
-        self._rect(slide, 0, 0, 0.35, HEIGHT, self.style.accent)
-        self._text(slide, 1.0, 2.3, WIDTH - 2.0, 1.6, spec.title, 40, bold=True, anchor=MSO_ANCHOR.BOTTOM)
-        self._text(slide, 1.0, 4.05, WIDTH - 2.0, 1.2, spec.subtitle, 20, colour=self.style.muted)
+    # --- pagination --------------------------------------------------------------------------
 
-    def _section_slide(self, slide, spec: SectionSlide) -> None:
-        self._rect(slide, 0, 0, WIDTH, HEIGHT, self.style.accent)
-        self._text(
-            slide, 1.0, 2.6, WIDTH - 2.0, 1.4, spec.title, 36, bold=True, colour="FFFFFF", anchor=MSO_ANCHOR.BOTTOM
-        )
-        self._text(slide, 1.0, 4.1, WIDTH - 2.0, 1.0, spec.subtitle, 18, colour="FFFFFF")
-
-    def _agenda_slide(self, slide, spec: AgendaSlide) -> None:
-        self._heading(slide, spec.title)
-        rows = [[row.start, row.label, f"{row.minutes} min"] for row in spec.rows]
-        self._table(slide, ["", "", ""], rows, [1.2, 8, 1.5], header=False, size=16)
-
-    def _cards_slide(self, slide, spec: CardsSlide) -> None:
-        self._heading(slide, spec.title)
-        columns, gap = 3, 0.3
-        width = (WIDTH - 2 * MARGIN - (columns - 1) * gap) / columns
-        height = (HEIGHT - BODY_TOP - 0.75 - gap) / 2
-        for index, card in enumerate(spec.cards[:6]):
-            x = MARGIN + (index % columns) * (width + gap)
-            y = BODY_TOP + (index // columns) * (height + gap)
-            box = self._rect(slide, x, y, width, height, self.style.card, shape=MSO_SHAPE.ROUNDED_RECTANGLE)
-            box.adjustments[0] = 0.06
-            box.line.color.rgb = rgb(self.style.warning if card.assumption else self.style.accent_soft)
-            if card.assumption:
-                box.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-                box.line.width = Pt(1.5)
-                self._text(
-                    slide,
-                    x + width - 1.55,
-                    y + 0.08,
-                    1.4,
-                    0.3,
-                    spec.assumption_label,
-                    9,
-                    bold=True,
-                    colour=self.style.warning,
-                    align=PP_ALIGN.RIGHT,
+    def pages(self, spec: Slide) -> list[Slide]:
+        """`spec` as the slides it needs: long tables, heatmaps, agendas and card lists continue on more."""
+        if isinstance(spec, TableSlide):
+            widths, marks = self._table_columns(spec)
+            rows = [
+                fit_row(row + ([marks[i]] if marks else []), widths, TABLE_SIZE, self._table_room(spec, widths))
+                for i, row in enumerate(spec.rows)
+            ]
+            groups = split([row_height(r, widths, TABLE_SIZE) for r in rows], self._table_room(spec, widths))
+            return [
+                replace(
+                    spec,
+                    title=numbered(spec.title, n, len(groups)),
+                    rows=[spec.rows[i] for i in group],
+                    assumptions=[i < len(spec.assumptions) and spec.assumptions[i] for i in group],
+                    row_notes=[],
+                    notes="\n\n".join(
+                        filter(None, [spec.notes, *(spec.row_notes[i] for i in group if i < len(spec.row_notes))])
+                    ),
                 )
-            self._text(slide, x + 0.2, y + 0.3, width - 0.4, 0.75, card.heading, 15, bold=True)
-            self._text(slide, x + 0.2, y + 1.05, width - 0.4, height - 1.5, card.body, 11)
-            self._text(slide, x + 0.2, y + height - 0.42, width - 0.4, 0.3, card.footer, 9, colour=self.style.muted)
+                for n, group in enumerate(groups, start=1)
+            ]
+        if isinstance(spec, AgendaSlide):
+            widths = scaled([1.2, 8, 1.5], self.box.w)
+            heights = [row_height(self._agenda_row(r), widths, AGENDA_SIZE, min_row=AGENDA_ROW) for r in spec.rows]
+            groups = split(heights, self.box.h)
+            return [
+                replace(spec, title=numbered(spec.title, n, len(groups)), rows=[spec.rows[i] for i in group])
+                for n, group in enumerate(groups, start=1)
+            ]
+        if isinstance(spec, HeatmapSlide):
+            groups = heatmap.pages(spec, self.box)
+            return [
+                replace(
+                    spec,
+                    title=numbered(spec.title, n, len(groups)),
+                    rows=[spec.rows[i] for i in group],
+                    values=[spec.values[i] if i < len(spec.values) else [] for i in group],
+                    assumptions=[i < len(spec.assumptions) and spec.assumptions[i] for i in group],
+                )
+                for n, group in enumerate(groups, start=1)
+            ]
+        if isinstance(spec, CardsSlide) and len(spec.cards) > CARDS_PER_SLIDE:
+            groups = balanced(spec.cards, CARDS_PER_SLIDE)
+            return [
+                replace(spec, title=numbered(spec.title, n, len(groups)), cards=group)
+                for n, group in enumerate(groups, start=1)
+            ]
+        return [spec]
 
-    def _table_slide(self, slide, spec: TableSlide) -> None:
-        self._heading(slide, spec.title)
-        self._table(slide, spec.columns, spec.rows, spec.widths or [1] * len(spec.columns))
+    # --- title, section and heading ----------------------------------------------------------
 
-    # --- building blocks -----------------------------------------------------------------------
+    def _cover(self, slide, role: str, spec: TitleSlide | SectionSlide) -> set[int]:
+        """Title and subtitle of a title or section slide, in the layout's placeholders where it has them."""
+        title_size, subtitle_size = SIZES[role]
+        used = set()
+        title = self.theme.placeholder(slide, *TITLE_TYPES)
+        subtitle = self.theme.placeholder(slide, PP_PLACEHOLDER.SUBTITLE, *BODY_TYPES)
+        if title is not None:
+            size = self.theme.font_size(title) or title_size
+            self._fill(title, spec.title, size, max(9, round(size * 0.7)), bold=True)
+            used.add(title.placeholder_format.idx)
+            below = Box(_in(title.left), _in(title.top) + _in(title.height) + 0.1, _in(title.width), 1.0)
+        else:
+            box = Box(1.0, self.theme.height * 0.3, self.theme.width - 2.0, 1.6)
+            text_box(slide, box, spec.title, title_size, self.style, bold=True, anchor=MSO_ANCHOR.BOTTOM)
+            below = Box(box.x, box.bottom + 0.15, box.w, 1.0)
+        if not spec.subtitle:
+            return used
+        if subtitle is not None:
+            size = self.theme.font_size(subtitle) or subtitle_size
+            self._fill(subtitle, spec.subtitle, size, max(9, size - 4))
+            used.add(subtitle.placeholder_format.idx)
+        else:
+            text_box(slide, below, spec.subtitle, subtitle_size, self.style, colour=self.style.muted)
+        return used
 
-    def _heading(self, slide, title: str) -> None:
-        self._rect(slide, MARGIN, 0.55, 0.09, 0.62, self.style.accent)
-        self._text(
-            slide, MARGIN + 0.25, 0.4, WIDTH - 2 * MARGIN - 0.25, 0.9, title, 28, bold=True, anchor=MSO_ANCHOR.MIDDLE
-        )
+    def _heading(self, slide, title: str) -> int | None:
+        placeholder = self.theme.placeholder(slide, *TITLE_TYPES)
+        if placeholder is None:  # a blank layout: draw the heading the default master would have
+            x = self.box.x
+            rect(slide, Box(x, 0.55, 0.09, 0.62), self.style.accent)
+            box = Box(x + 0.25, 0.4, self.box.w - 0.25, 0.9)
+            text, size = fitted(title, 28, box, bold=True, min_size=21, title=True)
+            shape = slide.shapes.add_textbox(*_emu(box))
+            format_frame(shape.text_frame, MSO_ANCHOR.MIDDLE)
+            write(shape.text_frame, text, size, self.style, bold=True)
+            return None
+        size = self.theme.font_size(placeholder) or SIZES["content"][0]
+        self._fill(placeholder, title, size, max(9, round(size * 0.75)), bold=True, title=True)
+        return placeholder.placeholder_format.idx
+
+    def _fill(self, placeholder, text: str, size: float, min_size: float, bold=False, title=False) -> None:
+        box = Box(_in(placeholder.left), _in(placeholder.top), _in(placeholder.width), _in(placeholder.height))
+        text, size = fitted(text, size, box, bold, min_size, title=title)
+        format_frame(placeholder.text_frame)
+        write(placeholder.text_frame, text, size, None)
 
     def _footer(self, slide, number: int) -> None:
-        self._text(slide, MARGIN, HEIGHT - 0.5, 8, 0.3, self.deck.title, 9, colour=self.style.muted)
-        self._text(
+        y = self.theme.height - 0.5
+        text_box(
+            slide, Box(self.box.x, y, self.box.w * 0.7, 0.3), self.deck.title, 9, self.style, colour=self.style.muted
+        )
+        text_box(
             slide,
-            WIDTH - MARGIN - 1,
-            HEIGHT - 0.5,
-            1,
-            0.3,
+            Box(self.box.right - 1, y, 1, 0.3),
             str(number),
             9,
+            self.style,
             colour=self.style.muted,
             align=PP_ALIGN.RIGHT,
         )
 
-    def _table(self, slide, columns, rows, widths, header: bool = True, size: int = 11) -> None:
-        total_width = WIDTH - 2 * MARGIN
-        n_rows = len(rows) + (1 if header else 0)
-        if n_rows == 0:
-            return
-        shape = slide.shapes.add_table(
-            n_rows,
-            len(columns),
-            Inches(MARGIN),
-            Inches(BODY_TOP),
-            Inches(total_width),
-            Inches(min(0.4 * n_rows, HEIGHT - BODY_TOP - 0.8)),
+    # --- content -----------------------------------------------------------------------------
+
+    def _agenda_row(self, row) -> list[str]:
+        return [row.start, row.label, f"{row.minutes} min"]
+
+    def _agenda(self, slide, spec: AgendaSlide) -> None:
+        widths = scaled([1.2, 8, 1.5], self.box.w)
+        rows = [fit_row(self._agenda_row(r), widths, AGENDA_SIZE, self.box.h) for r in spec.rows]
+        draw_table(
+            slide,
+            self.box,
+            None,
+            rows,
+            widths,
+            self.style,
+            AGENDA_SIZE,
+            align=[PP_ALIGN.LEFT, PP_ALIGN.LEFT, PP_ALIGN.RIGHT],
+            min_row=AGENDA_ROW,
+            column_colours=[self.style.accent, None, self.style.muted],
+            anchor=MSO_ANCHOR.MIDDLE,
         )
-        table = shape.table
-        scale = total_width / sum(widths)
-        for i, width in enumerate(widths):
-            table.columns[i].width = Emu(int(Inches(width * scale)))
-        all_rows = ([columns] if header else []) + rows
-        for r, values in enumerate(all_rows):
-            is_header = header and r == 0
-            for c, value in enumerate(values):
-                cell = table.cell(r, c)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = rgb(
-                    self.style.accent if is_header else ("FFFFFF" if r % 2 else self.style.card)
-                )
-                frame = cell.text_frame
-                frame.word_wrap = True
-                frame.text = str(value)
-                for paragraph in frame.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.name = self.style.font
-                        run.font.size = Pt(size)
-                        run.font.bold = is_header
-                        run.font.color.rgb = rgb("FFFFFF" if is_header else self.style.ink)
 
-    def _rect(self, slide, x, y, w, h, fill: str, shape=MSO_SHAPE.RECTANGLE):
-        box = slide.shapes.add_shape(shape, Inches(x), Inches(y), Inches(w), Inches(h))
-        box.fill.solid()
-        box.fill.fore_color.rgb = rgb(fill)
-        box.line.fill.background()
-        box.shadow.inherit = False
-        return box
+    def _cards(self, slide, spec: CardsSlide) -> None:
+        cards = spec.cards[:CARDS_PER_SLIDE]
+        if not cards:
+            return
+        gap = 0.3
+        columns = {1: 1, 2: 2, 4: 2}.get(len(cards), 3)
+        rows = -(-len(cards) // columns)
+        width = (self.box.w - (columns - 1) * gap) / columns
+        height_each = (self.box.h - (rows - 1) * gap) / rows
+        if rows == 1:  # one row of cards: as tall as the tallest needs, not a tall empty box
+            needed = max(self._card_height(card, width) for card in cards)
+            height_each = min(self.box.h, max(2.4, needed))
+        for index, card in enumerate(cards):
+            x = self.box.x + (index % columns) * (width + gap)
+            y = self.box.y + (index // columns) * (height_each + gap)
+            self._card(slide, Box(x, y, width, height_each), card, spec.assumption_label)
 
-    def _text(
-        self,
-        slide,
-        x,
-        y,
-        w,
-        h,
-        text: str,
-        size: int,
-        bold: bool = False,
-        colour: str | None = None,
-        align=PP_ALIGN.LEFT,
-        anchor=MSO_ANCHOR.TOP,
-        min_size: int | None = None,
-    ):
-        # PowerPoint insets text 0.05" top and bottom; keep 3% of the width spare for renderer differences
-        text, size = fit(text, size, (w - 0.04) * 0.97, h - 0.1, bold, min_size or max(size - 3, 9))
-        box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
-        frame = box.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = anchor
-        frame.margin_left = frame.margin_right = Inches(0.02)
-        for i, line in enumerate(text.split("\n")):
-            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            paragraph.alignment = align
-            run = paragraph.add_run()
-            run.text = line
-            run.font.name = self.style.font
-            run.font.size = Pt(size)
-            run.font.bold = bold
-            run.font.color.rgb = rgb(colour or self.style.ink)
-        return box
+    def _card_height(self, card, width: float) -> float:
+        inner = (width - 0.4 - 0.04) * 0.97
+        heading = height(card.heading, 15, inner, bold=True) if card.heading else 0
+        return 0.3 + max(0.75, heading + 0.15) + height(card.body, 11, inner) + 0.1 + 0.55
+
+    def _card(self, slide, box: Box, card, assumption_label: str) -> None:
+        style = self.style
+        shape = rect(slide, box, style.card, shape=MSO_SHAPE.ROUNDED_RECTANGLE)
+        shape.adjustments[0] = min(0.06, 0.15 / min(box.w, box.h))
+        shape.line.color.rgb = rgb(style.warning if card.assumption else style.accent_soft)
+        shape.line.width = Pt(1.5 if card.assumption else 1)
+        if card.assumption:
+            from pptx.enum.dml import MSO_LINE_DASH_STYLE
+
+            shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            label = Box(box.right - 1.75, box.y + 0.08, 1.6, 0.3)
+            text_box(slide, label, assumption_label, 9, style, bold=True, colour=style.warning, align=PP_ALIGN.RIGHT)
+        inner = box.w - 0.4
+        top = box.y + 0.3
+        if card.heading:  # the body follows the heading closely, however many lines the heading takes
+            heading = Box(box.x + 0.2, top, inner, min(0.75, box.h / 3))
+            text, size = fitted(card.heading, 15, heading, bold=True, min_size=12)
+            needed = height(text, size, (inner - 0.04) * 0.97, bold=True) + 0.12
+            heading = Box(heading.x, heading.y, heading.w, min(heading.h, needed))
+            text_box(slide, heading, card.heading, 15, style, bold=True, min_size=12)
+            top = heading.bottom + 0.1
+        text_box(slide, Box(box.x + 0.2, top, inner, box.bottom - 0.5 - top), card.body, 11, style)
+        footer = Box(box.x + 0.2, box.bottom - 0.42, inner, 0.3)
+        text_box(slide, footer, card.footer, 9, style, colour=style.muted, min_size=9)
+
+    def _table_columns(self, spec: TableSlide, size: float = TABLE_SIZE) -> tuple[list[float], list[str]]:
+        """Column widths in inches, and the assumption marker per row (empty when no row is an assumption)."""
+        marked = any(spec.assumptions)
+        extra = mark_width(spec.assumption_label, size) if marked else 0
+        n = max(len(spec.columns), max((len(r) for r in spec.rows), default=0), 1)
+        widths = scaled(spec.widths if len(spec.widths) == n else [1] * n, self.box.w - extra)
+        widths = at_least(widths, header_minimums((spec.columns + [""] * n)[:n], size))
+        if not marked:
+            return widths, []
+        flags = spec.assumptions + [False] * len(spec.rows)
+        return [*widths, extra], [spec.assumption_label if flags[i] else "" for i in range(len(spec.rows))]
+
+    def _table_room(self, spec: TableSlide, widths: list[float], size: float = TABLE_SIZE) -> float:
+        header = row_height(spec.columns + [""] * (len(widths) - len(spec.columns)), widths, size, True)
+        return self.box.h - (header if spec.columns else 0)
+
+    def _table_rows(self, spec: TableSlide, size: float) -> tuple[list[float], list[list[str]], float]:
+        """(widths, rows with their marker cell, room under the header) at `size`."""
+        widths, marks = self._table_columns(spec, size)
+        n = len(widths) - (1 if marks else 0)
+        room = self._table_room(spec, widths, size)
+        rows = [
+            fit_row([*(list(r) + [""] * n)[:n], *([marks[i]] if marks else [])], widths, size, room)
+            for i, r in enumerate(spec.rows)
+        ]
+        return widths, rows, room
+
+    def _table(self, slide, spec: TableSlide) -> None:
+        if not any(str(cell).strip() for row in spec.rows for cell in row):
+            self._empty(slide, self.box)
+            return
+        for size in TABLE_SIZES:  # a short table reads better larger; a full one stays at the base size
+            widths, rows, room = self._table_rows(spec, size)
+            if sum(row_height(r, widths, size) for r in rows) <= room and not breaks_words(rows, widths, size):
+                break
+        marks = [r[-1] for r in rows] if any(spec.assumptions) else None
+        n = len(widths) - (1 if marks else 0)
+        header = [*(spec.columns + [""] * n)[:n], *([""] if marks else [])] if spec.columns else None
+        align = [PP_ALIGN.CENTER if _numeric([r[c] for r in rows]) else PP_ALIGN.LEFT for c in range(len(widths))]
+        draw_table(slide, self.box, header, rows, widths, self.style, size, align=align, marks=marks)
+
+    def _chart(self, slide, spec: ChartSlide) -> None:
+        box = self.box
+        if spec.caption:
+            text_box(
+                slide, Box(box.x, box.y, box.w, CAPTION_HEIGHT), spec.caption, 14, self.style, colour=self.style.muted
+            )
+            box = Box(box.x, box.y + CAPTION_HEIGHT + 0.05, box.w, box.h - CAPTION_HEIGHT - 0.05)
+        if charts.has_assumptions(spec):
+            note = f"{charts.MARK.strip()} = {spec.assumption_label}"
+            footnote = Box(box.x, box.bottom - FOOTNOTE_HEIGHT, box.w, FOOTNOTE_HEIGHT)
+            text_box(slide, footnote, note, 10, self.style, bold=True, colour=self.style.warning)
+            box = Box(box.x, box.y, box.w, box.h - FOOTNOTE_HEIGHT)
+        if charts.add_chart(slide, spec, box, self.style) is None:
+            self._empty(slide, box)
+
+    def _heatmap(self, slide, spec: HeatmapSlide) -> None:
+        if not heatmap.draw(slide, spec, self.box, self.style):
+            self._empty(slide, self.box)
+
+    def _empty(self, slide, box: Box) -> None:
+        """A quiet placeholder where a chart or heatmap has no data yet, rather than a blank slide."""
+        shape = rect(slide, Box(box.x, box.y, box.w, min(box.h, 2.0)), self.style.card)
+        shape.line.color.rgb = rgb(self.style.accent_soft)
+        text_box(
+            slide,
+            Box(box.x, box.y, box.w, min(box.h, 2.0)),
+            "–",
+            28,
+            self.style,
+            colour=self.style.muted,
+            align=PP_ALIGN.CENTER,
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
 
 
-def render(deck: Deck, path: Path) -> Path:
-    """Write `deck` as an editable 16:9 PowerPoint file at `path`."""
-    return Renderer().render(deck, Path(path))
+def _numeric(values: list[str]) -> bool:
+    """A column of short numbers (scores, counts, money), which reads best centred."""
+    filled = [v.strip() for v in values if v.strip()]
+    return bool(filled) and all(
+        len(v) <= 8 and any(c.isdigit() for c in v) and not any(c.isalpha() for c in v.replace("€", "")) for v in filled
+    )
 
 
-__all__ = ["render", "Renderer", "Style", "Slide"]
+def _in(emu) -> float:
+    return (emu or 0) / 914400
+
+
+def _emu(box: Box):
+    return Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h)
+
+
+def render(deck: Deck, path: Path, theme: Path | None = None) -> Path:
+    """Write `deck` as an editable PowerPoint file at `path`, on `theme` (a .pptx master; default: ours)."""
+    return Renderer(theme).render(deck, Path(path))
+
+
+__all__ = ["render", "Renderer", "Style", "Slide", "fit"]

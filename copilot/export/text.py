@@ -25,3 +25,24 @@ def pages(items: Sequence[T], per_page: int) -> list[list[T]]:
 def numbered(title: str, page: int, total: int) -> str:
     """'Title (2/3)' on continuation slides, the plain title when everything fits on one."""
     return f"{title} ({page}/{total})" if total > 1 else title
+
+
+def abbreviate(text: str, longest_word: int) -> str:
+    """`text` with every word longer than `longest_word` characters cut short with an ellipsis, so a label keeps
+    what tells it apart: 'Klantcontactcen… 3', not 'Klantcontactcentrummedewerkersond…'."""
+    return " ".join(w if len(w) <= longest_word else w[: longest_word - 1] + "…" for w in text.split())
+
+
+def clip(text: str, limit: int) -> str:
+    """Like `shorten`, but when the last word boundary lies far back (one long compound), cut inside the word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    at_word = shorten(text, limit)
+    return at_word if len(at_word) >= limit * 0.6 else text[: limit - 1].rstrip() + "…"
+
+
+def balanced(items: Sequence[T], per_page: int) -> list[list[T]]:
+    """Like `pages`, with as few pages but the items spread evenly: 8 cards at 6 a page become 4 + 4, not 6 + 2."""
+    count = -(-len(items) // per_page) or 1
+    return pages(items, -(-len(items) // count) or per_page)

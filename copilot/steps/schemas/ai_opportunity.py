@@ -1,0 +1,94 @@
+"""Track C, AI opportunity & business case: AI-01 … AI-03."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from copilot.steps.schemas.base import Item, Part, Scale, StepOutput
+from copilot.steps.schemas.service_design import TimeWell
+
+Pattern = Literal["automate", "agent-assist", "human-led", "no-AI"]
+
+# --- AI-01 -----------------------------------------------------------------------------------------
+
+
+class TouchpointScan(Item):
+    stage: str = Field(description="id of the journey stage")
+    touchpoint: str = Field(description="the touchpoint")
+    pattern: Pattern = Field(description="automate, agent-assist, human-led or no-AI")
+    why: str = Field("", description="why this pattern fits here")
+    time_well: TimeWell = Field("", description="'saved', 'spent' or ''")
+    handover_trigger: str = Field("", description="when the customer reaches a person, with context")
+    fallback: str = Field("", description="what happens when the AI fails or is unsure")
+
+
+class AiOpportunityScan(StepOutput):
+    """AI-01: per touchpoint where AI helps, and how a person stays within reach."""
+
+    touchpoints: list[TouchpointScan] = Field(default_factory=list, description="one per touchpoint")
+
+
+# --- AI-02 -----------------------------------------------------------------------------------------
+
+
+class ShelvedIdea(Item):
+    idea: str = Field(description="the idea, as it was proposed")
+    year: str = Field("", description="when it was shelved, if known")
+    why_shelved: str = Field(description="why it stopped then")
+    blocker_gone: str = Field("", description="what has changed since (AI, data, cost, systems)")
+    still_blocking: str = Field("", description="what still stands in the way")
+    viability_then: Scale = Field(description="viability when it was shelved: 1 … 5")
+    viability_now: Scale = Field(description="viability today: 1 … 5")
+    next_step: str = Field("", description="the smallest next step to test it")
+
+
+class ShelvedIdeas(StepOutput):
+    """AI-02: old ideas whose business case may work now."""
+
+    ideas: list[ShelvedIdea] = Field(default_factory=list, description="shelved ideas found in the research")
+
+
+# --- AI-03 -----------------------------------------------------------------------------------------
+
+
+class Range(Part):
+    low: float = Field(ge=0, description="cautious estimate")
+    high: float = Field(ge=0, description="optimistic estimate")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) is above high ({self.high})")
+        return self
+
+
+class FitPoint(Item):
+    need: str = Field(description="a customer job, pain or gain from the research")
+    how_it_helps: str = Field(description="how the idea answers it")
+
+
+class Amount(Item):
+    name: str = Field(description="what the benefit or cost is")
+    kind: Literal["one-off", "yearly"] = Field("yearly", description="one-off or every year")
+    euros: Range = Field(description="amount in euros, as a range")
+    basis: str = Field("", description="how it is estimated, with the figures used")
+
+
+class Risk(Item):
+    risk: str = Field(description="what could go wrong")
+    likelihood: Scale = Field(description="1 unlikely … 5 almost certain")
+    impact: Scale = Field(description="1 small … 5 severe")
+    mitigation: str = Field("", description="how to reduce it")
+
+
+class BusinessCase(StepOutput):
+    """AI-03: value-proposition fit, benefits and costs as ranges, payback and risks."""
+
+    idea: str = Field(description="the idea this case is for")
+    fit: list[FitPoint] = Field(default_factory=list, description="value-proposition fit")
+    benefits: list[Amount] = Field(default_factory=list, description="benefits in euros")
+    costs: list[Amount] = Field(default_factory=list, description="costs in euros")
+    payback_months: Range | None = Field(None, description="months until benefits cover costs, as a range")
+    risks: list[Risk] = Field(default_factory=list, description="what could go wrong")
