@@ -8,6 +8,7 @@ machine, with the same embedding model, so the comparison is fair.
 from __future__ import annotations
 
 import csv
+import io
 import statistics
 import tempfile
 import time
@@ -19,7 +20,7 @@ from copilot.research.reading import read_text
 
 
 def load_labelled(path: Path, text_column: str, label_column: str, limit: int | None = None) -> list[tuple[str, str]]:
-    rows = list(csv.DictReader(read_text(Path(path)).splitlines()))
+    rows = list(csv.DictReader(io.StringIO(read_text(Path(path)), newline="")))
     pairs = [(row[text_column].strip(), row[label_column].strip()) for row in rows if row.get(text_column, "").strip()]
     return pairs[:limit] if limit else pairs
 

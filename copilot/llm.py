@@ -118,8 +118,19 @@ def configured(spec: str | None = None) -> ModelChoice | None:
     base_url = os.environ.get("CX_COPILOT_BASE_URL") or None
     if provider.id == "openai-compatible" and not base_url:
         raise ModelConfigError("openai-compatible needs CX_COPILOT_BASE_URL, e.g. http://127.0.0.1:8000/v1.")
-    timeout = float(os.environ.get("CX_COPILOT_TIMEOUT", "60"))
-    return ModelChoice(provider, model, base_url, timeout)
+    return ModelChoice(
+        provider, model, base_url, _number("CX_COPILOT_TIMEOUT", 60.0), int(_number("CX_COPILOT_MAX_RETRIES", 2))
+    )
+
+
+def _number(variable: str, default: float) -> float:
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ModelConfigError(f"{variable} must be a number, not {value!r}.") from None
 
 
 def chat_model(choice: ModelChoice):
@@ -142,9 +153,16 @@ def chat_model(choice: ModelChoice):
         kwargs["base_url"] = choice.base_url
     if provider.id == "openai-compatible":
         kwargs["api_key"] = os.environ.get("CX_COPILOT_API_KEY", "not-needed")
-    if provider.id == "ollama":
-        kwargs = {"model": choice.model, **({"base_url": choice.base_url} if choice.base_url else {})}
-    return getattr(module, provider.cls)(**kwargs)
+    if provider.id == "ollama":  # a hung local server must not block the workshop forever
+        kwargs = {
+            "model": choice.model,
+            "client_kwargs": {"timeout": choice.timeout},
+            **({"base_url": choice.base_url} if choice.base_url else {}),
+        }
+    try:
+        return getattr(module, provider.cls)(**kwargs)
+    except Exception as error:  # e.g. Azure without its endpoint or API version
+        raise ModelConfigError(f"{choice.name} could not be set up: {error}") from error
 
 
 def embeddings_model(provider_id: str, model: str):

@@ -135,9 +135,14 @@ def _environment():
     return environment
 
 
+INVISIBLE = re.compile("[\U000e0000-\U000e007f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]")
+
+
 def quoted(text: str) -> str:
-    """Research text as inert data: fenced, with fences inside it broken so it cannot close ours."""
-    return "```text\n" + str(text).replace("```", "ʼʼʼ") + "\n```"
+    """Research text as inert data: fenced, with fences inside it broken so it cannot close ours, and
+    characters a person reviewing the prompt could not see (tag characters, bidi overrides) removed."""
+    text = INVISIBLE.sub("", str(text))
+    return "```text\n" + re.sub(r"[`´｀ˋ]{3,}|~{3,}", "ʼʼʼ", text) + "\n```"
 
 
 def load_template(path: Path) -> PromptTemplate:

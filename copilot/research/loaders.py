@@ -9,6 +9,7 @@ data; this module cuts the data into quotable pieces.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -180,11 +181,21 @@ def _csv_pieces(path: Path, column: str | None = None) -> list[dict]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.DictReader(text.splitlines(), dialect=dialect))
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
     if not rows or not rows[0]:
         raise ResearchFileError(path, "the table has no rows", "Check that the first line holds the column names.")
-    clean = [{key: (cell or "").strip() for key, cell in row.items() if key} for row in rows]
+    clean = [_clean_row(row) for row in rows]
     return _table_pieces(path, {"": list(enumerate(clean, start=2))}, column)  # line 1 is the header
+
+
+def _clean_row(row: dict) -> dict[str, str]:
+    """Cells stripped; cells beyond the header (a broken export, or a forged row) are kept as metadata —
+    never lost, and never read as someone's answer."""
+    clean = {key: (cell or "").strip() for key, cell in row.items() if key}
+    overflow = [cell.strip() for cell in row.get(None) or [] if cell and cell.strip()]
+    if overflow:
+        clean["overflow"] = " | ".join(overflow)
+    return clean
 
 
 def _xlsx_pieces(path: Path, column: str | None = None) -> list[dict]:

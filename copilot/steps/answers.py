@@ -22,16 +22,18 @@ class AnswerError(CopilotError):
     """An answer could not be read as the step's output."""
 
 
-def parse_answer(text: str, schema: type[BaseModel]) -> BaseModel:
-    """The answer as `schema`, or an AnswerError saying what is wrong with it."""
+def parse_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> BaseModel:
+    """The answer as `schema`, or an AnswerError saying what is wrong with it. `markdown=False` accepts JSON
+    only (for models, which are asked for JSON; tables and lists are for people pasting answers)."""
     text = (text or "").strip()
     if not text:
         raise AnswerError("The answer is empty.")
     data = _json(text)
-    if data is None:
+    if data is None and markdown:
         data = _markdown(text, schema)
     if data is None:
-        raise AnswerError("The answer holds no JSON object and no Markdown table or list to read.")
+        wanted = "no JSON object and no Markdown table or list" if markdown else "no JSON object"
+        raise AnswerError(f"The answer holds {wanted} to read.")
     if isinstance(data, list):
         field = _list_field(schema)
         if field is None:

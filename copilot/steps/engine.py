@@ -10,6 +10,7 @@ Both end in a draft in the session; people edit and lock it from there.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +81,8 @@ def prepare(
         where = dict(template.meta.retrieval.filter) or None
         evidence = within_budget(retriever.search(query, k=template.meta.retrieval.k, where=where))
     quotes = [
-        {"id": e.id, "source": e.chunk.source, "location": e.chunk.location, "text": e.chunk.text} for e in evidence
+        {"id": e.id, "source": _label(e.chunk.source), "location": _label(e.chunk.location), "text": e.chunk.text}
+        for e in evidence
     ]
     if redact:
         from copilot.research.redaction import Redactor
@@ -90,6 +92,14 @@ def prepare(
     schema_text = json.dumps(schema.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
     prompt = template.render(evidence=quotes, schema=schema_text, **context)
     return PreparedStep(step_id, template, schema, evidence, prompt, redact)
+
+
+def _label(text: str, limit: int = 60) -> str:
+    """A file or sheet name as it appears above a fenced quote: it is not fenced, so it may not carry
+    sentences — only a short run of name-like characters."""
+    cleaned = re.sub(r"[^\w.,/()\- ]", "", text)
+    cleaned = re.sub(r"\s+", "_", cleaned.strip())
+    return cleaned[:limit]
 
 
 def _earlier_steps(template: PromptTemplate, session: Session) -> dict:
@@ -130,10 +140,13 @@ def ask(prepared: PreparedStep, model, session: Session, model_name: str = "mode
     """Ask a LangChain chat model; validate the answer, repair it once, ground it, and log every call."""
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
+    if prepared.template.meta.model:  # the template's own settings, e.g. a low temperature
+        model = model.bind(**prepared.template.meta.model)
     messages = [SystemMessage(prepared.prompt.system), HumanMessage(prepared.prompt.user)]
     answer = _call(model, messages, prepared, session, model_name, cost)
     try:
-        output = parse_answer(answer, prepared.schema)
+        # a model must answer in JSON; Markdown is for people pasting from another assistant
+        output = parse_answer(answer, prepared.schema, markdown=False)
     except AnswerError as error:
         repair = (
             f"Your answer could not be used: {error} Answer again with only the JSON object that matches the schema."
@@ -141,7 +154,7 @@ def ask(prepared: PreparedStep, model, session: Session, model_name: str = "mode
         messages += [AIMessage(answer), HumanMessage(repair)]
         answer = _call(model, messages, prepared, session, model_name, cost)
         try:
-            output = parse_answer(answer, prepared.schema)
+            output = parse_answer(answer, prepared.schema, markdown=False)
         except AnswerError as second:
             raise StepError(
                 f"Step {prepared.step_id}: the model's answer did not fit the step, even after one repair ({second}). "
@@ -181,7 +194,8 @@ def _call(model, messages, prepared: PreparedStep, session: Session, model_name:
     from copilot.research.redaction import Redactor
 
     prompt_text = "\n\n".join(str(m.content) for m in messages)
-    logged_prompt = Redactor(language=prepared.template.meta.language).redact(prompt_text)
+    speakers = {e.chunk.speaker for e in prepared.evidence if e.chunk.speaker}
+    logged_prompt = Redactor(language=prepared.template.meta.language, known_names=speakers).redact(prompt_text)
     started = time.perf_counter()
     try:
         reply = model.invoke(messages)
