@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import write_small_research
-from pydantic import ValidationError
 from pytest_httpserver import HTTPServer
 
 from copilot import llm

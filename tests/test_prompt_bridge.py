@@ -7,7 +7,9 @@ from copilot.ui.prompt_bridge import PromptBridge
 from copilot.workbench import Workbench
 
 
-def test_the_prompt_is_shown_to_copy_and_a_pasted_answer_becomes_the_draft(workspace, small_research: Path, monkeypatch):
+def test_the_prompt_is_shown_to_copy_and_a_pasted_answer_becomes_the_draft(
+    workspace, small_research: Path, monkeypatch
+):
     monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
     bench = Workbench(workspace, language="nl")
     bench.ingest(small_research)

@@ -34,8 +34,9 @@ def test_fifty_kills_at_random_moments_lose_no_reported_edit(tmp_path: Path):
     rng = random.Random(20261123)
     last_reported = 0
     for _ in range(50):
-        editor = subprocess.Popen([sys.executable, "-c", EDITOR, str(path), str(last_reported)], env=env,
-                                  stdout=subprocess.PIPE, text=True)
+        editor = subprocess.Popen(
+            [sys.executable, "-c", EDITOR, str(path), str(last_reported)], env=env, stdout=subprocess.PIPE, text=True
+        )
         first = editor.stdout.readline()  # it is up and saving
         assert first.strip(), "the editor did not start"
         time.sleep(rng.uniform(0, 0.05))

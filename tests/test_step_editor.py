@@ -1,5 +1,7 @@
 """Every step of the catalogue can be worked on in the notebook: add, edit, reorder, lock, reopen."""
 
+import json
+
 import pytest
 
 from copilot.steps.catalogue import STEPS
@@ -28,8 +30,9 @@ def test_a_person_can_fill_in_every_step_and_find_it_again_after_reopening(works
         editor.move(cards[0], 1)  # reorder: the filled-in item goes second
     editor.lock_button.click()
     assert bench.status(step_id) == "locked"
-    assert all(card.fields[0].widget.disabled for cards in editor._lists.values() for card in cards.children
-               if card.fields)
+    assert all(
+        card.fields[0].widget.disabled for cards in editor._lists.values() for card in cards.children if card.fields
+    )
 
     reopened = StepEditor(Workbench(workspace, language="en"), step_id)
     saved = reopened.bench.content(step_id)
@@ -77,8 +80,14 @@ def test_a_new_ai_draft_never_overwrites_edits_and_is_offered_as_changes(workspa
 
     prepared = bench.prepare("SD-02")
     quote = prepared.evidence[0].id
-    answer = ('{"themes": [{"id": "T1", "label": "AI-voorstel", "evidence": ["%s"]},'
-              ' {"id": "T2", "label": "Nieuw thema", "evidence": ["%s"]}]}' % (quote, quote))
+    answer = json.dumps(
+        {
+            "themes": [
+                {"id": "T1", "label": "AI-voorstel", "evidence": [quote]},
+                {"id": "T2", "label": "Nieuw thema", "evidence": [quote]},
+            ]
+        }
+    )
     ask(prepared, FakeListChatModel(responses=[answer]), bench.session)
     editor.reload()
 
