@@ -74,6 +74,7 @@ def workshop_run(
     research: Path = typer.Option(..., "--research", help="Folder with the research files."),
     out: Path = typer.Option(Path("deck.pptx"), "--out", help="Where to write the deck."),
     language: str = LANG,
+    share: bool = typer.Option(False, "--share", help="Leave out confidential (stakeholder) steps."),
 ) -> None:
     """Run a workshop headless and offline: ingest, draft, lock and export the deck."""
     from copilot.headless import run_workshop
@@ -86,10 +87,11 @@ def workshop_run(
             out,
             language,
             on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+            share=share,
         )
     _print_report(result.report, language)
-    if result.skipped:
-        console.print(f"Not drafted offline yet: {', '.join(result.skipped)}")
+    for step_id in result.skipped:
+        console.print(f"{step_id}: {result.reasons.get(step_id, 'left for the workshop')}")
     console.print(f"Session: {result.session_path}")
     typer.echo(str(result.deck_path))
 

@@ -3,13 +3,16 @@ offline, lock the drafts, export the deck. The notebook calls the same functions
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from copilot.errors import StepError
 from copilot.export.from_session import build_deck
 from copilot.export.render import render
+from copilot.llm import chat_model, configured
 from copilot.research.ingest import IngestReport, OnProgress, ingest
+from copilot.research.retrieval import Retriever
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.settings import Workspace, check_language
@@ -24,6 +27,7 @@ class WorkshopRun:
     report: IngestReport
     drafted: list[str]
     skipped: list[str]
+    reasons: dict[str, str] = field(default_factory=dict)  # why a step was left for the workshop
 
 
 def new_session_path(workspace: Workspace, workshop_id: str) -> Path:
@@ -36,6 +40,13 @@ def new_session_path(workspace: Workspace, workshop_id: str) -> Path:
     return path
 
 
+def _draft_with_model(step_id: str, session: Session, retriever, language: str, chat, name: str, choice) -> None:
+    from copilot.steps.engine import ask, prepare
+
+    prepared = prepare(step_id, session, retriever, language, redact=bool(choice and not choice.local))
+    ask(prepared, chat, session, model_name=name, cost=choice.cost if choice else None)
+
+
 def run_workshop(
     format_path: Path,
     research: Path,
@@ -44,7 +55,12 @@ def run_workshop(
     workspace: Workspace | None = None,
     on_progress: OnProgress | None = None,
     title: str | None = None,
+    chat=None,
+    share: bool = False,
 ) -> WorkshopRun:
+    """Every agenda step in order: computed from the research where it can be, else asked of the configured
+    model (or `chat`, any LangChain chat model), then locked so it feeds the next; with neither, the step is
+    left for the workshop and the deck shows its canvas."""
     check_language(language)
     workshop = load_format(format_path)
     workspace = (workspace or Workspace.default()).ensure()
@@ -53,16 +69,31 @@ def run_workshop(
     session = Session.create(
         new_session_path(workspace, workshop.id), title or workshop.name(language), language, workshop=workshop.id
     )
-    drafted, skipped = [], []
+    drafted, skipped, reasons = [], [], {}
+    choice = configured() if chat is None else None
+    if choice is not None:
+        chat = chat_model(choice)
+    retriever = Retriever(store)
     try:
-        for step_id in workshop.steps:
-            if not can_draft(step_id):
+        for step_id in dict.fromkeys(workshop.steps):
+            try:
+                if can_draft(step_id):
+                    draft_step(step_id, store, session)
+                elif chat is not None:
+                    _draft_with_model(
+                        step_id, session, retriever, language, chat, choice.name if choice else "chat", choice
+                    )
+                else:
+                    skipped.append(step_id)
+                    reasons[step_id] = "no model configured: left for the workshop"
+                    continue
+            except StepError as error:  # e.g. it builds on a step this format does not hold
                 skipped.append(step_id)
+                reasons[step_id] = str(error)
                 continue
-            draft_step(step_id, store, session)
             session.lock(step_id)
             drafted.append(step_id)
-        render(build_deck(session, workshop, language), out)
+        render(build_deck(session, workshop, language, share=share), out)
     finally:
         session.close()
-    return WorkshopRun(session.path, Path(out), report, drafted, skipped)
+    return WorkshopRun(session.path, Path(out), report, drafted, skipped, reasons)
