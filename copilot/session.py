@@ -7,8 +7,11 @@ WAL mode, so a crash mid-edit leaves the last saved state intact.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -59,12 +62,32 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _synchronised(cls):
+    """Run every public method under the session's lock: JupyterLab calls widget callbacks from more than one
+    thread, and they share one connection."""
+
+    def guard(method):
+        @functools.wraps(method)
+        def locked(self, *args, **kwargs):
+            with self._lock:
+                return method(self, *args, **kwargs)
+
+        return locked
+
+    for name, value in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(value):
+            setattr(cls, name, guard(value))
+    return cls
+
+
+@_synchronised
 class Session:
     """A workshop session file. Open it with `Session.create` or `Session.open`."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
+        self._lock = threading.RLock()
 
     @classmethod
     def create(cls, path: Path, title: str, language: str, workshop: str = "") -> Session:
@@ -85,7 +108,8 @@ class Session:
             raise SessionError(f"No session file at {path}. Start a new session first.")
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            connection = sqlite3.connect(path)
+            # JupyterLab runs widget callbacks on kernel subshell threads: one connection, shared under a lock
+            connection = sqlite3.connect(path, check_same_thread=False)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")
             _migrate(connection)

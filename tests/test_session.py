@@ -133,3 +133,26 @@ def test_importing_a_file_that_is_not_a_session_is_refused(tmp_path: Path):
     text.write_text("hallo", encoding="utf-8")
     with pytest.raises(SessionError, match="notes.cxsession is not a workshop session"):
         Session.import_file(text, tmp_path / "sessions")
+
+
+def test_edits_from_another_thread_are_saved_like_any_other(session: Session):
+    """JupyterLab runs widget callbacks on kernel subshell threads; the session must accept them."""
+    import threading
+
+    errors = []
+
+    def edit(n: int) -> None:
+        try:
+            for i in range(20):
+                session.save_edit("SD-02", synthesis(f"thread {n} edit {i}"))
+        except Exception as error:  # collected, so the assertion below shows it
+            errors.append(error)
+
+    threads = [threading.Thread(target=edit, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(session.history("SD-02")) == 80
+    assert session.content("SD-02", ResearchSynthesis).themes[0].label.endswith("edit 19")

@@ -14,6 +14,7 @@ from copilot.i18n import t
 class ErrorBox(w.VBox):
     def __init__(self, language: str) -> None:
         super().__init__(layout=w.Layout(display="none"))
+        self.add_class("cx-error-box")
         self.language = language
         self.message = w.HTML()
         self.details = w.Textarea(disabled=True, layout=w.Layout(width="100%", height="160px"))
@@ -23,7 +24,10 @@ class ErrorBox(w.VBox):
 
     def show(self, error: Exception) -> None:
         text = str(error) if isinstance(error, CopilotError) else f"{type(error).__name__}: {error}"
-        self.message.value = f"<div class='cx-error'><b>{t('ui.error', self.language)}</b><br>{escape(text)}</div>"
+        self.message.value = (
+            f"<div class='cx-error'><b><i class='fa fa-exclamation-circle'></i> {t('ui.error', self.language)}</b>"
+            f"<br>{escape(text)}</div>"
+        )
         self.details.value = "".join(traceback.format_exception(error))
         self.layout.display = "flex"
 

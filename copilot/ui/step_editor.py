@@ -20,6 +20,7 @@ from copilot.ui.error_box import ErrorBox
 from copilot.ui.fields import FieldWidget, blank, editable
 from copilot.ui.item_card import ItemCard
 from copilot.ui.prompt_bridge import PromptBridge
+from copilot.ui.visuals import VISUALS, StepVisual
 from copilot.workbench import Workbench
 
 
@@ -57,6 +58,7 @@ class StepEditor(w.VBox):
         self.lock_button = w.Button(icon="lock")
         self.status = w.HTML()
         self.body = w.VBox()
+        self.visual = StepVisual(step_id, lang) if step_id in VISUALS else None  # a live picture, for some steps
         self.errors = ErrorBox(lang)
         self.compute_button.on_click(lambda _: self.compute())
         self.lock_button.on_click(lambda _: self.toggle_lock())
@@ -66,6 +68,7 @@ class StepEditor(w.VBox):
             w.HBox([self.compute_button, self.lock_button]),
             self.status,
             self.diff,
+            *([self.visual] if self.visual else []),
             self.body,
             self.errors,
         ]
@@ -101,6 +104,8 @@ class StepEditor(w.VBox):
             sections += [w.HTML(f"<h4>{field_label(name, lang)}</h4>"), cards, add]
         self.body.children = sections
         self._show_lock_state()
+        if self.visual is not None:
+            self.visual.update(output)
 
     def _card(self, item: Item) -> ItemCard:
         return ItemCard(item, self.bench.quotes(item.evidence), self.bench.language, self.save, self.remove, self.move)
@@ -121,6 +126,8 @@ class StepEditor(w.VBox):
         try:
             self.bench.save(self.step_id, self.value())
             self.status.value = f"✓ {t('ui.saved', self.bench.language)}"
+            if self.visual is not None:
+                self.visual.update(self.value())
         except Exception as error:
             self.errors.show(error)
         self._show_lock_state()

@@ -10,6 +10,8 @@ import ipywidgets as w
 from copilot.i18n import t
 from copilot.steps.schemas import Theme
 
+FIELD_STYLE = {"description_width": "64px"}
+
 
 class ThemeCard(w.VBox):
     def __init__(
@@ -20,33 +22,46 @@ class ThemeCard(w.VBox):
         on_change: Callable[[], None],
         on_remove: Callable[[ThemeCard], None],
     ) -> None:
-        super().__init__(layout=w.Layout(border="1px solid #d0d7de", padding="8px", margin="6px 0"))
+        super().__init__(layout=w.Layout(width="100%"))
+        self.add_class("cx-theme-card")
         self.theme = theme
         self.label = w.Text(
             value=theme.label,
             description=t("ui.theme_label", language),
             continuous_update=False,
-            layout=w.Layout(width="95%"),
+            style=FIELD_STYLE,
+            layout=w.Layout(width="100%"),
         )
+        self.label.add_class("cx-theme-label")
         self.insight = w.Textarea(
             value=theme.insight,
             description=t("ui.theme_insight", language),
             continuous_update=False,
-            layout=w.Layout(width="95%", height="70px"),
+            rows=3,
+            style=FIELD_STYLE,
+            layout=w.Layout(width="100%"),
         )
-        self.assumption = w.Checkbox(value=theme.assumption, description=t("ui.assumption", language), indent=False)
-        self.remove = w.Button(description=t("ui.remove", language), icon="trash", layout=w.Layout(width="auto"))
+        # without quotes a theme is an assumption whatever the box says: show it ticked and fixed
+        self.assumption = w.Checkbox(
+            value=theme.assumption or not theme.evidence,
+            description=t("ui.assumption", language),
+            indent=False,
+            layout=w.Layout(width="auto"),
+        )
+        self.remove = w.Button(
+            description=t("ui.remove", language), icon="trash", layout=w.Layout(width="auto", flex="0 0 auto")
+        )
+        self.remove.add_class("cx-remove")
         for field in (self.label, self.insight, self.assumption):
             field.observe(lambda _: on_change(), names="value")
+        self.assumption.observe(lambda _: self._mark_assumption(), names="value")
         self.remove.on_click(lambda _: on_remove(self))
-        quote_html = "".join(
-            f"<blockquote style='margin:4px 0'>“{escape(q['text'])}”<br><small>{escape(q['source'])}, "
-            f"{escape(q['location'])} · {q['id']}</small></blockquote>"
-            for q in quotes
-        )
-        evidence = w.Accordion(children=[w.HTML(quote_html or "—")], selected_index=None)
-        evidence.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
-        self.children = [self.label, self.insight, w.HBox([self.assumption, self.remove]), evidence]
+        foot = w.HBox([self.assumption, self.remove], layout=w.Layout(width="100%"))
+        foot.add_class("cx-theme-foot")
+        self.remove.add_class("cx-push")
+        self.children = [self.label, self.insight, foot, _evidence(quotes, language)]
+        self.set_disabled(False)
+        self._mark_assumption()
 
     def value(self) -> Theme:
         return self.theme.model_copy(
@@ -58,5 +73,31 @@ class ThemeCard(w.VBox):
         )
 
     def set_disabled(self, disabled: bool) -> None:
-        for field in (self.label, self.insight, self.assumption, self.remove):
+        for field in (self.label, self.insight, self.remove):
             field.disabled = disabled
+        self.assumption.disabled = disabled or not self.theme.evidence
+        if disabled:  # locked: read-only, but as readable as before
+            self.add_class("cx-readonly")
+        else:
+            self.remove_class("cx-readonly")
+
+    def _mark_assumption(self) -> None:
+        if self.assumption.value:
+            self.add_class("cx-assumption")
+        else:
+            self.remove_class("cx-assumption")
+
+
+def _evidence(quotes: list[dict], language: str) -> w.Accordion:
+    """The quotes behind a theme, folded away until someone wants to read them."""
+    quote_html = "".join(
+        f"<blockquote class='cx-quote'>“{escape(q['text'])}”"
+        f"<small>{escape(', '.join(filter(None, (q.get('source'), q.get('location')))))} · {escape(q['id'])}</small>"
+        "</blockquote>"
+        for q in quotes
+    )
+    body = w.HTML(quote_html or f"<span class='cx-muted'>{escape(t('deck.no_evidence', language))}</span>")
+    fold = w.Accordion(children=[body], selected_index=None, layout=w.Layout(width="100%"))
+    fold.set_title(0, t("ui.start.read_evidence", language, n=len(quotes)))
+    fold.add_class("cx-evidence")
+    return fold

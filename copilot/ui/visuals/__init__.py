@@ -1,0 +1,69 @@
+"""Live pictures of a step, redrawn whenever a person edits it: the picture the team talks about in the room.
+
+    VISUALS      step id → function(output, language) → PNG bytes; only steps with a picture are listed
+    StepVisual   the widget: an image that `update(output)` redraws
+
+Every function takes the step's pydantic output (plain data) and a language, draws a friendly empty state for
+an empty or half-filled step, and never raises for one. One module per picture; colours and helpers in `style`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import ipywidgets as w
+from pydantic import BaseModel
+
+from copilot.ui.visuals.ai_strip import ai_strip_picture
+from copilot.ui.visuals.influence import influence_picture
+from copilot.ui.visuals.journey import journey_picture
+from copilot.ui.visuals.priorities import priorities_picture
+from copilot.ui.visuals.readiness import readiness_picture
+from copilot.ui.visuals.stakeholders import stakeholders_picture
+from copilot.ui.visuals.style import empty_state, text
+
+log = logging.getLogger(__name__)
+
+VISUALS: dict[str, Callable[[BaseModel, str], bytes]] = {
+    "SD-04": journey_picture,
+    "SD-07": priorities_picture,
+    "SC-01": stakeholders_picture,
+    "SC-02": influence_picture,
+    "SC-03": readiness_picture,
+    "AI-01": ai_strip_picture,
+}
+
+
+def picture(step_id: str, output: BaseModel | None, language: str) -> bytes:
+    """The step's picture as PNG bytes; if drawing fails, a card saying so (a picture never breaks a step)."""
+    try:
+        return VISUALS[step_id](output, language)
+    except Exception:
+        log.exception("Could not draw the picture of %s", step_id)
+        return empty_state(text("failed", language))
+
+
+class StepVisual(w.VBox):
+    """The live picture of one step, shown above its cards."""
+
+    def __init__(self, step_id: str, language: str) -> None:
+        super().__init__(layout=w.Layout(margin="4px 0 8px 0"))
+        if step_id not in VISUALS:
+            raise KeyError(f"Step {step_id} has no picture; steps with one: {', '.join(VISUALS)}.")
+        self.step_id, self.language = step_id, language
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="880px", height="auto"))
+        self.caption = w.HTML(f"<small style='color:#6b7280'>{text('caption', language)}</small>")
+        self.children = [self.image, self.caption]
+        self._drawn: str | None = None
+
+    def update(self, output: BaseModel | None) -> None:
+        """Redraw for `output` (None: the empty state); skipped when nothing changed since the last drawing."""
+        key = output.model_dump_json() if output is not None else ""
+        if key == self._drawn:
+            return
+        self.image.value = picture(self.step_id, output, self.language)
+        self._drawn = key
+
+
+__all__ = ["VISUALS", "StepVisual", "picture"]
