@@ -13,7 +13,7 @@ from copilot.workbench import Workbench
 def test_every_track_opens_with_its_agenda_and_steps(workspace, track: str):
     app = TrackApp(track, bench=None, language="nl")
     assert app.steps and all(editor.info.track for editor in app.steps)
-    assert "min" in app.children[3].value  # the agenda table
+    assert any("min</td>" in getattr(child, "value", "") for child in app.children)  # the agenda table
 
 
 def test_choosing_another_format_shows_its_steps(workspace):

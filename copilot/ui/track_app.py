@@ -15,6 +15,7 @@ from copilot.steps.catalogue import STEPS
 from copilot.ui.export_panel import ExportPanel
 from copilot.ui.research_panel import ResearchPanel
 from copilot.ui.step_editor import StepEditor
+from copilot.ui.style import stylesheet
 from copilot.workbench import Workbench
 from copilot.workshop import formats, load_format
 
@@ -30,6 +31,7 @@ class TrackApp(w.VBox):
         self, track: str, bench: Workbench | None = None, language: str = "nl", workshop: str | None = None
     ) -> None:
         super().__init__(layout=w.Layout(max_width="1040px"))
+        self.add_class("cx-app")
         self.track = track
         known = formats(project_root() / "workshop_templates")
         self.formats = [name for name in TRACK_FORMATS[track] if name in known]
@@ -60,6 +62,7 @@ class TrackApp(w.VBox):
         self.research = ResearchPanel(self.bench)
         self.export = ExportPanel(self.bench)
         self.children = [
+            stylesheet(),
             top,
             status,
             self.format,
