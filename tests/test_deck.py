@@ -232,3 +232,17 @@ def test_the_export_command_explains_a_theme_it_cannot_use_in_one_line(tmp_path:
     assert result.returncode == 1
     assert "huisstijl.pptx: no 'Title' layout" in result.stderr and "'Foto'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_deck_made_before_the_workshop_doubles_as_its_handout(tmp_path: Path):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Herhaalcontact", evidence=["q001"])], [quote(1)])
+    prs = Presentation(str(render(build_deck(session, WORKSHOP), tmp_path / "deck.pptx")))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title is not None]
+    drafted = titles.index("Onderzoekssynthese")
+    assert titles[drafted + 1 : drafted + 4] == ["Persona's & klanttaken", "Huidige klantreis", "Hoe-kunnen-we-vragen"]
+    canvas = prs.slides[drafted + 3]
+    assert "Welke pijnpunten maken we tot vragen" in slide_texts(canvas)
+    table = next(shape for shape in canvas.shapes if shape.has_table).table
+    assert [cell.text for cell in table.rows[0].cells] == ["Fase", "Hoe kunnen we …", "Pijnpunt"]
+    assert not any(cell.text for row in list(table.rows)[1:] for cell in row.cells)
+    assert_everything_fits(tmp_path / "deck.pptx")

@@ -7,6 +7,7 @@ flag per item and the label to mark them with, so every slide shows which items 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 
@@ -63,6 +64,17 @@ class TableSlide(Slide):
     assumptions: list[bool] = field(default_factory=list)  # per row; any True adds a marker column
     assumption_label: str = "Assumption"
     row_notes: list[str] = field(default_factory=list)  # per row, added to the notes of the slide it lands on
+    fills: list[list[str | None]] = field(default_factory=list)  # per row, per column: a hex cell fill or None
+    caption: str = ""  # one line above the table: what it is about
+
+
+@dataclass
+class CanvasSlide(TableSlide):
+    """A step not drafted yet, as a handout: the question it answers (`caption`) over an empty table to fill in.
+
+    `rows` may carry labels in their first cells (a blueprint's lanes); without rows, `blank_rows` empty ones."""
+
+    blank_rows: int = 5
 
 
 @dataclass
@@ -126,6 +138,26 @@ class HeatmapSlide(Slide):
     scale_labels: tuple[str, str] = ("low", "high")
     corner: str = ""  # header of the row-label column
     assumptions: list[bool] = field(default_factory=list)  # per row
+    assumption_label: str = "Assumption"
+
+
+@dataclass
+class ImageSlide(Slide):
+    """A picture (PNG or JPEG, as a path or bytes) fitted inside the body, keeping its aspect ratio."""
+
+    image: bytes | str | Path = b""
+    caption: str = ""  # one line under the title
+
+
+@dataclass
+class BriefSlide(Slide):
+    """A one-page brief: a statement, a lead line under it, up to three panels of short lists side by side and
+    a small table below them. A table that does not fit continues on a slide of its own."""
+
+    statement: str = ""
+    lead: str = ""
+    panels: list[Card] = field(default_factory=list)
+    table: TableSlide | None = None
     assumption_label: str = "Assumption"
 
 

@@ -1,30 +1,25 @@
-"""Session → DeckSpec: title, agenda, each step's slides, and an evidence appendix."""
+"""Session → DeckSpec: title, agenda, each step's slides (or its canvas), and an evidence appendix.
+
+The step builders live in `copilot.export.slides`, one module per track. A step with no content yet, and every
+step on the workshop's agenda that was never drafted, gets a canvas — so a deck made before the workshop
+doubles as its handout. Shared decks (`share=True`) leave out confidential steps and their evidence entirely.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from copilot.export.deckspec import (
-    AgendaRow,
-    AgendaSlide,
-    Card,
-    CardsSlide,
-    Deck,
-    SectionSlide,
-    Slide,
-    TableSlide,
-    TitleSlide,
-)
-from copilot.export.text import balanced, numbered, shorten
+from copilot.export.deckspec import AgendaRow, AgendaSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
+from copilot.export.slides import SLIDES, canvas, has_content
+from copilot.export.slides import notes_for as _notes_for
+from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
-from copilot.steps.schemas import ResearchSynthesis
 from copilot.workshop import WorkshopFormat
 
-CARDS_PER_SLIDE = 6
+__all__ = ["SLIDES", "build_deck", "deck_steps", "_notes_for"]
 
 
 def build_deck(
@@ -40,66 +35,45 @@ def build_deck(
         deck.slides.append(_agenda(workshop, language))
     cited: list[str] = []
     track = None
-    for step_id in (s for s in STEPS if s in session.step_ids()):
+    for step_id in deck_steps(session, workshop):
         info = STEPS[step_id]
-        builder = SLIDES.get(step_id)
-        if builder is None or (share and info.confidential):
+        if share and info.confidential:
+            continue
+        drafted = step_id in session.step_ids() and has_content(session.content(step_id, info.schema))
+        if drafted:
+            slides, evidence_ids = SLIDES[step_id](session, language)
+        else:
+            slides, evidence_ids = [canvas(step_id, language)], []
+        if not slides:
             continue
         if info.track != track:
             track = info.track
             deck.slides.append(
                 SectionSlide(t(f"track.{track}", language), subtitle=t(f"track.{track}.subtitle", language))
             )
-        slides, evidence_ids = builder(session, language)
         deck.slides.extend(slides)
         cited.extend(i for i in evidence_ids if i not in cited)
     deck.slides.extend(_appendix(session, cited, language))
     return deck
 
 
+def deck_steps(session: Session, workshop: WorkshopFormat | None = None) -> list[str]:
+    """The steps the deck shows, in order: the workshop's agenda steps in agenda order, with the session's other
+    steps before or after them by their place in the catalogue."""
+    catalogue = list(STEPS)
+    agenda = list(dict.fromkeys(workshop.steps)) if workshop else []
+    others = [s for s in catalogue if s in session.step_ids() and s not in agenda]
+    if not agenda:
+        return others
+    first = catalogue.index(agenda[0])
+    return (
+        [s for s in others if catalogue.index(s) < first] + agenda + [s for s in others if catalogue.index(s) > first]
+    )
+
+
 def _agenda(workshop: WorkshopFormat, language: str) -> AgendaSlide:
     rows = [AgendaRow(start, label, minutes) for start, label, minutes in workshop.timetable(language)]
     return AgendaSlide(t("deck.agenda", language, minutes=workshop.minutes), rows=rows)
-
-
-def _synthesis_slides(session: Session, language: str) -> tuple[list[Slide], list[str]]:
-    content = session.content("SD-02", ResearchSynthesis)
-    title = STEPS["SD-02"].name(language)
-    themes = content.themes if content else []
-    evidence_ids = [i for theme in themes for i in theme.evidence]
-    quotes = {q["id"]: q for q in session.evidence(evidence_ids)}
-    groups = balanced(themes, CARDS_PER_SLIDE)
-    slides: list[Slide] = []
-    for number, group in enumerate(groups, start=1):
-        cards, notes = [], []
-        for theme in group:
-            first = quotes.get(theme.evidence[0]) if theme.evidence else None
-            body = theme.insight + (f"\n\n“{shorten(first['text'], 150)}”" if first else "")
-            footer = t("deck.sources", language, n=theme.n_sources) + (
-                f" · {', '.join(theme.evidence[:3])}" if theme.evidence else ""
-            )
-            cards.append(Card(theme.label, body, footer, theme.assumption))
-            notes.append(_notes_for(theme.label, theme.evidence, quotes, language))
-        slides.append(
-            CardsSlide(
-                numbered(title, number, len(groups)),
-                notes="\n\n".join(notes),
-                cards=cards,
-                assumption_label=t("deck.assumption", language),
-            )
-        )
-    return slides, evidence_ids
-
-
-def _notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], language: str) -> str:
-    if not evidence:
-        return f"{heading}\n{t('deck.no_evidence', language)}"
-    lines = [heading]
-    for quote_id in evidence:
-        quote = quotes.get(quote_id)
-        if quote:
-            lines.append(f"[{quote_id}] “{quote['text']}” — {quote['source']}, {quote['location']}")
-    return "\n".join(lines)
 
 
 def _appendix(session: Session, ids: list[str], language: str) -> list[Slide]:
@@ -117,7 +91,3 @@ def _appendix(session: Session, ids: list[str], language: str) -> list[Slide]:
             row_notes=[f"[{q['id']}] {q['text']} — {q['source']}, {q['location']}" for q in quotes],
         )
     ]
-
-
-# step id -> slides builder; each returns its slides and the evidence ids they cite
-SLIDES: dict[str, Callable[[Session, str], tuple[list[Slide], list[str]]]] = {"SD-02": _synthesis_slides}

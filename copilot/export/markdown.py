@@ -7,10 +7,12 @@ from pathlib import Path
 
 from copilot.export.deckspec import (
     AgendaSlide,
+    BriefSlide,
     CardsSlide,
     ChartSlide,
     Deck,
     HeatmapSlide,
+    ImageSlide,
     SectionSlide,
     Slide,
     TableSlide,
@@ -44,12 +46,17 @@ def _slide(spec: Slide) -> list[str]:
     if isinstance(spec, AgendaSlide):
         lines += [f"- **{r.start}** {_inline(r.label)} ({r.minutes} min)" for r in spec.rows]
     elif isinstance(spec, CardsSlide):
-        for card in spec.cards:
-            mark = f" *({spec.assumption_label})*" if card.assumption else ""
-            body = f" — {_inline(card.body)}" if card.body.strip() else ""
-            footer = f" ({_inline(card.footer)})" if card.footer.strip() else ""
-            lines.append(f"- **{_inline(card.heading) or '–'}**{mark}{body}{footer}")
+        lines += _cards(spec.cards, spec.assumption_label)
+    elif isinstance(spec, BriefSlide):  # the one-page brief: statement, panels, then its table
+        lines += [f"**{_inline(spec.statement)}**", ""] + ([_inline(spec.lead), ""] if spec.lead.strip() else [])
+        lines += _cards(spec.panels, spec.assumption_label)
+        if spec.table is not None:
+            lines += ["", *_slide(spec.table)[2:]]
+    elif isinstance(spec, ImageSlide):
+        lines.append(f"*{_inline(spec.caption)}*" if spec.caption.strip() else "*(picture in the deck)*")
     elif isinstance(spec, TableSlide):
+        if getattr(spec, "caption", ""):
+            lines += [f"*{_inline(spec.caption)}*", ""]
         marked = any(spec.assumptions)
         flags = spec.assumptions + [False] * len(spec.rows)
         columns = spec.columns + ([spec.assumption_label] if marked else [])
@@ -71,6 +78,16 @@ def _slide(spec: Slide) -> list[str]:
         lines += ["", f"*{spec.scale_min} = {low}, {spec.scale_max} = {high}*"]
     elif isinstance(spec, ChartSlide):
         lines += _chart(spec)
+    return lines
+
+
+def _cards(cards, assumption_label: str) -> list[str]:
+    lines = []
+    for card in cards:
+        mark = f" *({assumption_label})*" if card.assumption else ""
+        body = f" — {_inline(card.body)}" if card.body.strip() else ""
+        footer = f" ({_inline(card.footer)})" if card.footer.strip() else ""
+        lines.append(f"- **{_inline(card.heading) or '–'}**{mark}{body}{footer}")
     return lines
 
 

@@ -7,6 +7,8 @@ place; what the renderer draws itself takes its colours and font from the theme.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,13 +16,16 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from copilot.export import charts, heatmap
+from copilot.export import brief, charts, heatmap, picture
 from copilot.export.deckspec import (
     AgendaSlide,
+    BriefSlide,
+    CanvasSlide,
     CardsSlide,
     ChartSlide,
     Deck,
     HeatmapSlide,
+    ImageSlide,
     SectionSlide,
     Slide,
     TableSlide,
@@ -40,7 +45,7 @@ from copilot.export.tables import (
     split,
 )
 from copilot.export.text import balanced, numbered
-from copilot.export.theme import BODY_TYPES, TITLE_TYPES, Box, Style, Theme
+from copilot.export.theme import BODY_TYPES, TITLE_TYPES, Box, Style, Theme, blend
 
 CARDS_PER_SLIDE = 6
 TABLE_SIZE = 11
@@ -86,6 +91,9 @@ class Renderer:
                 TableSlide: self._table,
                 ChartSlide: self._chart,
                 HeatmapSlide: self._heatmap,
+                CanvasSlide: self._canvas,
+                ImageSlide: self._image,
+                BriefSlide: self._brief,
             }[type(spec)]
             draw(slide, spec)
             self._footer(slide, len(self.prs.slides))
@@ -96,19 +104,29 @@ class Renderer:
 
     def pages(self, spec: Slide) -> list[Slide]:
         """`spec` as the slides it needs: long tables, heatmaps, agendas and card lists continue on more."""
+        if isinstance(spec, CanvasSlide):
+            return [spec]
+        if isinstance(spec, BriefSlide):
+            if spec.table is None or self._brief_layout(spec)[3] is not None:
+                return [spec]
+            table = replace(spec.table, title=spec.table.title or spec.title)
+            return [replace(spec, table=None), *self.pages(table)]
         if isinstance(spec, TableSlide):
-            widths, marks = self._table_columns(spec)
-            rows = [
-                fit_row(row + ([marks[i]] if marks else []), widths, TABLE_SIZE, self._table_room(spec, widths))
-                for i, row in enumerate(spec.rows)
-            ]
-            groups = split([row_height(r, widths, TABLE_SIZE) for r in rows], self._table_room(spec, widths))
+            with self._within(self._below(spec.caption)):
+                widths, marks = self._table_columns(spec)
+                room = self._table_room(spec, widths)
+                rows = [
+                    fit_row(row + ([marks[i]] if marks else []), widths, TABLE_SIZE, room)
+                    for i, row in enumerate(spec.rows)
+                ]
+                groups = split([row_height(r, widths, TABLE_SIZE) for r in rows], room)
             return [
                 replace(
                     spec,
                     title=numbered(spec.title, n, len(groups)),
                     rows=[spec.rows[i] for i in group],
                     assumptions=[i < len(spec.assumptions) and spec.assumptions[i] for i in group],
+                    fills=[spec.fills[i] if i < len(spec.fills) else [] for i in group] if spec.fills else [],
                     row_notes=[],
                     notes="\n\n".join(
                         filter(None, [spec.notes, *(spec.row_notes[i] for i in group if i < len(spec.row_notes))])
@@ -303,7 +321,32 @@ class Renderer:
         ]
         return widths, rows, room
 
+    @contextmanager
+    def _within(self, box: Box) -> Iterator[None]:
+        """Lay out and measure inside `box` instead of the whole body (a table under a caption or a brief)."""
+        previous, self.box = self.box, box
+        try:
+            yield
+        finally:
+            self.box = previous
+
+    def _below(self, caption: str) -> Box:
+        """The body below a caption, if there is one."""
+        if not caption:
+            return self.box
+        return Box(self.box.x, self.box.y + CAPTION_HEIGHT + 0.05, self.box.w, self.box.h - CAPTION_HEIGHT - 0.05)
+
+    def _caption(self, slide, text: str) -> None:
+        box = Box(self.box.x, self.box.y, self.box.w, CAPTION_HEIGHT)
+        text_box(slide, box, text, 14, self.style, colour=self.style.muted, min_size=11)
+
     def _table(self, slide, spec: TableSlide) -> None:
+        if spec.caption:
+            self._caption(slide, spec.caption)
+        with self._within(self._below(spec.caption)):
+            self._table_body(slide, spec)
+
+    def _table_body(self, slide, spec: TableSlide) -> None:
         if not any(str(cell).strip() for row in spec.rows for cell in row):
             self._empty(slide, self.box)
             return
@@ -315,7 +358,67 @@ class Renderer:
         n = len(widths) - (1 if marks else 0)
         header = [*(spec.columns + [""] * n)[:n], *([""] if marks else [])] if spec.columns else None
         align = [PP_ALIGN.CENTER if _numeric([r[c] for r in rows]) else PP_ALIGN.LEFT for c in range(len(widths))]
-        draw_table(slide, self.box, header, rows, widths, self.style, size, align=align, marks=marks)
+        fills = None
+        if any(any(row) for row in spec.fills):
+            fills = [
+                [*((list(spec.fills[i]) if i < len(spec.fills) else []) + [None] * n)[:n], *([None] if marks else [])]
+                for i in range(len(rows))
+            ]
+        draw_table(slide, self.box, header, rows, widths, self.style, size, align=align, marks=marks, fills=fills)
+
+    def _canvas(self, slide, spec: CanvasSlide) -> None:
+        """The question, then an empty table with room to write in: header, and rows filling the body."""
+        if spec.caption:
+            self._caption(slide, spec.caption)
+        box = self._below(spec.caption)
+        n = max(len(spec.columns), 1)
+        widths = at_least(
+            scaled(spec.widths if len(spec.widths) == n else [1] * n, box.w),
+            header_minimums((spec.columns + [""] * n)[:n], TABLE_SIZE),
+        )
+        rows = [(list(r) + [""] * n)[:n] for r in spec.rows] or [[""] * n for _ in range(max(1, spec.blank_rows))]
+        header = (spec.columns + [""] * n)[:n]
+        room = box.h - row_height(header, widths, TABLE_SIZE, bold=True)
+        rows = [fit_row(r, widths, TABLE_SIZE, room / len(rows)) for r in rows]
+        tall = max(row_height(r, widths, TABLE_SIZE) for r in rows)
+        cell, label = blend(self.style.card, self.style.muted, 0.05), blend(self.style.card, self.style.muted, 0.15)
+        draw_table(
+            slide,
+            box,
+            header,
+            rows,
+            widths,
+            self.style,
+            TABLE_SIZE,
+            min_row=max(tall, min(1.1, room / len(rows))),
+            column_colours=[self.style.muted, *([None] * (n - 1))] if spec.rows else None,
+            # every cell tinted, so the table's white rules show a grid to write in
+            fills=[[label if spec.rows and c == 0 else cell for c in range(n)] for _ in rows],
+        )
+
+    def _image(self, slide, spec: ImageSlide) -> None:
+        box = self.box
+        if spec.caption:
+            self._caption(slide, spec.caption)
+            box = self._below(spec.caption)
+        if not picture.draw(slide, spec, box):
+            self._empty(slide, box)
+
+    def _brief_layout(self, spec: BriefSlide):
+        def table_height(width: float) -> float:
+            with self._within(Box(self.box.x, self.box.y, width, self.box.h)):
+                widths, rows, _ = self._table_rows(spec.table, TABLE_SIZE)
+                header = row_height(spec.table.columns, widths, TABLE_SIZE, True) if spec.table.columns else 0
+                return header + sum(row_height(r, widths, TABLE_SIZE) for r in rows)
+
+        return brief.layout(spec, self.box, table_height)
+
+    def _brief(self, slide, spec: BriefSlide) -> None:
+        boxes = self._brief_layout(spec)
+        brief.draw(slide, spec, boxes, self.style)
+        if spec.table is not None and boxes[3] is not None:
+            with self._within(boxes[3]):
+                self._table_body(slide, spec.table)
 
     def _chart(self, slide, spec: ChartSlide) -> None:
         box = self.box

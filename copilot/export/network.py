@@ -1,0 +1,235 @@
+"""The influence network as a picture: who influences whom, drawn with networkx and matplotlib to PNG bytes.
+
+Nodes are coloured by stance on the engagement scale (the same colours as the stakeholder map), arrows run
+from who influences to who is influenced and thicken with strength, and a ring marks coalition candidates.
+matplotlib's object API is used without pyplot, so drawing never changes a notebook's backend.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import textwrap
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+INK = "#1F2A44"
+MUTED = "#6B7280"
+EDGE = "#9CA3AF"
+RING = "#0F766E"
+NO_STANCE = "#CBD5E1"
+EDGE_LABELS = 8  # more links than this: their "how" stays in the table, the picture stays readable
+LABEL_ROOM = (1.75, 1.0)  # inches a node with its name needs, across and down
+X_LIMITS, Y_LIMITS = (-1.15, 1.15), (-1.3, 1.22)
+AXES = (0.01, 0.12, 0.98, 0.87)  # where the drawing sits in the figure, the legend below it
+
+
+@dataclass
+class Node:
+    id: str
+    label: str
+    colour: str = NO_STANCE  # hex, with or without '#'
+    ringed: bool = False
+
+
+@dataclass
+class Link:
+    source: str
+    target: str
+    strength: int = 3  # 1 … 5
+    label: str = ""
+
+
+@dataclass
+class Legend:
+    entries: list[tuple[str, str]] = field(default_factory=list)  # (label, hex colour)
+    ring: str = ""  # what a ring means
+
+
+def _hex(colour: str) -> str:
+    return colour if colour.startswith("#") else f"#{colour}"
+
+
+def network_png(
+    nodes: list[Node], links: list[Link], legend: Legend, size: tuple[float, float] = (12, 4.8), font: str = "Arial"
+) -> bytes:
+    """A PNG of the network, `size` inches at 200 dpi; b'' when networkx or matplotlib is not installed."""
+    try:
+        import networkx as nx
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from matplotlib.lines import Line2D
+    except ImportError as error:  # the deck keeps the table of links; only the picture is left out
+        log.warning("No influence-network picture: %s is not installed.", error.name)
+        return b""
+    graph = nx.DiGraph()
+    for node in nodes:
+        graph.add_node(node.id)
+    for link in links:
+        graph.add_edge(link.source, link.target, strength=link.strength, label=link.label)
+    positions = _declutter(_layout(nx, graph), size)
+    figure = Figure(figsize=size, dpi=200)
+    FigureCanvasAgg(figure)
+    axes = figure.add_axes(AXES)
+    axes.set_axis_off()
+    families = _family(font)
+    by_id = {n.id: n for n in nodes}
+    node_size = 1400 if len(nodes) <= 12 else 800  # points², so a radius of about 21 (or 16) points
+    radius = (node_size / 3.1416) ** 0.5
+    for source, target, data in graph.edges(data=True):
+        ringed = by_id.get(target) is not None and by_id[target].ringed
+        axes.annotate(
+            "",
+            xy=positions[target],
+            xytext=positions[source],
+            arrowprops={
+                "arrowstyle": "-|>,head_length=0.8,head_width=0.45",
+                "color": EDGE,
+                "lw": 1 + 1.1 * max(1, min(5, data["strength"])),
+                "shrinkA": radius + 3,
+                "shrinkB": radius * (1.45 if ringed else 1) + 4,
+                "connectionstyle": "arc3,rad=0.1",
+            },
+            zorder=1,
+        )
+        if data["label"] and graph.number_of_edges() <= EDGE_LABELS:
+            (x1, y1), (x2, y2) = positions[source], positions[target]
+            axes.annotate(
+                textwrap.fill(data["label"], 24),
+                ((x1 + x2) / 2, (y1 + y2) / 2),
+                xytext=(0, 9),
+                textcoords="offset points",
+                fontsize=9,
+                family=families,
+                color=MUTED,
+                ha="center",
+                va="bottom",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
+                zorder=2,
+            )
+    for node_id, (x, y) in positions.items():
+        node = by_id.get(node_id) or Node(node_id, node_id)
+        if node.ringed:
+            axes.scatter([x], [y], s=node_size * 2.1, facecolors="none", edgecolors=RING, linewidths=2.5, zorder=3)
+        axes.scatter([x], [y], s=node_size, c=_hex(node.colour), edgecolors="white", linewidths=2, zorder=4)
+        axes.annotate(
+            textwrap.fill(node.label, 18),
+            (x, y),
+            xytext=(0, -(radius * (1.45 if node.ringed else 1) + 5)),
+            textcoords="offset points",
+            fontsize=10,
+            family=families,
+            weight="bold",
+            color=INK,
+            ha="center",
+            va="top",
+            zorder=5,
+        )
+    axes.set_xlim(*X_LIMITS)
+    axes.set_ylim(*Y_LIMITS)  # room under the lowest nodes for their names
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=_hex(colour), markeredgecolor="white")
+        for _, colour in legend.entries
+    ]
+    labels = [label for label, _ in legend.entries]
+    if legend.ring:
+        handles.append(
+            Line2D(
+                [], [], marker="o", linestyle="", markersize=14, markerfacecolor="none", markeredgecolor=RING, mew=2.5
+            )
+        )
+        labels.append(legend.ring)
+    if handles:
+        figure.legend(
+            handles,
+            labels,
+            loc="lower center",
+            ncol=len(handles),
+            bbox_to_anchor=(0.5, 0.0),
+            frameon=False,
+            prop={"family": families, "size": 11},
+            labelcolor=INK,
+            columnspacing=2.2,
+        )
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", facecolor="white")
+    return _opaque(buffer.getvalue())
+
+
+def _family(font: str) -> str:
+    """The deck's font if matplotlib has it, else a metric twin of Arial, else matplotlib's own."""
+    from matplotlib import font_manager
+
+    available = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((f for f in (font, "Liberation Sans", "Arial", "Helvetica") if f in available), "DejaVu Sans")
+
+
+def _opaque(png: bytes) -> bytes:
+    """The PNG without an alpha channel: some PDF exports draw a transparent picture on a grey tint."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _layout(nx, graph) -> dict[str, tuple[float, float]]:
+    """Positions in -1..1 both ways, the network's long axis laid horizontally (the slide is wide), the same
+    every time for the same network."""
+    import numpy as np
+
+    count = graph.number_of_nodes()
+    if count == 0:
+        return {}
+    if count == 1:
+        return {next(iter(graph.nodes)): (0.0, 0.0)}
+    undirected = graph.to_undirected()
+    if nx.is_connected(undirected):
+        raw = nx.kamada_kawai_layout(undirected)
+    else:
+        raw = nx.spring_layout(undirected, seed=7, k=1.5 / count**0.5)
+    names = list(raw)
+    points = np.array([raw[n] for n in names], dtype=float)
+    points -= points.mean(axis=0)
+    _, _, axes = np.linalg.svd(points, full_matrices=False)  # rows: the main axis first
+    points = points @ axes.T
+    for column in (0, 1):
+        spread = np.abs(points[:, column]).max()
+        points[:, column] = points[:, column] / spread * 0.92 if spread > 1e-9 else 0.0
+    return {name: (float(x), float(y)) for name, (x, y) in zip(names, points, strict=True)}
+
+
+def _declutter(
+    positions: dict[str, tuple[float, float]], size: tuple[float, float], iterations: int = 400
+) -> dict[str, tuple[float, float]]:
+    """Positions pushed apart until no two nodes' names overlap on the picture (as far as the room allows)."""
+    import numpy as np
+
+    if len(positions) < 2:
+        return positions
+    names = list(positions)
+    inches = np.array(
+        [size[0] * AXES[2] / (X_LIMITS[1] - X_LIMITS[0]), size[1] * AXES[3] / (Y_LIMITS[1] - Y_LIMITS[0])]
+    )
+    points = np.array([positions[n] for n in names], dtype=float) * inches
+    bound = 0.92 * inches
+    room = np.array(LABEL_ROOM)
+    for _ in range(iterations):
+        moved = False
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                apart = (points[j] - points[i]) / room  # in label boxes: below 1 both ways, they overlap
+                if abs(apart[0]) >= 1 or abs(apart[1]) >= 1:
+                    continue
+                length = float(np.hypot(*apart))
+                direction = apart / length if length > 1e-6 else np.array([0.6, 0.8 if i % 2 else -0.8])
+                push = direction * room * 0.06
+                points[i] -= push
+                points[j] += push
+                moved = True
+        points = np.clip(points, -bound, bound)
+        if not moved:
+            break
+    return {name: (float(x), float(y)) for name, (x, y) in zip(names, points / inches, strict=True)}

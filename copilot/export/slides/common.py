@@ -1,0 +1,157 @@
+"""What every step's slide builder shares: labels, evidence notes, assumption marks, small text helpers.
+
+A builder takes the session and a language and returns its slides and the evidence ids they cite; the deck
+puts those quotes in the appendix, and the speaker notes carry them next to the items that rest on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from copilot.export.deckspec import Slide
+from copilot.export.text import balanced
+from copilot.i18n import t
+from copilot.session import Session
+from copilot.steps.catalogue import STEPS
+from copilot.steps.schemas import Item
+
+Builder = Callable[[Session, str], tuple[list[Slide], list[str]]]
+T = TypeVar("T")
+
+DOT, EMPTY_DOT = "●", "○"
+
+
+class Context:
+    """One step's content, in one language, with the quotes it cites."""
+
+    def __init__(self, session: Session, step_id: str, language: str) -> None:
+        self.session = session
+        self.step_id = step_id
+        self.language = language
+        self.content = session.content(step_id, STEPS[step_id].schema)
+        self.cited: list[str] = []
+        self._quotes: dict[str, dict] = {}
+
+    @property
+    def title(self) -> str:
+        return STEPS[self.step_id].name(self.language)
+
+    def titled(self, key: str) -> str:
+        """'Current journey: emotion curve' — the step's name with what this slide shows."""
+        return f"{self.title}: {self.label(key)}"
+
+    def label(self, key: str, **values: object) -> str:
+        return t(f"slides.{key}", self.language, **values)
+
+    @property
+    def assumption(self) -> str:
+        return t("deck.assumption", self.language)
+
+    def cite(self, items: Iterable[Item]) -> None:
+        """Remember the evidence of `items`, so their quotes reach the notes and the appendix."""
+        new = [i for item in items for i in item.evidence if i not in self.cited]
+        self.cited.extend(dict.fromkeys(new))
+        missing = [i for i in new if i not in self._quotes]
+        self._quotes.update({q["id"]: q for q in self.session.evidence(missing)})
+
+    def quote(self, quote_id: str) -> dict | None:
+        return self._quotes.get(quote_id)
+
+    def first_quote(self, item: Item) -> str:
+        """The text of the first quote `item` cites that is in the session, or ''."""
+        self.cite([item])
+        found = next((self._quotes[i] for i in item.evidence if i in self._quotes), None)
+        return found["text"] if found else ""
+
+    def notes(self, heading: str, item: Item) -> str:
+        """Speaker notes for one item: its heading and every quote it rests on, or that it is an assumption."""
+        self.cite([item])
+        return notes_for(heading, item.evidence, self._quotes, self.language)
+
+    def open_questions(self) -> str:
+        questions = getattr(self.content, "open_questions", None) or []
+        if not questions:
+            return ""
+        return "\n".join([f"{self.label('open_questions')}:", *(f"– {q}" for q in questions)])
+
+    def marked(self, text: str, item: Item) -> str:
+        """`text`, with the assumption label after it when `item` rests on no evidence."""
+        return f"{text} ({self.assumption})" if item.assumption else text
+
+
+def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], language: str) -> str:
+    if not evidence:
+        return f"{heading}\n{t('deck.no_evidence', language)}"
+    lines = [heading]
+    for quote_id in evidence:
+        quote = quotes.get(quote_id)
+        if quote:
+            lines.append(f"[{quote_id}] “{quote['text']}” — {quote['source']}, {quote['location']}")
+    return "\n".join(lines)
+
+
+def join_notes(*parts: str) -> str:
+    return "\n\n".join(p for p in parts if p and p.strip())
+
+
+def has_content(content: BaseModel | None) -> bool:
+    """Whether a step's content says anything yet (open questions alone do not make a slide)."""
+    if content is None:
+        return False
+    return any(_filled(v) for k, v in content.model_dump().items() if k != "open_questions")
+
+
+def _filled(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_filled(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_filled(v) for v in value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
+
+
+def bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines if line and line.strip())
+
+
+def listed(values: Sequence[str]) -> str:
+    """A short list inside a table cell or a line: one value per line."""
+    return "\n".join(v for v in values if v and v.strip())
+
+
+def dots(value: int | None, scale: int = 5) -> str:
+    """'●●●○○ 3/5' — a 1–5 score people read at a glance."""
+    if value is None:
+        return "–"
+    value = max(0, min(scale, int(value)))
+    return f"{DOT * value}{EMPTY_DOT * (scale - value)} {value}/{scale}"
+
+
+def evidence_ids(item: Item) -> str:
+    return ", ".join(item.evidence[:3]) + (" …" if len(item.evidence) > 3 else "")
+
+
+def slides_of(items: Sequence[T], per_slide: int) -> list[list[T]]:
+    """Items over as few slides as `per_slide` allows, spread evenly."""
+    return balanced(items, per_slide)
+
+
+def stages(session: Session) -> dict[str, str]:
+    """Journey stage ids to their names, in journey order (SD-04's stages, then SD-08's), for steps that refer
+    to stages by id."""
+    ordered: dict[str, str] = {}
+    for step_id in ("SD-04", "SD-08"):
+        content = session.content(step_id, STEPS[step_id].schema) if step_id in session.step_ids() else None
+        for stage in getattr(content, "stages", None) or []:
+            ordered.setdefault(stage.id, stage.name)
+    return ordered
+
+
+def stakeholder_roles(session: Session) -> dict[str, str]:
+    """SC-01 stakeholder ids to their roles, for steps that refer to stakeholders by id."""
+    content = session.content("SC-01", STEPS["SC-01"].schema) if "SC-01" in session.step_ids() else None
+    return {s.id: s.role for s in getattr(content, "stakeholders", None) or []}

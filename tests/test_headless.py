@@ -1,0 +1,68 @@
+"""A whole workshop run headless: computed steps, model-drafted steps in agenda order, and offline canvases."""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from pptx import Presentation
+
+from copilot.headless import run_workshop
+from copilot.session import Session
+from copilot.steps.catalogue import step
+from copilot.steps.schemas.examples import EXAMPLES
+
+FORMATS = ROOT / "workshop_templates"
+
+
+def example_answer(step_id: str) -> str:
+    return json.dumps(EXAMPLES[step(step_id).schema.__name__], ensure_ascii=False)
+
+
+def test_with_a_model_every_step_is_drafted_and_locked_in_agenda_order(workspace, small_research: Path, tmp_path):
+    chat = FakeListChatModel(responses=[example_answer(s) for s in ("SD-04", "SD-08", "AI-01")])
+    run = run_workshop(
+        FORMATS / "blueprint_handover_2h.yaml",
+        small_research,
+        tmp_path / "deck.pptx",
+        "en",
+        workspace=workspace,
+        chat=chat,
+    )
+    assert run.drafted == ["SD-04", "SD-08", "AI-01"] and run.skipped == []
+    session = Session.open(run.session_path)
+    assert all(session.is_locked(s) for s in run.drafted)
+    first_stage = EXAMPLES[step("SD-04").schema.__name__]["stages"][0]["name"]
+    blueprint_prompt = session.calls("SD-08")[0]["prompt"]
+    assert first_stage in blueprint_prompt  # the locked journey fed the blueprint's question
+    assert len(Presentation(str(run.deck_path)).slides) > 3
+
+
+@pytest.mark.parametrize(
+    "format_name",
+    ["ideation_prioritisation_halfday", "stakeholder_mapping_2h", "coalition_kickoff_90", "business_case_review_60"],
+)
+def test_offline_every_format_still_runs_and_says_what_is_left_for_the_workshop(
+    workspace, small_research: Path, tmp_path, monkeypatch, format_name: str
+):
+    monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
+    run = run_workshop(
+        FORMATS / f"{format_name}.yaml", small_research, tmp_path / "deck.pptx", "nl", workspace=workspace
+    )
+    assert run.drafted == [] and run.skipped
+    assert all("no model configured" in run.reasons[s] for s in run.skipped)
+    assert Presentation(str(run.deck_path)).slides
+
+
+def test_a_step_whose_earlier_step_is_not_in_the_format_is_skipped_with_the_reason(workspace, small_research, tmp_path):
+    chat = FakeListChatModel(responses=[example_answer("SD-05")] * 3)
+    run = run_workshop(
+        FORMATS / "ideation_prioritisation_halfday.yaml",
+        small_research,
+        tmp_path / "d.pptx",
+        "en",
+        workspace=workspace,
+        chat=chat,
+    )
+    assert "SD-05" in run.skipped and "lock SD-04 first" in run.reasons["SD-05"]
