@@ -197,6 +197,28 @@ def import_section(lines: list[str]) -> None:
     ]
 
 
+def prompt_section(lines: list[str]) -> None:
+    r = load("prompt_tokens")
+    if not r:
+        return
+    lines += [
+        "## Prompt size per step",
+        "",
+        "Every step prepared against the example research (default inputs, the template's k quotes, earlier "
+        "steps locked), tokens estimated as characters ÷ 4, JSON schema included.",
+        "",
+        "| step | nl | en |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {step} | {by['nl']} | {by['en']} |" for step, by in r["per_step"].items()]
+    lines += [
+        "",
+        f"Target ≤ 4,000 tokens per step: largest {r['max']} — {verdict(r['max'] <= 4000)}. "
+        "Command: `.venv/bin/python bench/prompt_tokens.py --json`.",
+        "",
+    ]
+
+
 def extra_sections(lines: list[str]) -> None:
     """Hand-written sections (measurements that need a browser or a model) kept in bench/results/*.md."""
     for path in sorted(RESULTS.glob("*.md")):
@@ -214,7 +236,15 @@ def main() -> None:
         f"Machine: {machine()}.",
         "",
     ]
-    for section in (retrieval_section, themes_section, pii_section, deck_section, import_section, extra_sections):
+    for section in (
+        retrieval_section,
+        themes_section,
+        pii_section,
+        prompt_section,
+        deck_section,
+        import_section,
+        extra_sections,
+    ):
         section(lines)
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
     print(ROOT / "BENCHMARKS.md")

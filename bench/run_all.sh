@@ -19,4 +19,5 @@ fi
 python bench/pii_redaction.py --json > "$out/pii_redaction.json"
 python bench/deck_build.py --json > "$out/deck_build.json"
 python bench/import_time.py --json > "$out/import_time.json"
+python bench/prompt_tokens.py --json > "$out/prompt_tokens.json"
 echo "Results in $out/"

@@ -11,22 +11,23 @@ from pydantic import BaseModel
 from copilot.ui.visuals.style import (
     ACCENT,
     GRID,
+    GRID_HIGH,
+    GRID_LOW,
+    GRID_MIDDLE,
     INDIGO,
-    LIGHT,
     ROSE,
     WARNING,
-    WIDTH,
     blend,
     empty_state,
     place_labels,
+    quadrant_axes,
     render,
     spread,
     text,
     wrap,
 )
 
-MIDDLE = 2.5
-LOW, HIGH = 0.15, 5.85  # a margin round the 1–5 scores keeps the quadrant names clear of the points
+MIDDLE, LOW, HIGH = GRID_MIDDLE, GRID_LOW, GRID_HIGH
 QUADRANTS = {  # quadrant → colour, and the corner its name sits in (x, y, horizontal, vertical alignment)
     "quick-win": (ACCENT, (LOW + 0.07, HIGH - 0.07, "left", "top")),
     "big-bet": (INDIGO, (HIGH - 0.07, HIGH - 0.07, "right", "top")),
@@ -45,25 +46,18 @@ def priorities_picture(output: BaseModel | None, language: str) -> bytes:
     def draw(figure) -> None:
         from matplotlib.lines import Line2D
 
-        left, right, top, bottom = 0.85, 0.3, 0.45, 0.62
-        ax = figure.add_axes(
-            (left / WIDTH, bottom / HEIGHT, (WIDTH - left - right) / WIDTH, (HEIGHT - top - bottom) / HEIGHT)
+        tints = {
+            (name in ("quick-win", "fill-in"), name in ("quick-win", "big-bet")): blend(colour, "#FFFFFF", 0.93)
+            for name, (colour, _) in QUADRANTS.items()
+        }
+        ax = quadrant_axes(
+            figure,
+            (0.85, 0.3, 0.45, 0.62),
+            text("priorities.effort", language),
+            text("priorities.impact", language),
+            text("priorities.title", language),
+            tints,
         )
-        ax.set_xlim(LOW, HIGH)
-        ax.set_ylim(LOW, HIGH)
-        ax.set_xticks(range(1, 6))
-        ax.set_yticks(range(1, 6))
-        ax.tick_params(length=0)
-        ax.set_xlabel(text("priorities.effort", language))
-        ax.set_ylabel(text("priorities.impact", language))
-        ax.set_title(text("priorities.title", language), pad=8)
-        for name, (colour, _) in QUADRANTS.items():
-            x0 = LOW if name in ("quick-win", "fill-in") else MIDDLE
-            y0 = MIDDLE if name in ("quick-win", "big-bet") else LOW
-            x1, y1 = (MIDDLE if x0 == LOW else HIGH), (HIGH if y0 == MIDDLE else MIDDLE)
-            ax.fill_between([x0, x1], y0, y1, color=blend(colour, "#FFFFFF", 0.93), linewidth=0, zorder=0)
-        ax.axvline(MIDDLE, color=LIGHT, linewidth=1, zorder=1)
-        ax.axhline(MIDDLE, color=LIGHT, linewidth=1, zorder=1)
         for side in ax.spines.values():
             side.set_color(GRID)
         corners = [

@@ -9,22 +9,24 @@ from pydantic import BaseModel
 
 from copilot.ui.visuals.style import (
     GRID,
+    GRID_HIGH,
+    GRID_LOW,
+    GRID_MIDDLE,
     INK,
     LIGHT,
     STANCE_COLOURS,
     WARNING,
-    WIDTH,
     blend,
     empty_state,
     place_labels,
+    quadrant_axes,
     render,
     spread,
     text,
     wrap,
 )
 
-MIDDLE = 2.5
-LOW, HIGH = 0.15, 5.85  # a margin round the 1–5 scores keeps the quadrant names clear of the points
+MIDDLE, LOW, HIGH = GRID_MIDDLE, GRID_LOW, GRID_HIGH
 QUADRANTS = {  # the corner each name sits in: (x, y, horizontal, vertical alignment); tint
     "satisfy": ((LOW + 0.07, HIGH - 0.07, "left", "top"), "#F3F4F6"),
     "manage": ((HIGH - 0.07, HIGH - 0.07, "right", "top"), "#E6F2F1"),
@@ -44,24 +46,18 @@ def stakeholders_picture(output: BaseModel | None, language: str) -> bytes:
     def draw(figure) -> None:
         from matplotlib.lines import Line2D
 
-        ax = figure.add_axes(
-            (LEFT / WIDTH, BOTTOM / HEIGHT, (WIDTH - LEFT - RIGHT) / WIDTH, (HEIGHT - TOP - BOTTOM) / HEIGHT)
+        tints = {
+            (name in ("satisfy", "monitor"), name in ("satisfy", "manage")): tint
+            for name, (_, tint) in QUADRANTS.items()
+        }
+        ax = quadrant_axes(
+            figure,
+            (LEFT, RIGHT, TOP, BOTTOM),
+            text("stakeholders.interest", language),
+            text("stakeholders.power", language),
+            text("stakeholders.title", language),
+            tints,
         )
-        ax.set_xlim(LOW, HIGH)
-        ax.set_ylim(LOW, HIGH)
-        ax.set_xticks(range(1, 6))
-        ax.set_yticks(range(1, 6))
-        ax.tick_params(length=0)
-        ax.set_xlabel(text("stakeholders.interest", language))
-        ax.set_ylabel(text("stakeholders.power", language))
-        ax.set_title(text("stakeholders.title", language), pad=8)
-        for name, (_, tint) in QUADRANTS.items():
-            x0 = LOW if name in ("satisfy", "monitor") else MIDDLE
-            y0 = MIDDLE if name in ("satisfy", "manage") else LOW
-            x1, y1 = (MIDDLE if x0 == LOW else HIGH), (HIGH if y0 == MIDDLE else MIDDLE)
-            ax.fill_between([x0, x1], y0, y1, color=tint, linewidth=0, zorder=0)
-        ax.axvline(MIDDLE, color=LIGHT, linewidth=1, zorder=1)
-        ax.axhline(MIDDLE, color=LIGHT, linewidth=1, zorder=1)
         for side in ax.spines.values():
             side.set_color(GRID)
         corners = [

@@ -297,3 +297,43 @@ def is_png(data: bytes) -> bool:
 def png_size(data: bytes) -> tuple[int, int]:
     """(width, height) in pixels, read from the PNG header."""
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+GRID_MIDDLE = 2.5  # scores of 3 and up count as high
+GRID_LOW, GRID_HIGH = 0.15, 5.85  # a margin round the 1–5 scores keeps the quadrant names clear of the points
+
+
+def quadrant_axes(
+    figure,
+    margins: tuple[float, float, float, float],
+    x_label: str,
+    y_label: str,
+    title: str,
+    tints: dict[tuple[bool, bool], str],
+):
+    """Axes for a 1–5 × 1–5 grid cut into four quadrants (a 2×2 matrix); `tints` maps (left?, top?) to a fill.
+    `margins` are left, right, top, bottom in inches."""
+    left, right, top, bottom = margins
+    ax = figure.add_axes(
+        (
+            left / WIDTH,
+            bottom / figure.get_figheight(),
+            (WIDTH - left - right) / WIDTH,
+            (figure.get_figheight() - top - bottom) / figure.get_figheight(),
+        )
+    )
+    ax.set_xlim(GRID_LOW, GRID_HIGH)
+    ax.set_ylim(GRID_LOW, GRID_HIGH)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.tick_params(length=0)
+    ax.set_xlabel(x_label)
+    ax.set_ylabel(y_label)
+    ax.set_title(title, pad=8)
+    for (is_left, is_top), tint in tints.items():
+        x0, x1 = (GRID_LOW, GRID_MIDDLE) if is_left else (GRID_MIDDLE, GRID_HIGH)
+        y0, y1 = (GRID_MIDDLE, GRID_HIGH) if is_top else (GRID_LOW, GRID_MIDDLE)
+        ax.fill_between([x0, x1], y0, y1, color=tint, linewidth=0, zorder=0)
+    ax.axvline(GRID_MIDDLE, color=LIGHT, linewidth=1, zorder=1)
+    ax.axhline(GRID_MIDDLE, color=LIGHT, linewidth=1, zorder=1)
+    return ax
