@@ -19,11 +19,14 @@ from copilot.export.from_session import build_deck
 from copilot.export.render import render
 from copilot.research.chunks import Chunk
 from copilot.session import Session
+from copilot.steps.catalogue import STEPS
 from copilot.steps.schemas import ResearchSynthesis, Theme
+from copilot.steps.schemas.examples import example
 
 
 def stress_session(folder: Path) -> Session:
-    """A session whose deck has 60 slides: 50 theme cards and 300 cited quotes."""
+    """A full workshop: every step of the catalogue with its example content (charts, heatmaps, tables) plus a
+    synthesis of 50 themes citing 300 quotes — about 60 slides."""
     quotes = [
         Chunk(
             id=f"q{n:04d}",
@@ -46,6 +49,9 @@ def stress_session(folder: Path) -> Session:
     session = Session.create(folder / "bench.cxsession", "Benchmark", "nl")
     session.keep_evidence(quotes)
     session.save_draft("SD-02", ResearchSynthesis(themes=themes))
+    for step_id, info in STEPS.items():
+        if step_id != "SD-02":
+            session.save_edit(step_id, example(info.schema))
     return session
 
 

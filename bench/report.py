@@ -236,6 +236,11 @@ def main() -> None:
         f"Machine: {machine()}.",
         "",
     ]
+    commands = [
+        line.strip()
+        for line in (ROOT / "bench" / "run_all.sh").read_text().splitlines()
+        if line.strip().startswith(("cx-copilot bench", "python bench/"))
+    ]
     for section in (
         retrieval_section,
         themes_section,
@@ -246,6 +251,7 @@ def main() -> None:
         extra_sections,
     ):
         section(lines)
+    lines += ["## Commands", "", "The figures above (but the browser timings, which the browser tests print) come from `bench/run_all.sh`:", "", "```", *commands, "```", ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
     print(ROOT / "BENCHMARKS.md")
 
