@@ -251,7 +251,8 @@ def main() -> None:
         extra_sections,
     ):
         section(lines)
-    lines += ["## Commands", "", "The figures above (but the browser timings, which the browser tests print) come from `bench/run_all.sh`:", "", "```", *commands, "```", ""]
+    source = "The figures above (but the browser timings, which the browser tests print) come from `bench/run_all.sh`:"
+    lines += ["## Commands", "", source, "", "```", *commands, "```", ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
     print(ROOT / "BENCHMARKS.md")
 

@@ -10,7 +10,6 @@ from pydantic import BaseModel
 
 from copilot.ui.visuals.style import (
     ACCENT,
-    GRID,
     GRID_HIGH,
     GRID_LOW,
     GRID_MIDDLE,
@@ -58,8 +57,6 @@ def priorities_picture(output: BaseModel | None, language: str) -> bytes:
             text("priorities.title", language),
             tints,
         )
-        for side in ax.spines.values():
-            side.set_color(GRID)
         corners = [
             ax.text(
                 x,

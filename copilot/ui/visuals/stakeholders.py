@@ -8,7 +8,6 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from copilot.ui.visuals.style import (
-    GRID,
     GRID_HIGH,
     GRID_LOW,
     GRID_MIDDLE,
@@ -58,8 +57,6 @@ def stakeholders_picture(output: BaseModel | None, language: str) -> bytes:
             text("stakeholders.title", language),
             tints,
         )
-        for side in ax.spines.values():
-            side.set_color(GRID)
         corners = [
             ax.text(
                 x,

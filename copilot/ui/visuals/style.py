@@ -336,4 +336,6 @@ def quadrant_axes(
         ax.fill_between([x0, x1], y0, y1, color=tint, linewidth=0, zorder=0)
     ax.axvline(GRID_MIDDLE, color=LIGHT, linewidth=1, zorder=1)
     ax.axhline(GRID_MIDDLE, color=LIGHT, linewidth=1, zorder=1)
+    for side in ax.spines.values():
+        side.set_color(GRID)
     return ax
