@@ -11,8 +11,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from copilot.export.deckspec import Slide
-from copilot.export.text import balanced
+from copilot.export.deckspec import Card, CardsSlide, Slide
+from copilot.export.text import balanced, numbered
 from copilot.i18n import t
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -76,6 +76,24 @@ class Context:
         if not questions:
             return ""
         return "\n".join([f"{self.label('open_questions')}:", *(f"– {q}" for q in questions)])
+
+    def card_slides(self, items: Sequence[Item], per_slide: int, card: Callable[[Item], Card]) -> list[Slide]:
+        """A card per item, `per_slide` a slide ("(2/3)" when they run over); each slide's notes carry its
+        items' quotes under the card heading, the first slide's also the step's open questions."""
+        groups = slides_of(items, per_slide)
+        slides: list[Slide] = []
+        for number, group in enumerate(groups, start=1):
+            cards = [card(item) for item in group]
+            notes = [self.notes(made.heading, item) for item, made in zip(group, cards, strict=True)]
+            slides.append(
+                CardsSlide(
+                    numbered(self.title, number, len(groups)),
+                    notes=join_notes(*notes, self.open_questions() if number == 1 else ""),
+                    cards=cards,
+                    assumption_label=self.assumption,
+                )
+            )
+        return slides
 
     def marked(self, text: str, item: Item) -> str:
         """`text`, with the assumption label after it when `item` rests on no evidence."""

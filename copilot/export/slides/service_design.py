@@ -88,72 +88,50 @@ def research_synthesis(session: Session, language: str) -> tuple[list[Slide], li
     """SD-02: the affinity board, a card per theme with its strongest quote."""
     c = Context(session, "SD-02", language)
     content: ResearchSynthesis = c.content
-    groups = slides_of(content.themes, CARDS_PER_SLIDE)
-    slides: list[Slide] = []
-    for number, group in enumerate(groups, start=1):
-        cards, notes = [], []
-        for theme in group:
-            first = c.first_quote(theme)
-            body = theme.insight + (f"\n\n“{shorten(first, 150)}”" if first else "")
-            footer = t("deck.sources", language, n=theme.n_sources) + (
-                f" · {', '.join(theme.evidence[:3])}" if theme.evidence else ""
-            )
-            cards.append(Card(theme.label, body, footer, theme.assumption))
-            notes.append(c.notes(theme.label, theme))
-        slides.append(
-            CardsSlide(
-                numbered(c.title, number, len(groups)),
-                notes=join_notes(*notes, c.open_questions() if number == 1 else ""),
-                cards=cards,
-                assumption_label=c.assumption,
-            )
+
+    def card(theme) -> Card:
+        first = c.first_quote(theme)
+        body = theme.insight + (f"\n\n“{shorten(first, 150)}”" if first else "")
+        footer = t("deck.sources", language, n=theme.n_sources) + (
+            f" · {', '.join(theme.evidence[:3])}" if theme.evidence else ""
         )
-    return slides, c.cited
+        return Card(theme.label, body, footer, theme.assumption)
+
+    return c.card_slides(content.themes, CARDS_PER_SLIDE, card), c.cited
 
 
 def personas(session: Session, language: str) -> tuple[list[Slide], list[str]]:
     """SD-03: a card per persona: jobs, pains, gains and how much they need a person."""
     c = Context(session, "SD-03", language)
     content: Personas = c.content
-    groups = slides_of(content.personas, PERSONAS_PER_SLIDE)
-    slides: list[Slide] = []
-    for number, group in enumerate(groups, start=1):
-        cards, notes = [], []
-        for persona in group:
-            jobs, pains_gains = [], []
-            for key, values, into in (
-                ("functional", persona.jobs.functional, jobs),
-                ("emotional", persona.jobs.emotional, jobs),
-                ("social", persona.jobs.social, jobs),
-                ("pains", persona.pains, pains_gains),
-                ("gains", persona.gains, pains_gains),
-            ):
-                if values:
-                    into.append(f"{c.label(f'persona.{key}')}: {'; '.join(values)}")
-            contact = f"{c.label('persona.contact')}: {dots(persona.human_contact_need)}"
-            if persona.human_contact_moments:
-                contact += f"\n{c.label('persona.contact_when')}: {'; '.join(persona.human_contact_moments)}"
-            quote = persona.quote or shorten(c.first_quote(persona), 140)
-            blocks = [
-                persona.description,
-                "\n".join(jobs),
-                "\n".join(pains_gains),
-                contact,
-                f"“{quote}”" if quote else "",
-            ]
-            body = "\n\n".join(b for b in blocks if b)
-            footer = " · ".join(filter(None, [persona.segment, evidence_ids(persona)]))
-            cards.append(Card(persona.name, body, footer, persona.assumption))
-            notes.append(c.notes(persona.name, persona))
-        slides.append(
-            CardsSlide(
-                numbered(c.title, number, len(groups)),
-                notes=join_notes(*notes, c.open_questions() if number == 1 else ""),
-                cards=cards,
-                assumption_label=c.assumption,
-            )
-        )
-    return slides, c.cited
+
+    def card(persona) -> Card:
+        jobs, pains_gains = [], []
+        for key, values, into in (
+            ("functional", persona.jobs.functional, jobs),
+            ("emotional", persona.jobs.emotional, jobs),
+            ("social", persona.jobs.social, jobs),
+            ("pains", persona.pains, pains_gains),
+            ("gains", persona.gains, pains_gains),
+        ):
+            if values:
+                into.append(f"{c.label(f'persona.{key}')}: {'; '.join(values)}")
+        contact = f"{c.label('persona.contact')}: {dots(persona.human_contact_need)}"
+        if persona.human_contact_moments:
+            contact += f"\n{c.label('persona.contact_when')}: {'; '.join(persona.human_contact_moments)}"
+        quote = persona.quote or shorten(c.first_quote(persona), 140)
+        blocks = [
+            persona.description,
+            "\n".join(jobs),
+            "\n".join(pains_gains),
+            contact,
+            f"“{quote}”" if quote else "",
+        ]
+        body = "\n\n".join(b for b in blocks if b)
+        footer = " · ".join(filter(None, [persona.segment, evidence_ids(persona)]))
+        return Card(persona.name, body, footer, persona.assumption)
+
+    return c.card_slides(content.personas, PERSONAS_PER_SLIDE, card), c.cited
 
 
 def _signed(value: int) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
+from copilot.export.text import shorten  # noqa: F401  (re-exported for the visuals)
 from copilot.i18n import t
 
 # the deck's colours (copilot/export/theme.py, matrix.py, tables.py), kept here so widgets never import pptx
@@ -79,15 +80,6 @@ def scale_colour(value: float, low: float = 1, high: float = 5) -> str:
     if share <= 0.5:
         return blend(HEAT_SCALE[0], HEAT_SCALE[1], share * 2)
     return blend(HEAT_SCALE[1], HEAT_SCALE[2], (share - 0.5) * 2)
-
-
-def shorten(value: str, width: int) -> str:
-    """`value` on one line, cut at a word with an ellipsis when longer than `width` characters."""
-    value = " ".join(value.split())
-    if len(value) <= width:
-        return value
-    cut = value[: width - 1].rsplit(" ", 1)[0] if " " in value[: width - 1] else value[: width - 1]
-    return cut.rstrip(" ,;:-–") + "…"
 
 
 def wrap(value: str, width: int, lines: int = 2) -> str:
