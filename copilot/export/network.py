@@ -152,9 +152,9 @@ def network_png(
             labelcolor=INK,
             columnspacing=2.2,
         )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", facecolor="white")
-    return _opaque(buffer.getvalue())
+    figure.set_facecolor("white")
+    figure.canvas.draw()
+    return _opaque_png(figure.canvas.buffer_rgba())
 
 
 def _family(font: str) -> str:
@@ -165,13 +165,15 @@ def _family(font: str) -> str:
     return next((f for f in (font, "Liberation Sans", "Arial", "Helvetica") if f in available), "DejaVu Sans")
 
 
-def _opaque(png: bytes) -> bytes:
-    """The PNG without an alpha channel: some PDF exports draw a transparent picture on a grey tint."""
+def _opaque_png(rgba) -> bytes:
+    """A PNG without an alpha channel (some PDF exports draw a transparent picture on a grey tint), encoded
+    straight from the drawn pixels: saving and re-encoding took a quarter of a deck's build time."""
     from PIL import Image
 
-    with Image.open(io.BytesIO(png)) as image:
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="PNG", optimize=True)
+    buffer = io.BytesIO()
+    Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1).convert("RGB").save(
+        buffer, format="PNG", compress_level=6
+    )
     return buffer.getvalue()
 
 

@@ -4,8 +4,13 @@ slides where they stop fitting, and drawn with the heights measured. Heatmaps ar
 
 from __future__ import annotations
 
+import re
+from xml.sax.saxutils import escape
+
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.util import Inches
 
 from copilot.export.fit import fit, height, text_width
 from copilot.export.theme import Box, Style, blend
@@ -132,17 +137,16 @@ def draw_table(
         for i, r in enumerate(all_rows)
     ]
     shape = slide.shapes.add_table(
-        len(all_rows), len(widths), Inches(box.x), Inches(box.y), Inches(sum(widths)), Inches(sum(heights))
+        1, len(widths), Inches(box.x), Inches(box.y), Inches(sum(widths)), Inches(sum(heights))
     )
     table = shape.table
     table.first_row = bool(header)
     table.horz_banding = False
-    for i, width in enumerate(widths):
-        table.columns[i].width = Emu(int(Inches(width)))
+    cells = []
     for r, values in enumerate(all_rows):
-        table.rows[r].height = Emu(int(Inches(heights[r])))
         is_header = bool(header) and r == 0
         body_row = r - (1 if header else 0)
+        row = []
         for c, value in enumerate(values):
             fill = style.accent if is_header else (style.card if body_row % 2 else "FFFFFF")
             if fills and not is_header and fills[body_row][c]:
@@ -151,42 +155,64 @@ def draw_table(
             colour = style.warning if is_mark else style.on(fill)
             if column_colours and column_colours[c] and not is_header:
                 colour = column_colours[c]
-            _cell(
-                table.cell(r, c),
-                str(value),
-                fill,
-                colour,
-                size,
-                bold=is_header
-                or is_mark
-                or bool(fills and fills[body_row][c])
-                or bool(column_colours and column_colours[c]),
-                align=(align[c] if align else PP_ALIGN.LEFT),
-                font=style.font,
-                anchor=MSO_ANCHOR.MIDDLE if is_header else anchor,
+            bold = (
+                is_header or is_mark or bool(fills and fills[body_row][c]) or bool(column_colours and column_colours[c])
             )
+            row.append(
+                _cell_xml(
+                    str(value),
+                    fill,
+                    colour,
+                    size,
+                    bold,
+                    align=(align[c] if align else PP_ALIGN.LEFT).xml_value,
+                    font=style.font,
+                    anchor=(MSO_ANCHOR.MIDDLE if is_header else anchor).xml_value,
+                )
+            )
+        cells.append(row)
+    _replace_grid(table._tbl, widths, heights, cells)
     return shape
 
 
-def _cell(cell, text: str, fill: str, colour: str, size: float, bold: bool, align, font: str, anchor) -> None:
-    from pptx.dml.color import RGBColor
+# Cells are written as XML in one go: styling 1,000+ cells through python-pptx's object model took most of a
+# deck's build time (bench/deck_build.py). The XML is what python-pptx itself writes for the same settings.
+_MARGINS = (
+    f'marL="{int(Inches(CELL_MARGIN_X))}" marR="{int(Inches(CELL_MARGIN_X))}" '
+    f'marT="{int(Inches(CELL_MARGIN_Y))}" marB="{int(Inches(CELL_MARGIN_Y))}"'
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = RGBColor.from_string(fill)
-    cell.margin_left = cell.margin_right = Inches(CELL_MARGIN_X)
-    cell.margin_top = cell.margin_bottom = Inches(CELL_MARGIN_Y)
-    cell.vertical_anchor = anchor
-    frame = cell.text_frame
-    frame.word_wrap = True
-    for i, line in enumerate(text.split("\n")):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        run = paragraph.add_run()
-        run.text = line
-        run.font.name = font
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = RGBColor.from_string(colour)
+
+def _text_xml(text: str) -> str:
+    """`text` escaped for an `a:t` element; control characters as the plain-text escapes python-pptx uses."""
+    return escape(_CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text))
+
+
+def _cell_xml(text: str, fill: str, colour: str, size: float, bold: bool, align: str, font: str, anchor: str) -> str:
+    run_properties = (
+        f'<a:rPr sz="{int(round(size * 100))}" b="{int(bold)}"><a:solidFill><a:srgbClr val="{colour}"/>'
+        f'</a:solidFill><a:latin typeface="{escape(font, {chr(34): "&quot;"})}"/></a:rPr>'
+    )
+    paragraphs = "".join(
+        f'<a:p><a:pPr algn="{align}"/><a:r>{run_properties}<a:t>{_text_xml(line)}</a:t></a:r></a:p>'
+        for line in text.split("\n")
+    )
+    return (
+        f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>{paragraphs}</a:txBody>'
+        f'<a:tcPr {_MARGINS} anchor="{anchor}"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr></a:tc>'
+    )
+
+
+def _replace_grid(tbl, widths: list[float], heights: list[float], cells: list[list[str]]) -> None:
+    """Put the column grid and all rows (`cells` as XML) into the table element `tbl`."""
+    grid = "".join(f'<a:gridCol w="{int(Inches(w))}"/>' for w in widths)
+    rows = "".join(f'<a:tr h="{int(Inches(h))}">{"".join(row)}</a:tr>' for h, row in zip(heights, cells, strict=True))
+    parsed = parse_xml(f"<a:tbl {nsdecls('a')}><a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl>")
+    for old in [*tbl.findall(qn("a:tblGrid")), *tbl.findall(qn("a:tr"))]:
+        tbl.remove(old)
+    for child in list(parsed):
+        tbl.append(child)
 
 
 def mark_width(label: str, size: float) -> float:
