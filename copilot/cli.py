@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -286,22 +285,30 @@ def lab(
     no_browser: bool = typer.Option(False, "--no-browser", help="Start the server without opening a browser."),
     port: int = typer.Option(8888, help="Port for JupyterLab."),
 ) -> None:
-    """Open JupyterLab on the start-here notebook."""
-    root = project_root()
-    command = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
-        f"--port={port}",
-        f"--notebook-dir={root}",
-        str(root / "notebooks" / "00_start_here.ipynb"),
-    ]
-    if no_browser:
-        command.append("--no-browser")
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    raise typer.Exit(subprocess.call(command))
+    """Open JupyterLab on the start-here notebook, its kernel already started and the app loaded."""
+    import webbrowser
+
+    from copilot.lab import LabError, lab_command, new_token, notebook_url, wait_until_up, warm_kernel
+
+    token, url = new_token(), f"http://localhost:{port}"
+    process = subprocess.Popen(lab_command(project_root(), port, token))
+    try:
+        wait_until_up(url, token, process)
+        try:
+            warm_kernel(url, token)
+        except (LabError, OSError) as error:  # the notebook still works: its kernel starts when it opens
+            typer.echo(f"Could not prepare the kernel ahead ({error}); it starts when the notebook opens.", err=True)
+        address = notebook_url(url, token)
+        typer.echo(f"\nCX Copilot is open at {address}\nStop it with Ctrl+C.\n")
+        if not no_browser:
+            webbrowser.open(address)
+        raise typer.Exit(process.wait())
+    except KeyboardInterrupt:  # JupyterLab got the same Ctrl+C and shuts down by itself
+        raise typer.Exit(process.wait()) from None
+    except LabError as error:
+        process.terminate()
+        typer.echo(str(error), err=True)
+        raise typer.Exit(1) from None
 
 
 @app.command("app")

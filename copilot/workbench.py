@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from copilot.export.from_session import build_deck
-from copilot.export.render import render
 from copilot.research.ingest import IngestReport, OnProgress, ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
@@ -175,5 +173,10 @@ class Workbench:
     # --- deck ----------------------------------------------------------------------------------
 
     def export(self, out: Path | None = None) -> Path:
+        # the deck code (python-pptx, every slide builder) is imported here, not with the app: a quarter of a
+        # second less before the first widget shows
+        from copilot.export.from_session import build_deck
+        from copilot.export.render import render
+
         out = out or self.workspace.decks_dir / f"{self.session.path.stem}-{self.language}.pptx"
         return render(build_deck(self.session, self.workshop, self.language), out)

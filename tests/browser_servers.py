@@ -18,6 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from copilot.lab import lab_command, new_token, warm_kernel
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = Path("notebooks") / "00_start_here.ipynb"
 CHROMIUM = "/usr/bin/chromium"
@@ -52,6 +54,7 @@ class JupyterServer:
         self.home = folder / "cx-copilot-home"
         self.runtime_dir = folder / "jupyter-runtime"
         self.lab_settings = lab_settings or {}
+        self.token = new_token()
         self.env = self._environment()
         self.log_path = folder / f"{kind}.log"
         self.process: subprocess.Popen | None = None
@@ -60,6 +63,8 @@ class JupyterServer:
             self.url = f"http://127.0.0.1:{self.port}"
             self._start()
             if self._wait(timeout):
+                if kind == "lab":  # as `cx-copilot lab` does before it opens the browser
+                    warm_kernel(self.url, self.token)
                 return
         raise RuntimeError(f"{kind} did not start; see {self.log_path}")
 
@@ -96,28 +101,21 @@ class JupyterServer:
             path.write_text(json.dumps(values), encoding="utf-8")
 
     def _command(self) -> list[str]:
-        if self.kind == "lab":
-            command = [
-                sys.executable,
-                "-m",
-                "jupyter",
-                "lab",
-                "--no-browser",
-                "--ServerApp.ip=127.0.0.1",
-                f"--ServerApp.port={self.port}",
-                "--ServerApp.port_retries=0",
-                f"--ServerApp.root_dir={ROOT}",
-                # opening a notebook writes a checkpoint: into the temp folder, never beside the notebook
-                f"--FileCheckpoints.root_dir={self.folder / 'checkpoints'}",
-                "--IdentityProvider.token=",
-                "--ServerApp.password=",
-                "--LabApp.extension_manager=readonly",
-                # no look-ups on the internet for updates during a test
-                "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
-            ]
-            if os.geteuid() == 0:
-                command.append("--allow-root")
-            return command
+        if self.kind == "lab":  # as `cx-copilot lab` starts it, plus what keeps a test run to itself
+            return lab_command(
+                ROOT,
+                self.port,
+                self.token,
+                [
+                    "--ServerApp.ip=127.0.0.1",
+                    # opening a notebook writes a checkpoint: into the temp folder, never beside the notebook
+                    f"--FileCheckpoints.root_dir={self.folder / 'checkpoints'}",
+                    "--ServerApp.password=",
+                    "--LabApp.extension_manager=readonly",
+                    # no look-ups on the internet for updates during a test
+                    "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
+                ],
+            )
         if self.kind == "app":
             return [sys.executable, "-m", "copilot.cli", "app", "--no-browser", f"--port={self.port}"]
         return [
@@ -141,7 +139,7 @@ class JupyterServer:
 
     def _wait(self, timeout: float) -> bool:
         # Voila runs the notebook on GET /, so it is probed by a plain connection, not a page request.
-        probe = "/api/status" if self.kind == "lab" else None
+        probe = f"/api/status?token={self.token}" if self.kind == "lab" else None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
