@@ -16,7 +16,7 @@ from copilot.research.retrieval import Retriever
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.settings import Workspace, check_language
-from copilot.steps.drafting import can_draft, draft_step
+from copilot.steps.drafting import can_draft, computed_first, draft_step
 from copilot.workshop import load_format
 
 
@@ -58,9 +58,9 @@ def run_workshop(
     chat=None,
     share: bool = False,
 ) -> WorkshopRun:
-    """Every agenda step in order: computed from the research where it can be, else asked of the configured
-    model (or `chat`, any LangChain chat model), then locked so it feeds the next; with neither, the step is
-    left for the workshop and the deck shows its canvas."""
+    """Every agenda step in order: asked of the configured model (or `chat`, any LangChain chat model) or
+    computed from the research (themes always; the journey's emotions when there is no model), then locked so
+    it feeds the next; with neither, the step is left for the workshop and the deck shows its canvas."""
     check_language(language)
     workshop = load_format(format_path)
     workspace = (workspace or Workspace.default()).ensure()
@@ -77,8 +77,8 @@ def run_workshop(
     try:
         for step_id in dict.fromkeys(workshop.steps):
             try:
-                if can_draft(step_id):
-                    draft_step(step_id, store, session)
+                if can_draft(step_id) and (chat is None or computed_first(step_id)):
+                    draft_step(step_id, store, session, workshop)
                 elif chat is not None:
                     _draft_with_model(
                         step_id, session, retriever, language, chat, choice.name if choice else "chat", choice

@@ -116,7 +116,7 @@ class Workbench:
         return can_draft(step_id)
 
     def compute(self, step_id: str):
-        draft_step(step_id, self.store, self.session)
+        draft_step(step_id, self.store, self.session, self.workshop)
         return self.content(step_id)
 
     # --- asking a model, or another assistant by copy and paste --------------------------------

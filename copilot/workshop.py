@@ -38,6 +38,11 @@ class WorkshopFormat(BaseModel):
     title: dict[str, str]
     description: dict[str, str] = Field(default_factory=dict)
     agenda: list[AgendaItem] = Field(min_length=1)
+    # the stages of the journey the workshop maps, per language: the copilot estimates how each feels (SD-04)
+    journey_stages: dict[str, list[str]] = Field(default_factory=dict)
+
+    def stages(self, language: str) -> list[str]:
+        return self.journey_stages.get(language) or self.journey_stages.get("en") or []
 
     def name(self, language: str) -> str:
         return self.title.get(language) or self.title.get("en") or self.id

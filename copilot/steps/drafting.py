@@ -1,4 +1,5 @@
-"""Draft a step into a session: run its drafter, keep the evidence it cites, log who drafted it."""
+"""Draft a step into a session without a model: run its computed drafter, keep the evidence it cites, log
+who drafted it. Steps a model drafts go through the step engine instead."""
 
 from __future__ import annotations
 
@@ -8,21 +9,39 @@ from copilot.errors import StepError
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.catalogue import step
+from copilot.steps.journey import draft_journey
 from copilot.steps.synthesis import draft_synthesis
+from copilot.workshop import WorkshopFormat
 
-# step id -> computed (offline) drafter; LLM drafting joins here once the step engine lands
-COMPUTED: dict[str, Callable] = {"SD-02": draft_synthesis}
+
+def _synthesis(store: ResearchStore, session: Session, workshop: WorkshopFormat | None):
+    return draft_synthesis(store, session.language)
+
+
+def _journey(store: ResearchStore, session: Session, workshop: WorkshopFormat | None):
+    return draft_journey(store, session, workshop.stages(session.language) if workshop else None)
+
+
+# step id -> computed (offline) drafter: research themes, and how each journey stage feels
+COMPUTED: dict[str, Callable] = {"SD-02": _synthesis, "SD-04": _journey}
+# computed even when a model is at hand: themes from all the research beat a model's reading of a few quotes.
+# The journey is computed only without a model, which also drafts actions, touchpoints and pains.
+COMPUTED_FIRST = frozenset({"SD-02"})
 
 
 def can_draft(step_id: str) -> bool:
     return step_id in COMPUTED
 
 
-def draft_step(step_id: str, store: ResearchStore, session: Session) -> None:
+def computed_first(step_id: str) -> bool:
+    return step_id in COMPUTED_FIRST
+
+
+def draft_step(step_id: str, store: ResearchStore, session: Session, workshop: WorkshopFormat | None = None) -> None:
     info = step(step_id)
     drafter = COMPUTED.get(info.id)
     if drafter is None:
         raise StepError(f"Step {info.id} ({info.name('en')}) cannot be drafted offline yet.")
-    output, cited = drafter(store, session.language)
+    output, cited = drafter(store, session, workshop)
     session.keep_evidence(cited)
     session.save_draft(info.id, output, actor="computed")

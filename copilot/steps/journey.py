@@ -1,0 +1,95 @@
+"""SD-04 current journey, computed offline: per stage, how it feels (from the sentiment of the research quotes
+about it) and, where people wrote no pains yet, the quotes that hurt most. No LLM needed.
+
+The stages come from the step as people left it, else from the workshop format's `journey_stages`; naming
+the stages and what happens in them stays human work.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from copilot.errors import StepError
+from copilot.export.text import shorten
+from copilot.i18n import t
+from copilot.research.chunks import Chunk
+from copilot.research.redaction import Redactor
+from copilot.research.retrieval import Retriever
+from copilot.research.sentiment import emotion, sentiment
+from copilot.research.store import ResearchStore
+from copilot.session import Session
+from copilot.steps.schemas import CurrentJourney, JourneyStage
+
+STEP = "SD-04"
+QUOTES_PER_STAGE = 20  # a sample, not the few nearest: survey exports repeat a handful of answers
+CLOSE = 0.9  # a quote that does not name the stage counts when it matches nearly as well as the best one
+FELT = 0.15  # a quote below this (either way) says nothing about how the stage feels
+MIN_FELT = 2  # quotes that show a feeling before a stage's emotion is estimated; one quote is an anecdote
+PAINS = 2  # pains drafted from quotes where people named none
+PAIN_LENGTH = 140
+CITED = 3  # quotes kept as evidence per stage: the strongest feelings
+
+
+def draft_journey(
+    store: ResearchStore, session: Session, stages: list[str] | None = None
+) -> tuple[CurrentJourney, list[Chunk]]:
+    """The journey with an emotion per stage, and the quotes it rests on."""
+    language = session.language
+    journey = session.content(STEP, CurrentJourney)
+    if journey is None or not journey.stages:
+        if not stages:
+            raise StepError(t("journey.no_stages", language))
+        journey = CurrentJourney(stages=[JourneyStage(id=f"S{n}", name=name) for n, name in enumerate(stages, start=1)])
+    journey = journey.model_copy(deep=True)
+    retriever = Retriever(store)
+    cited: dict[str, Chunk] = {}
+    unclear = []
+    for stage in journey.stages:
+        query = " ".join([stage.name, *stage.actions, *stage.touchpoints, *stage.pains])
+        felt = [
+            (chunk, feeling.score)
+            for chunk in _distinct(_about(retriever, query))
+            if abs((feeling := sentiment(chunk.text)).score) >= FELT
+        ]
+        if len(felt) < MIN_FELT:
+            unclear.append(stage.name)
+            continue
+        stage.emotion = emotion(mean(score for _, score in felt))
+        strongest = sorted(felt, key=lambda pair: -abs(pair[1]))[:CITED]
+        if not stage.pains:
+            hurting = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:PAINS]
+            # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
+            redactor = Redactor(language, known_names=[chunk.speaker for chunk in hurting if chunk.speaker])
+            stage.pains = [shorten(redactor.redact(chunk.text), PAIN_LENGTH) for chunk in hurting]
+            strongest += [(chunk, 0.0) for chunk in hurting]
+        for chunk, _ in strongest:
+            cited[chunk.id] = chunk
+        stage.evidence = list(dict.fromkeys([*stage.evidence, *(chunk.id for chunk, _ in strongest)]))
+        stage.assumption = not stage.evidence
+    if unclear:
+        question = t("journey.unclear_stages", language, stages=", ".join(unclear))
+        journey.open_questions = list(dict.fromkeys([*journey.open_questions, question]))
+    return journey, list(cited.values())
+
+
+def _about(retriever: Retriever, query: str) -> list[Chunk]:
+    """What people said about a stage: the best matches that name it (in any form: "verhuizing", "verhuisd")
+    or come close to the very best match (a small store has few quotes about anything, and nearest is not
+    about). Interviews and survey or contact exports only: a report's prose is not how a stage feels."""
+    found = [quote for quote in retriever.search(query, k=QUOTES_PER_STAGE) if quote.chunk.kind != "document"]
+    if not found:
+        return []
+    naming = {quote.id for quote in retriever.search(query, k=3 * QUOTES_PER_STAGE, mode="bm25")}
+    return [quote.chunk for quote in found if quote.id in naming or quote.score >= CLOSE * found[0].score]
+
+
+def _distinct(chunks) -> list[Chunk]:
+    """One of each quote: survey exports repeat the same answer, and a repeat is not a second voice."""
+    seen: set[str] = set()
+    kept = []
+    for chunk in chunks:
+        key = " ".join(chunk.text.lower().split()[:10])
+        if key not in seen:
+            seen.add(key)
+            kept.append(chunk)
+    return kept

@@ -1,0 +1,95 @@
+"""SD-04 computed offline: how each journey stage feels, from the research about it, as a draft people review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from copilot.errors import StepError
+from copilot.headless import run_workshop
+from copilot.research.ingest import ingest
+from copilot.research.store import ResearchStore
+from copilot.session import Session
+from copilot.steps.drafting import draft_step
+from copilot.steps.schemas import CurrentJourney, JourneyStage
+from copilot.workshop import load_format
+
+FORMAT = ROOT / "workshop_templates" / "journey_pain_points_90.yaml"
+
+SURVEY = """respondent_id,open_answer
+1,De verhuizing doorgeven ging heel soepel en snel. Fijn geregeld!
+2,Verhuizing was top geregeld: één formulier en klaar. Prima service bij het verhuizen.
+3,Bij de verhuizing werd ik vriendelijk geholpen en alles klopte meteen.
+4,Mijn termijnbedrag is belachelijk hoog geworden en niemand legt uit waarom. Echt schandalig.
+5,Het nieuwe termijnbedrag is onbegrijpelijk en veel te hoog. Ik ben er boos over. Bel me op 06-12345678.
+6,Termijnbedrag verhoogd zonder uitleg: frustrerend en oneerlijk.
+7,Over de slimme meter heb ik geen mening.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> ResearchStore:
+    folder = tmp_path_factory.mktemp("journey-research")
+    (folder / "survey.csv").write_text(SURVEY, encoding="utf-8")
+    store = ResearchStore.open(tmp_path_factory.mktemp("journey-store"))
+    assert not ingest(folder, store).failed
+    return store
+
+
+def _session(tmp_path: Path) -> Session:
+    return Session.create(tmp_path / "s.cxsession", "Test", "nl")
+
+
+def _stage(journey: CurrentJourney, name: str) -> JourneyStage:
+    return next(stage for stage in journey.stages if stage.name == name)
+
+
+def test_stages_from_the_workshop_format_get_the_emotion_of_their_quotes(store, tmp_path: Path):
+    session = _session(tmp_path)
+    workshop = load_format(FORMAT).model_copy(update={"journey_stages": {"nl": ["Verhuizen", "Termijnbedrag"]}})
+    draft_step("SD-04", store, session, workshop)
+    journey = session.content("SD-04", CurrentJourney)
+    moving, instalment = _stage(journey, "Verhuizen"), _stage(journey, "Termijnbedrag")
+    assert moving.emotion >= 1 and instalment.emotion <= -1
+    assert instalment.evidence and not instalment.assumption
+    cited = session.evidence(instalment.evidence)  # kept with the session, so the deck can quote them
+    assert len(cited) == len(instalment.evidence)
+    assert all("termijnbedrag" in quote["text"].lower() for quote in cited)
+    assert instalment.pains and all("06-12345678" not in pain for pain in instalment.pains)  # redacted
+    assert session.history("SD-04")[-1]["actor"] == "computed"
+
+
+def test_a_persons_journey_stays_theirs_and_the_estimate_waits_as_a_draft(store, tmp_path: Path):
+    session = _session(tmp_path)
+    mine = CurrentJourney(
+        journey="Verhuizen en betalen",
+        stages=[
+            JourneyStage(id="S1", name="Termijnbedrag", pains=["Niemand legt het bedrag uit"], emotion=0),
+            JourneyStage(id="S2", name="Slimme meter"),
+        ],
+    )
+    session.save_edit("SD-04", mine)
+    draft_step("SD-04", store, session)  # no format: the person's stages are used
+    assert session.content("SD-04", CurrentJourney) == mine  # nothing overwritten
+    draft = session.draft("SD-04", CurrentJourney)
+    assert draft.journey == "Verhuizen en betalen"
+    assert _stage(draft, "Termijnbedrag").emotion <= -1
+    assert _stage(draft, "Termijnbedrag").pains == ["Niemand legt het bedrag uit"]  # their pains kept
+    # one quote without feeling is no basis for an emotion: the stage stays open, and the draft says so
+    assert _stage(draft, "Slimme meter").emotion == 0
+    assert any("Slimme meter" in question for question in draft.open_questions)
+
+
+def test_without_stages_it_says_where_to_name_them(store, tmp_path: Path):
+    with pytest.raises(StepError, match="journey_stages"):
+        draft_step("SD-04", store, _session(tmp_path))
+
+
+def test_offline_the_journey_format_drafts_the_emotion_curve(workspace, small_research: Path, tmp_path, monkeypatch):
+    monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
+    run = run_workshop(FORMAT, small_research, tmp_path / "deck.pptx", "nl", workspace=workspace)
+    assert run.drafted == ["SD-02", "SD-04"]
+    journey = Session.open(run.session_path).content("SD-04", CurrentJourney)
+    assert [stage.name for stage in journey.stages] == load_format(FORMAT).stages("nl")
