@@ -102,3 +102,29 @@ def test_a_new_ai_draft_never_overwrites_edits_and_is_offered_as_changes(workspa
     assert [t.label for t in bench.content("SD-02").themes] == ["Mijn eigen thema", "Nieuw thema"]
     editor.diff.children[-1].click()  # keep my version of T1
     assert bench.pending_changes("SD-02") == [] and editor.diff.layout.display == "none"
+
+
+def test_the_journey_editor_estimates_emotions_from_the_research_and_offers_them_as_changes(workspace, tmp_path):
+    from test_journey import SURVEY
+
+    (tmp_path / "research").mkdir()
+    (tmp_path / "research" / "survey.csv").write_text(SURVEY, encoding="utf-8")
+    bench = Workbench(workspace, language="nl")
+    bench.ingest(tmp_path / "research")
+    editor = StepEditor(bench, "SD-04")
+    assert editor.compute_button.layout.display == "inline-flex"  # offline, the button is there
+    editor.add("stages", item_lists(editor.schema)["stages"])
+    stage = editor._lists["stages"].children[0]
+    first_text_field(stage).widget.value = "Termijnbedrag en uitleg"  # the person names the stage
+    assert bench.content("SD-04").stages[0].emotion == 0
+
+    editor.compute_button.click()
+
+    assert not editor.errors.children or editor.errors.layout.display == "none"
+    assert bench.content("SD-04").stages[0].name == "Termijnbedrag en uitleg"  # their version stands
+    changes = bench.pending_changes("SD-04")
+    assert changes and editor.diff.layout.display == "flex"
+    for row in editor.diff.children[1:-1]:  # accept every proposed change
+        row.children[1].click()
+    assert bench.content("SD-04").stages[0].emotion < 0  # "belachelijk hoog", "frustrerend en oneerlijk"
+    assert bench.content("SD-04").stages[0].evidence

@@ -44,6 +44,31 @@ SCALERS = {
     },
 }
 CONTRASTS = {"nl": frozenset("maar echter".split()), "en": frozenset("but however though".split())}
+# Complaints often name no feeling at all: effort, waiting, repeating, not being told. These phrases carry it.
+CUES = {
+    "nl": {
+        r"\b(snap|begrijp) (er |het )?(niks|niets|geen bal)( meer)?( van)?\b": -2,
+        r"\bniet te (begrijpen|volgen|doen)\b": -2,
+        r"\bzonder (enige )?(uitleg|bericht|waarschuwing|reactie)\b": -2,
+        r"\bnog (steeds|altijd) (niet|geen)\b": -2,
+        r"\bniemand (belt|belde|vroeg|weet|wist|kon|legt|reageert|reageerde)\b": -2,
+        r"\bvan het kastje naar de muur\b|\btussen wal en schip\b": -2,
+        r"\bte (hoog|laag|duur|lang|laat|moeilijk)\b": -1,
+        r"\b(twee|drie|vier|vijf|zes|tien|\d+) ?(keer|x)\b": -1,
+        r"\bal (weken|maanden)\b|\b(weken|maanden) (gewacht|wachten)\b": -1,
+    },
+    "en": {
+        r"\b(no|without( any)?) (explanation|warning|reply|response|notice)\b": -2,
+        r"\bstill (not|no|haven't|hasn't|waiting)\b": -2,
+        r"\bnobody (called|calls|rang|explained|explains|knows|knew|answered|replied)\b": -2,
+        r"\b(don't|dont|didn't|do not|did not) understand\b|\bmakes no sense\b|\bfrom pillar to post\b": -2,
+        r"\btoo (high|expensive|long|late|complicated)\b": -1,
+        r"\b(two|three|four|five|six|ten|\d+) times\b": -1,
+        r"\bon hold\b|\bfor (weeks|months)\b": -1,
+    },
+}
+_CUES = {language: [(re.compile(p), v) for p, v in cues.items()] for language, cues in CUES.items()}
+
 # "nog nooit zo goed geholpen", "never been so well looked after": a superlative, not a negation
 _NEVER_SO = re.compile(r"\b(nooit|never)( eerder| before| been| ben| heb| had)* (zo|so)\b", re.IGNORECASE)
 # greetings, sign-offs and "to be honest" are politeness, not feelings
@@ -106,6 +131,8 @@ def _sentiment(text: str, language: str) -> Sentiment:
         if any(before in negators for before in window):
             value *= NEGATION
         counted.append((i, word, value))
+    for cue, value in _CUES[language]:
+        counted += [(len(_WORD.findall(plain[: m.start()])), m.group(), value) for m in cue.finditer(plain)]
     turn = max((i for i, word in enumerate(words) if word in CONTRASTS[language]), default=None)
     if turn is not None:
         counted = [(i, w, v * (CONTRAST_BEFORE if i < turn else CONTRAST_AFTER)) for i, w, v in counted]

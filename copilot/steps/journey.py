@@ -7,6 +7,7 @@ the stages and what happens in them stays human work.
 
 from __future__ import annotations
 
+import re
 from statistics import mean
 
 from copilot.errors import StepError
@@ -27,6 +28,7 @@ FELT = 0.15  # a quote below this (either way) says nothing about how the stage 
 MIN_FELT = 2  # quotes that show a feeling before a stage's emotion is estimated; one quote is an anecdote
 PAINS = 2  # pains drafted from quotes where people named none
 PAIN_LENGTH = 140
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 CITED = 3  # quotes kept as evidence per stage: the strongest feelings
 
 
@@ -60,7 +62,7 @@ def draft_journey(
             hurting = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:PAINS]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
             redactor = Redactor(language, known_names=[chunk.speaker for chunk in hurting if chunk.speaker])
-            stage.pains = [shorten(redactor.redact(chunk.text), PAIN_LENGTH) for chunk in hurting]
+            stage.pains = [shorten(redactor.redact(_sorest(chunk.text)), PAIN_LENGTH) for chunk in hurting]
             strongest += [(chunk, 0.0) for chunk in hurting]
         for chunk, _ in strongest:
             cited[chunk.id] = chunk
@@ -81,6 +83,18 @@ def _about(retriever: Retriever, query: str) -> list[Chunk]:
         return []
     naming = {quote.id for quote in retriever.search(query, k=3 * QUOTES_PER_STAGE, mode="bm25")}
     return [quote.chunk for quote in found if quote.id in naming or quote.score >= CLOSE * found[0].score]
+
+
+def _sorest(text: str) -> str:
+    """The sentence of a quote that hurts most (with the one before it when it is short): a long interview
+    turn starts with context, and the pain is somewhere in the middle."""
+    sentences = [part for part in _SENTENCE.split(" ".join(text.split())) if part]
+    if len(sentences) < 2:
+        return text
+    worst = min(range(len(sentences)), key=lambda i: sentiment(sentences[i]).score)
+    if worst and len(sentences[worst]) < 40:
+        return f"{sentences[worst - 1]} {sentences[worst]}"
+    return sentences[worst]
 
 
 def _distinct(chunks) -> list[Chunk]:

@@ -175,7 +175,9 @@ def current_journey(session: Session, language: str) -> tuple[list[Slide], list[
             )
         )
     if content.stages:
-        lowest = min(content.stages, key=lambda s: s.emotion)
+        # the low point among the stages research speaks to; none when the curve is flat
+        lowest = min([s for s in content.stages if not s.assumption] or content.stages, key=lambda s: s.emotion)
+        flat = all(s.emotion == lowest.emotion for s in content.stages)
         slides.append(
             ChartSlide(
                 c.titled("journey.curve"),
@@ -189,7 +191,7 @@ def current_journey(session: Session, language: str) -> tuple[list[Slide], list[
                 y_title=c.label("journey.emotion"),
                 number_format="+0;-0;0",
                 caption=" · ".join(
-                    [c.label("journey.lowest", stage=lowest.name)]
+                    ([] if flat else [c.label("journey.lowest", stage=lowest.name)])
                     + ([c.label("journey.star_legend")] if any(s.moment_of_truth for s in content.stages) else [])
                 ),
                 assumption_label=c.assumption,
