@@ -62,7 +62,7 @@ def _print_report(report, language: str) -> None:
         t("ingest.summary", language, **{k: counts.get(k, 0) for k in ("added", "updated", "unchanged", "failed")})
     )
     for failed in report.failed:
-        console.print(f"[yellow]{t('ingest.failed_file', language, error=failed.error)}[/yellow]")
+        console.print(f"[yellow]{t('ingest.failed_file', language, error=failed.problem(language))}[/yellow]")
 
 
 @workshop_app.command("run")

@@ -16,18 +16,45 @@ from pathlib import Path
 
 
 class CopilotError(Exception):
-    """Base class: any error the copilot explains to a person."""
+    """Base class: any error the copilot explains to a person.
+
+    Raised with `key=` (and its parameters), the message comes from the locales (`errors.<key>`) and the app
+    shows it in the person's language; `str(error)` is the English one, for logs and the command line."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **params) -> None:
+        self.key, self.params = key, params
+        super().__init__(message or self.say("en"))
+
+    def say(self, language: str) -> str:
+        """The message in `language` where it was raised with a key; else as raised."""
+        if self.key is None:
+            return str(self)
+        from copilot.i18n import t
+
+        return t(f"errors.{self.key}", language, **self.params)
 
 
 class ResearchFileError(CopilotError):
-    """A research file could not be read or parsed."""
+    """A research file could not be read or parsed: `key` names the problem and its advice in the locales
+    (`errors.file.<key>.problem` and `.advice`); plain `problem`/`advice` text is kept as given."""
 
-    def __init__(self, path: Path | str, problem: str, advice: str = "") -> None:
+    def __init__(
+        self, path: Path | str, problem: str = "", advice: str = "", *, key: str | None = None, **params
+    ) -> None:
         self.path = Path(path)
-        self.problem = problem
-        self.advice = advice
+        self.problem, self.advice = problem, advice
+        self.file_key, self.file_params = key, params
+        super().__init__(self.say("en"))
+
+    def say(self, language: str) -> str:
+        problem, advice = self.problem, self.advice
+        if self.file_key:
+            from copilot.i18n import t
+
+            problem = t(f"errors.file.{self.file_key}.problem", language, **self.file_params)
+            advice = t(f"errors.file.{self.file_key}.advice", language, **self.file_params)
         message = f"{self.path.name}: {problem}"
-        super().__init__(f"{message}. {advice}".strip() if advice else message)
+        return f"{message}. {advice}".strip() if advice else message
 
 
 class StoreError(CopilotError):

@@ -138,10 +138,7 @@ def chat_model(choice: ModelChoice):
     provider = choice.provider
     key = os.environ.get(provider.key_env) if provider.key_env else None
     if provider.key_env and not key:
-        raise ModelConfigError(
-            f"{choice.name} needs an API key in the environment variable {provider.key_env}. "
-            "Set it in your shell or in a config file outside the project; keys are never stored."
-        )
+        raise ModelConfigError(key="needs_key", model=choice.name, variable=provider.key_env)
     try:
         module = __import__(provider.module, fromlist=[provider.cls])
     except ImportError:

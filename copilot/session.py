@@ -114,10 +114,7 @@ class Session:
             connection.execute("PRAGMA synchronous=FULL")
             _migrate(connection)
         except sqlite3.DatabaseError as error:
-            raise SessionError(
-                f"{path.name} is not a readable workshop session ({error}). "
-                "Open a backup or export of the session, or start a new one."
-            ) from error
+            raise SessionError(key="session_unreadable", name=path.name, detail=error) from error
         return cls(path, connection)
 
     def close(self) -> None:
@@ -187,7 +184,7 @@ class Session:
         """Keep a new draft. It becomes the content unless a person has edited the step."""
         row = self._row(step_id)
         if row and row["status"] == "locked":
-            raise StepLockedError(f"Step {step_id} is locked: unlock it before drafting it again.")
+            raise StepLockedError(key="step_locked_draft", step=step_id)
         data = draft.model_dump_json()
         with self._db:
             if row and row["edited"]:
@@ -204,7 +201,7 @@ class Session:
         """Save a person's version of the step; it wins over every later draft."""
         row = self._row(step_id)
         if row and row["status"] == "locked":
-            raise StepLockedError(f"Step {step_id} is locked: unlock it to edit it.")
+            raise StepLockedError(key="step_locked_edit", step=step_id)
         data = content.model_dump_json()
         with self._db:
             self._db.execute(

@@ -35,7 +35,7 @@ def test_a_locked_step_feeds_the_next_steps_question(workspace, small_research: 
 
     blueprint = next(e for e in app.steps if e.step_id == "SD-08")
     blueprint.bridge.prepare_button.click()
-    assert "lock SD-04 first" in blueprint.bridge.errors.message.value
+    assert "zet eerst SD-04 vast" in blueprint.bridge.errors.message.value  # in the language of the app
 
     journey.lock_button.click()
     blueprint.bridge.prepare_button.click()

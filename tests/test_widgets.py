@@ -76,6 +76,23 @@ def test_a_missing_research_folder_shows_a_friendly_error_with_details(workspace
     assert not app.research.button.disabled
 
 
+def test_in_dutch_the_errors_are_dutch_too(workspace, tmp_path: Path):
+    app = StartHere(Workbench(workspace, language="nl"))
+    app.research.folder.value = str(tmp_path / "nergens")
+    app.research.button.click()
+    assert "nergens: is geen map. Kies de map waarin je onderzoeksbestanden staan." in app.research.errors.message.value
+
+    research = tmp_path / "onderzoek"
+    research.mkdir()
+    (research / "notities.txt").write_text("Een klant belde drie keer over de jaarafrekening.", encoding="utf-8")
+    (research / "scan.pdf").write_bytes(b"not a pdf at all")
+    app.research.folder.value = str(research)
+    app.research.button.click()
+    report = app.research.status.value
+    assert "scan.pdf: het bestand is geen PDF" in report and "Kon niet inlezen" in report  # one bad file, in Dutch
+    assert "1 nieuw" in report  # and the rest was read
+
+
 def test_drafting_before_ingesting_says_to_ingest_first(workspace):
     app = StartHere(Workbench(workspace, language="en"))
     app.synthesis.draft_button.click()

@@ -24,7 +24,11 @@ class FileResult:
     source: str
     status: str  # added | updated | unchanged | failed | removed
     chunks: int = 0
-    error: str = ""
+    error: str = ""  # in English, for logs and the command line
+    cause: ResearchFileError | None = field(default=None, repr=False, compare=False)  # to say it in Dutch too
+
+    def problem(self, language: str) -> str:
+        return self.cause.say(language) if self.cause else self.error
 
 
 @dataclass
@@ -66,7 +70,7 @@ def ingest(
     """Ingest every research file in `folder`; with `redact`, personal data never enters the store."""
     folder = Path(folder).resolve()
     if not folder.is_dir():
-        raise ResearchFileError(folder, "is not a folder", "Choose the folder that holds your research files.")
+        raise ResearchFileError(folder, key="not_a_folder")
     report = IngestReport()
     stored = store.sources()
     pending: list[tuple[FileResult, list[Chunk]]] = []
@@ -82,7 +86,7 @@ def ingest(
                 chunks = redact_chunks(chunks)
             chunks = [replace(c, metadata={**c.metadata, "file_hash": file_hash}) for c in chunks]
         except ResearchFileError as error:
-            report.files.append(FileResult(source, "failed", error=str(error)))
+            report.files.append(FileResult(source, "failed", error=str(error), cause=error))
             continue
         result = FileResult(source, "updated" if source in stored else "added", len(chunks))
         report.files.append(result)

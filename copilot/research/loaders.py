@@ -45,21 +45,17 @@ def load_file(path: Path, root: Path, text_column: str | None = None) -> list[Ch
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
-        raise ResearchFileError(
-            path, f"files of type {path.suffix or '(none)'} are not supported yet", f"Use one of {supported()}."
-        )
+        raise ResearchFileError(path, key="unsupported", suffix=path.suffix or "(none)", supported=supported())
     if path.name.startswith("~$"):
-        raise ResearchFileError(
-            path, "this is the lock file Office keeps while a document is open", "Close the document, or ignore this."
-        )
+        raise ResearchFileError(path, key="office_lock")
     table_loader = TABLE_LOADERS.get(suffix)
     if text_column is not None and table_loader is None:
         tables = ", ".join(sorted(TABLE_LOADERS))
-        raise ResearchFileError(path, "a text column can only be named for a table", f"Name one for {tables} files.")
+        raise ResearchFileError(path, key="column_not_table", tables=tables)
     source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     pieces = table_loader(path, text_column) if table_loader else loader(path)
     if not pieces:
-        raise ResearchFileError(path, "no text found", "Check that the file is not empty.")
+        raise ResearchFileError(path, key="no_text")
     return with_ids(source, pieces)
 
 
@@ -183,7 +179,7 @@ def _csv_pieces(path: Path, column: str | None = None) -> list[dict]:
         dialect = csv.excel
     rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
     if not rows or not rows[0]:
-        raise ResearchFileError(path, "the table has no rows", "Check that the first line holds the column names.")
+        raise ResearchFileError(path, key="no_rows")
     clean = [_clean_row(row) for row in rows]
     return _table_pieces(path, {"": list(enumerate(clean, start=2))}, column)  # line 1 is the header
 
@@ -201,9 +197,7 @@ def _clean_row(row: dict) -> dict[str, str]:
 def _xlsx_pieces(path: Path, column: str | None = None) -> list[dict]:
     tables = {f"sheet {sheet.name}, ": sheet.rows for sheet in read_xlsx(path) if sheet.rows}
     if not tables:
-        raise ResearchFileError(
-            path, "no sheet has a table", "Put the column names in one row and the answers in the rows below it."
-        )
+        raise ResearchFileError(path, key="no_sheet_table")
     return _table_pieces(path, tables, column)
 
 
@@ -227,10 +221,8 @@ def _table_pieces(path: Path, tables: dict[str, Rows], wanted: str | None) -> li
         return pieces
     if wanted:
         columns = ", ".join(dict.fromkeys(key for rows in tables.values() for key in rows[0][1]))
-        raise ResearchFileError(path, f"there is no column named {wanted!r}", f"Choose one of: {columns}.")
-    raise ResearchFileError(
-        path, "no column with free text was found", "Add a column with the open answers, or name the column to use."
-    )
+        raise ResearchFileError(path, key="no_such_column", column=repr(wanted), columns=columns)
+    raise ResearchFileError(path, key="no_text_column")
 
 
 def _find_column(columns: list[str], wanted: str) -> str | None:

@@ -53,7 +53,7 @@ def read_xlsx(path: Path) -> list[Sheet]:
     from openpyxl import load_workbook
 
     raw: list[tuple[str, list[list[str]]]] = []
-    with _translated(path, "an Excel workbook", "Open it in Excel and save it again, or export the sheet as .csv."):
+    with _translated(path, "broken_xlsx"):
         workbook = load_workbook(path, read_only=True, data_only=True)  # data_only: a formula's computed value
         try:
             for worksheet in workbook.worksheets:
@@ -119,7 +119,7 @@ def read_docx(path: Path) -> WordDocument:
     from docx.table import Table
 
     blocks: list[tuple[str, str | list[list[str]]]] = []
-    with _translated(path, "a Word document", "Open it in Word and save it again as .docx."):
+    with _translated(path, "broken_docx"):
         for block in docx.Document(str(path)).iter_inner_content():
             if isinstance(block, Table):
                 blocks.append(("table", _table_rows(block)))
@@ -163,19 +163,15 @@ def _table_rows(table) -> list[list[str]]:
 def read_pdf(path: Path) -> list[list[str]]:
     """Paragraphs per page; running headers, footers and page numbers are left out."""
     if b"%PDF" not in _head(path, 1024):
-        raise ResearchFileError(path, "the file is not a PDF", "Open it and save or print it as a PDF again.")
+        raise ResearchFileError(path, key="not_pdf")
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
-    with _translated(path, "a PDF", "Open it in a PDF viewer and print it to a new PDF."):
+    with _translated(path, "broken_pdf"):
         try:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):  # many PDFs lock editing only and open without one
-                raise ResearchFileError(
-                    path,
-                    "the PDF is password-protected",
-                    "Open it with the password and print it to a new PDF, or ask for an unprotected copy.",
-                )
+                raise ResearchFileError(path, key="pdf_password")
             pages = [page.extract_text() or "" for page in reader.pages]
         except DependencyError as error:
             raise ResearchFileError(
@@ -184,11 +180,9 @@ def read_pdf(path: Path) -> list[list[str]]:
                 "Print it to a new, unprotected PDF, or install cryptography.",
             ) from error
     if not pages:
-        raise ResearchFileError(path, "the PDF has no pages", "Open it in a PDF viewer and print it to a new PDF.")
+        raise ResearchFileError(path, key="pdf_no_pages")
     if not any(text.strip() for text in pages):
-        raise ResearchFileError(
-            path, "this PDF has no text layer (scanned?)", "Run OCR on it or export the text, then ingest that."
-        )
+        raise ResearchFileError(path, key="pdf_scanned")
     lines = [[" ".join(line.split()) for line in text.split("\n")] for text in pages]
     running = _running_lines(lines)
     return [_paragraphs([line for line in page if not line or _key(line) not in running]) for page in lines]
@@ -240,33 +234,28 @@ def _head(path: Path, size: int = 8) -> bytes:
         with path.open("rb") as file:
             return file.read(size)
     except OSError as error:
-        raise ResearchFileError(path, f"cannot be read ({error.strerror})", "Check the file's permissions.") from error
+        raise ResearchFileError(path, key="unreadable", reason=error.strerror) from error
 
 
 def _check_package(path: Path, app: str, suffix: str) -> None:
     """Clear errors for what .docx/.xlsx files commonly turn out to be instead: empty, locked, old-format, broken."""
     head = _head(path)
-    again = f"Open it in {app} and save it again as {suffix}."
     if not head:
-        raise ResearchFileError(path, "the file is empty", f"Export it from {app} again.")
+        raise ResearchFileError(path, key="empty", app=app)
     if head.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in path.read_bytes():
-            raise ResearchFileError(
-                path,
-                "the file is password-protected",
-                f"Remove the password in {app} (File › Info › Protect) and save it, or export an unprotected copy.",
-            )
-        raise ResearchFileError(path, f"this is an old-format {app} file with a {suffix} name", again)
+            raise ResearchFileError(path, key="password", app=app)
+        raise ResearchFileError(path, key="old_format", app=app, suffix=suffix)
     if not zipfile.is_zipfile(path):
-        raise ResearchFileError(path, f"the file is damaged or not really a {suffix} file", again)
+        raise ResearchFileError(path, key="damaged", app=app, suffix=suffix)
 
 
 @contextmanager
-def _translated(path: Path, what: str, advice: str) -> Iterator[None]:
+def _translated(path: Path, key: str) -> Iterator[None]:
     try:
         yield
     except ResearchFileError:
         raise
     except Exception as error:  # these libraries raise many types on a broken file; translate them here, once
         detail = str(error).rstrip(".") or type(error).__name__
-        raise ResearchFileError(path, f"could not be read as {what} ({detail})", advice) from error
+        raise ResearchFileError(path, key=key, detail=detail) from error

@@ -32,14 +32,12 @@ def decode(data: bytes, path: Path) -> str:
         except UnicodeDecodeError:
             pass
     elif not _looks_like_utf16(data):
-        raise ResearchFileError(path, "this looks like a binary file, not text", "Export it as .txt or .csv.")
+        raise ResearchFileError(path, key="binary")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise ResearchFileError(
-            path, "the text encoding could not be recognised", "Save the file as UTF-8 and ingest it again."
-        )
+        raise ResearchFileError(path, key="encoding")
     return str(best)
 
 
@@ -53,6 +51,6 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ResearchFileError(path, f"cannot be read ({error.strerror})", "Check the file's permissions.") from error
+        raise ResearchFileError(path, key="unreadable", reason=error.strerror) from error
     text = decode(data, path)
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -29,16 +29,10 @@ def read_vtt(path: Path) -> list[Cue]:
     try:
         captions = webvtt.from_string(text).captions
     except (MalformedFileError, MalformedCaptionError) as error:
-        raise ResearchFileError(
-            path, f"is not a valid WebVTT file ({error})", "Check that its first line is WEBVTT, or export it again."
-        ) from error
+        raise ResearchFileError(path, key="bad_vtt", detail=error) from error
     timings = sum(1 for line in text.split("\n") if "-->" in line)
     if len(captions) < timings:  # webvtt skips a cue it cannot parse; a file half read is worse than an error
-        raise ResearchFileError(
-            path,
-            f"{timings - len(captions)} of {timings} subtitles could not be read",
-            "Check their time lines (00:01:02.000 --> 00:01:05.000), or export the subtitles again.",
-        )
+        raise ResearchFileError(path, key="lost_cues", lost=timings - len(captions), total=timings)
     cues = [
         Cue(c.start_in_seconds, c.end_in_seconds, " ".join(c.text.split()), " ".join((c.voice or "").split()))
         for c in captions
@@ -53,11 +47,7 @@ def read_srt(path: Path) -> list[Cue]:
     try:
         items = pysrt.SubRipFile.from_string(text, error_handling=pysrt.SubRipFile.ERROR_RAISE)
     except pysrt.Error as error:
-        raise ResearchFileError(
-            path,
-            f"the subtitle block {_where(error)}could not be read",
-            "Fix or remove it (a number, a line '00:01:02,000 --> 00:01:05,000', then the text), or export it again.",
-        ) from error
+        raise ResearchFileError(path, key="bad_srt_block", where=_where(error)) from error
     cues = [
         Cue(item.start.ordinal / 1000, item.end.ordinal / 1000, " ".join(item.text_without_tags.split()))
         for item in items

@@ -41,7 +41,7 @@ def draft_step(step_id: str, store: ResearchStore, session: Session, workshop: W
     info = step(step_id)
     drafter = COMPUTED.get(info.id)
     if drafter is None:
-        raise StepError(f"Step {info.id} ({info.name('en')}) cannot be drafted offline yet.")
+        raise StepError(key="not_offline", step=info.id, name=info.name("en"))
     output, cited = drafter(store, session, workshop)
     session.keep_evidence(cited)
     session.save_draft(info.id, output, actor="computed")

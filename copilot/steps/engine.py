@@ -107,7 +107,7 @@ def _earlier_steps(template: PromptTemplate, session: Session) -> dict:
     earlier = {}
     for step_id in template.meta.uses:
         if not session.is_locked(step_id):
-            raise StepError(f"Step {template.id} builds on {step_id}: lock {step_id} first.")
+            raise StepError(key="lock_first", step=template.id, earlier=step_id)
         schema = _schema_of(step_id, template)
         earlier[step_id] = session.content(step_id, schema).model_dump()
     return {"steps": earlier} if earlier else {}
@@ -156,10 +156,7 @@ def ask(prepared: PreparedStep, model, session: Session, model_name: str = "mode
         try:
             output = parse_answer(answer, prepared.schema, markdown=False)
         except AnswerError as second:
-            raise StepError(
-                f"Step {prepared.step_id}: the model's answer did not fit the step, even after one repair ({second}). "
-                "Try again, choose another model, or paste an answer yourself."
-            ) from None
+            raise StepError(key="model_unfit", step=prepared.step_id, detail=second) from None
     return _finish(prepared, output, session, actor="ai")
 
 
@@ -168,7 +165,7 @@ def accept(prepared: PreparedStep, pasted: str, session: Session) -> Draft:
     try:
         output = parse_answer(pasted, prepared.schema)
     except AnswerError as error:
-        raise StepError(f"Step {prepared.step_id}: the pasted answer could not be used. {error}") from None
+        raise StepError(key="pasted_unfit", step=prepared.step_id, detail=error) from None
     return _finish(prepared, output, session, actor="pasted")
 
 
@@ -207,10 +204,7 @@ def _call(model, messages, prepared: PreparedStep, session: Session, model_name:
             error=f"{type(error).__name__}: {error}",
             latency_ms=int((time.perf_counter() - started) * 1000),
         )
-        raise StepError(
-            f"Step {prepared.step_id}: the model did not answer ({type(error).__name__}: {error}). "
-            "Check the connection and try again, or paste an answer yourself."
-        ) from error
+        raise StepError(key="model_silent", step=prepared.step_id, detail=f"{type(error).__name__}: {error}") from error
     latency = int((time.perf_counter() - started) * 1000)
     text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
     usage = getattr(reply, "usage_metadata", None) or {}

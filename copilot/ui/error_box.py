@@ -23,7 +23,7 @@ class ErrorBox(w.VBox):
         self.children = [self.message, fold]
 
     def show(self, error: Exception) -> None:
-        text = str(error) if isinstance(error, CopilotError) else f"{type(error).__name__}: {error}"
+        text = error.say(self.language) if isinstance(error, CopilotError) else f"{type(error).__name__}: {error}"
         self.message.value = (
             f"<div class='cx-error'><b><i class='fa fa-exclamation-circle'></i> {t('ui.error', self.language)}</b>"
             f"<br>{escape(text)}</div>"

@@ -61,7 +61,9 @@ class ResearchPanel(w.VBox):
         summary = t(
             "ingest.summary", lang, **{k: counts.get(k, 0) for k in ("added", "updated", "unchanged", "failed")}
         )
-        failures = "".join(f"<li>{escape(t('ingest.failed_file', lang, error=f.error))}</li>" for f in report.failed)
+        failures = "".join(
+            f"<li>{escape(t('ingest.failed_file', lang, error=f.problem(lang)))}</li>" for f in report.failed
+        )
         show_status(
             self.status,
             "warn" if failures else "ok",
