@@ -233,11 +233,9 @@ def test_a_shared_deck_leaves_out_confidential_steps_and_their_quotes(tmp_path: 
     shared = build_deck(session, workshop, share=True)
     assert SECRET in to_markdown(full)
     prs = Presentation(str(render(shared, tmp_path / "shared.pptx")))
-    everything = "\n".join(
-        slide_texts(s) + notes(s)
-        for s in prs.slides
-        if s.slide_layout.name != "Content" or "Agenda" not in slide_texts(s)
-    )
+    everything = "\n".join(slide_texts(s) + notes(s) for s in prs.slides)
+    agenda = next(slide_texts(s) for s in prs.slides if "Agenda" in slide_texts(s))
+    assert "Vertrouwelijk deel" in agenda and "Stakeholderkaart" not in agenda  # the time is kept, not the name
     for step_id in CONFIDENTIAL:
         assert not slides_of_step(prs, step_id, "nl"), f"{step_id} is in the shared deck"
     assert SECRET not in everything and "te duur vindt" not in everything

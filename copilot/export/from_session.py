@@ -32,7 +32,7 @@ def build_deck(
     )
     deck = Deck(title=session.title, language=language, slides=[TitleSlide(session.title, subtitle=subtitle)])
     if workshop:
-        deck.slides.append(_agenda(workshop, language))
+        deck.slides.append(_agenda(workshop, language, share))
     cited: list[str] = []
     track = None
     for step_id in deck_steps(session, workshop):
@@ -71,8 +71,13 @@ def deck_steps(session: Session, workshop: WorkshopFormat | None = None) -> list
     )
 
 
-def _agenda(workshop: WorkshopFormat, language: str) -> AgendaSlide:
-    rows = [AgendaRow(start, label, minutes) for start, label, minutes in workshop.timetable(language)]
+def _agenda(workshop: WorkshopFormat, language: str, share: bool = False) -> AgendaSlide:
+    """The timetable; in a shared deck a confidential step keeps its time but not its name."""
+    rows = []
+    for (start, label, minutes), item in zip(workshop.timetable(language), workshop.agenda, strict=True):
+        if share and item.step and STEPS[item.step].confidential:
+            label = t("deck.confidential_item", language)
+        rows.append(AgendaRow(start, label, minutes))
     return AgendaSlide(t("deck.agenda", language, minutes=workshop.minutes), rows=rows)
 
 
