@@ -110,6 +110,12 @@ class Workbench:
     def set_locked(self, step_id: str, locked: bool) -> None:
         (self.session.lock if locked else self.session.unlock)(step_id)
 
+    def stakeholder_roles(self) -> dict[str, str]:
+        """SC-01 ids to roles, so pictures of later steps can name people as the team knows them."""
+        from copilot.steps.references import stakeholder_roles
+
+        return stakeholder_roles(self.session)
+
     def can_compute(self, step_id: str) -> bool:
         from copilot.steps.drafting import can_draft
 

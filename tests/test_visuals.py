@@ -167,3 +167,24 @@ def test_opening_the_step_editor_does_not_import_matplotlib():
     code = "import sys, copilot.ui.step_editor, copilot.ui.visuals; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(ROOT), check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_influence_picture_names_stakeholders_by_their_role_from_the_stakeholder_map(workspace):
+    from copilot.steps.schemas import InfluenceLink, InfluenceMap, Stakeholder, StakeholderMap
+
+    bench = Workbench(workspace, language="nl")
+    links = InfluenceMap(links=[InfluenceLink(id="L1", source="K1", target="K2", strength=4, how="Budget")])
+    bench.save("SC-02", links)
+    editor = StepEditor(bench, "SC-02")
+    with_ids = editor.visual.image.value
+    assert with_ids == VISUALS["SC-02"](links, "nl")  # no stakeholder map yet: the ids are all there is
+
+    people = [
+        Stakeholder(id="K1", role="CFO", power=5, interest=3),
+        Stakeholder(id="K2", role="Hoofd Klantenservice", power=3, interest=5),
+    ]
+    bench.save("SC-01", StakeholderMap(stakeholders=people))
+    editor.visual.update(editor.value())
+    named = editor.visual.image.value
+    assert named != with_ids
+    assert named == VISUALS["SC-02"](links, "nl", names={"K1": "CFO", "K2": "Hoofd Klantenservice"})

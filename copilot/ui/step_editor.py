@@ -58,7 +58,9 @@ class StepEditor(w.VBox):
         self.lock_button = w.Button(icon="lock")
         self.status = w.HTML()
         self.body = w.VBox()
-        self.visual = StepVisual(step_id, lang) if step_id in VISUALS else None  # a live picture, for some steps
+        self.visual = (  # a live picture, for some steps
+            StepVisual(step_id, lang, names=bench.stakeholder_roles) if step_id in VISUALS else None
+        )
         self.errors = ErrorBox(lang)
         self.compute_button.on_click(lambda _: self.compute())
         self.lock_button.on_click(lambda _: self.toggle_lock())

@@ -167,9 +167,3 @@ def stages(session: Session) -> dict[str, str]:
         for stage in getattr(content, "stages", None) or []:
             ordered.setdefault(stage.id, stage.name)
     return ordered
-
-
-def stakeholder_roles(session: Session) -> dict[str, str]:
-    """SC-01 stakeholder ids to their roles, for steps that refer to stakeholders by id."""
-    content = session.content("SC-01", STEPS["SC-01"].schema) if "SC-01" in session.step_ids() else None
-    return {s.id: s.role for s in getattr(content, "stakeholders", None) or []}

@@ -14,9 +14,10 @@ from copilot.export.deckspec import (
 )
 from copilot.export.matrix import STANCES as STANCE_COLOURS
 from copilot.export.network import Legend, Link, Node, network_png
-from copilot.export.slides.common import Context, bullets, dots, join_notes, stakeholder_roles
+from copilot.export.slides.common import Context, bullets, dots, join_notes
 from copilot.export.text import shorten
 from copilot.session import Session
+from copilot.steps.references import stakeholder_roles
 from copilot.steps.schemas import (
     CaseForChange,
     EngagementPlan,

@@ -35,9 +35,15 @@ VISUALS: dict[str, Callable[[BaseModel, str], bytes]] = {
 }
 
 
-def picture(step_id: str, output: BaseModel | None, language: str) -> bytes:
+# pictures of steps that name stakeholders by their SC-01 id, and show their roles instead
+NAMED = frozenset({"SC-02"})
+
+
+def picture(step_id: str, output: BaseModel | None, language: str, names: dict[str, str] | None = None) -> bytes:
     """The step's picture as PNG bytes; if drawing fails, a card saying so (a picture never breaks a step)."""
     try:
+        if step_id in NAMED:
+            return VISUALS[step_id](output, language, names=names)
         return VISUALS[step_id](output, language)
     except Exception:
         log.exception("Could not draw the picture of %s", step_id)
@@ -47,11 +53,11 @@ def picture(step_id: str, output: BaseModel | None, language: str) -> bytes:
 class StepVisual(w.VBox):
     """The live picture of one step, shown above its cards."""
 
-    def __init__(self, step_id: str, language: str) -> None:
+    def __init__(self, step_id: str, language: str, names: Callable[[], dict[str, str]] | None = None) -> None:
         super().__init__(layout=w.Layout(margin="4px 0 8px 0"))
         if step_id not in VISUALS:
             raise KeyError(f"Step {step_id} has no picture; steps with one: {', '.join(VISUALS)}.")
-        self.step_id, self.language = step_id, language
+        self.step_id, self.language, self.names = step_id, language, names
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="880px", height="auto"))
         self.caption = w.HTML(f"<small style='color:#6b7280'>{text('caption', language)}</small>")
         self.children = [self.image, self.caption]
@@ -59,10 +65,11 @@ class StepVisual(w.VBox):
 
     def update(self, output: BaseModel | None) -> None:
         """Redraw for `output` (None: the empty state); skipped when nothing changed since the last drawing."""
-        key = output.model_dump_json() if output is not None else ""
+        names = self.names() if self.names and self.step_id in NAMED else None
+        key = (output.model_dump_json() if output is not None else "") + repr(sorted((names or {}).items()))
         if key == self._drawn:
             return
-        self.image.value = picture(self.step_id, output, self.language)
+        self.image.value = picture(self.step_id, output, self.language, names)
         self._drawn = key
 
 

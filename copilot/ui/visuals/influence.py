@@ -34,7 +34,9 @@ ARC = 0.14  # how much arrows bend, so that A→B and B→A stay apart
 LABELLED = 8  # up to this many arrows say how the influence works; more would bury the picture
 
 
-def influence_picture(output: BaseModel | None, language: str) -> bytes:
+def influence_picture(output: BaseModel | None, language: str, names: dict[str, str] | None = None) -> bytes:
+    """`names`: stakeholder ids to the roles people know them by (from SC-01); an id without one shows as is."""
+    roles = names or {}
     links = [link for link in getattr(output, "links", None) or [] if link.source.strip() and link.target.strip()]
     coalition = {c.stakeholder.strip() for c in getattr(output, "coalition", None) or [] if c.stakeholder.strip()}
     nodes = list(dict.fromkeys([n for link in links for n in (link.source.strip(), link.target.strip())]))
@@ -103,9 +105,10 @@ def influence_picture(output: BaseModel | None, language: str) -> bytes:
             ax.scatter(
                 [x], [y], s=size[node], color=fill, edgecolors=ACCENT if leads else INK, linewidths=1.6, zorder=4
             )
-            inside = len(node) <= 4
+            label = roles.get(node, node)
+            inside = len(label) <= 4
             ax.annotate(
-                node if inside else wrap(node, 16, 2),
+                label if inside else wrap(label, 16, 2),
                 (x, y),
                 xytext=(0, 0 if inside else -(radius[node] + 4)),
                 textcoords="offset points",
