@@ -188,3 +188,12 @@ def test_the_influence_picture_names_stakeholders_by_their_role_from_the_stakeho
     named = editor.visual.image.value
     assert named != with_ids
     assert named == VISUALS["SC-02"](links, "nl", names={"K1": "CFO", "K2": "Hoofd Klantenservice"})
+
+
+def test_long_dutch_words_are_hyphenated_where_they_join_and_never_overflow():
+    from copilot.ui.visuals.style import wrap
+
+    assert wrap("Betalingsachterstand", 16) == "Betalings-\nachterstand"
+    for word in ("Klanttevredenheidsonderzoeksresultaten", "Contact met de klantenservice", "Aanmelden"):
+        assert all(len(line) <= 16 for line in wrap(word, 16, 3).split("\n"))
+    assert wrap("Aanmelden", 16) == "Aanmelden"

@@ -18,19 +18,21 @@ class PromptBridge(w.VBox):
         lang = bench.language
         self.bench, self.step_id, self.on_draft = bench, step_id, on_draft
         self.prepared = None
-        self.prepare_button = w.Button(description=t("ui.ai.prepare", lang), icon="comments")
+        self.prepare_button = w.Button(
+            description=t("ui.ai.prepare", lang), icon="comments", layout=w.Layout(width="auto")
+        )
         self.ask_button = w.Button(
             description=t("ui.ai.ask", lang),
             icon="bolt",
             button_style="info",
-            layout=w.Layout(display="inline-flex" if bench.model_status() else "none"),
+            layout=w.Layout(width="auto", display="inline-flex" if bench.model_status() else "none"),
         )
         self.prompt = w.Textarea(layout=w.Layout(width="100%", height="180px", display="none"))
         self.answer = w.Textarea(
             placeholder=t("ui.ai.paste_here", lang), layout=w.Layout(width="100%", height="140px", display="none")
         )
         self.use_button = w.Button(
-            description=t("ui.ai.use_answer", lang), icon="check", layout=w.Layout(display="none")
+            description=t("ui.ai.use_answer", lang), icon="check", layout=w.Layout(width="auto", display="none")
         )
         self.status = w.HTML()
         self.errors = ErrorBox(lang)

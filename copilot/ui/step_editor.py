@@ -53,9 +53,9 @@ class StepEditor(w.VBox):
         self.compute_button = w.Button(
             description=t("ui.compute", lang),
             icon="calculator",
-            layout=w.Layout(display="inline-flex" if bench.can_compute(step_id) else "none"),
+            layout=w.Layout(width="auto", display="inline-flex" if bench.can_compute(step_id) else "none"),
         )
-        self.lock_button = w.Button(icon="lock")
+        self.lock_button = w.Button(icon="lock", layout=w.Layout(width="auto"))
         self.status = w.HTML()
         self.body = w.VBox()
         self.visual = (  # a live picture, for some steps
@@ -100,7 +100,11 @@ class StepEditor(w.VBox):
         self._lists = {}
         for name, item_class in item_lists(self.schema).items():
             cards = w.VBox([self._card(item) for item in getattr(output, name)])
-            add = w.Button(description=f"{t('ui.add', lang)}: {field_label(name, lang).lower()}", icon="plus")
+            add = w.Button(
+                description=f"{t('ui.add', lang)}: {field_label(name, lang).lower()}",
+                icon="plus",
+                layout=w.Layout(width="auto"),
+            )
             add.on_click(lambda _, n=name, c=item_class: self.add(n, c))
             self._lists[name] = cards
             sections += [w.HTML(f"<h4>{field_label(name, lang)}</h4>"), cards, add]

@@ -83,11 +83,26 @@ def scale_colour(value: float, low: float = 1, high: float = 5) -> str:
 
 
 def wrap(value: str, width: int, lines: int = 2) -> str:
-    """`value` wrapped at `width` characters, at most `lines` lines, the last one cut with an ellipsis."""
-    parts = textwrap.wrap(" ".join(value.split()), width, break_long_words=True) or [""]
+    """`value` wrapped at `width` characters, at most `lines` lines, the last one cut with an ellipsis. A word
+    too long for a line is hyphenated, where it can be at a Dutch linking s ("Betalings-achterstand")."""
+    words = [part for word in value.split() for part in _hyphenated(word, width)]
+    parts = textwrap.wrap(" ".join(words), width, break_long_words=True) or [""]
     if len(parts) > lines:
         parts = [*parts[: lines - 1], shorten(" ".join(parts[lines - 1 :]), width)]
     return "\n".join(parts)
+
+
+_LINKING = ("ings", "heids", "teits", "schaps", "tijds")  # Dutch compounds join here: betalings|achterstand
+
+
+def _hyphenated(word: str, width: int, shortest: int = 4) -> list[str]:
+    """`word` in pieces of at most `width` characters, each but the last ending in a hyphen."""
+    if len(word) <= width or width <= shortest + 1:
+        return [word]
+    cuts = range(shortest, min(width - 1, len(word) - shortest) + 1)
+    joints = [cut for cut in cuts if word[:cut].lower().endswith(_LINKING)]
+    cut = max(joints or cuts, default=width - 1)
+    return [word[:cut] + "-", *_hyphenated(word[cut:], width, shortest)]
 
 
 @cache
