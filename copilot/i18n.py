@@ -44,3 +44,10 @@ def field_label(name: str, language: str) -> str:
     key = f"fields.{name}"
     text = _strings(language).get(key) or _strings("en").get(key)
     return text or name.replace("_", " ").capitalize()
+
+
+def choice_label(value: object, language: str) -> str:
+    """A fixed choice (a stance, a lane, 30/60/90 days) as people read it; the value itself when untranslated."""
+    if value in ("", None):
+        return "—"
+    return _strings(language).get(f"choices.{value}") or _strings("en").get(f"choices.{value}") or str(value)

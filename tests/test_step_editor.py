@@ -128,3 +128,18 @@ def test_the_journey_editor_estimates_emotions_from_the_research_and_offers_them
         row.children[1].click()
     assert bench.content("SD-04").stages[0].emotion < 0  # "belachelijk hoog", "frustrerend en oneerlijk"
     assert bench.content("SD-04").stages[0].evidence
+
+
+def test_choices_read_in_the_persons_language_and_an_empty_choice_stays_empty(workspace):
+    editor = StepEditor(Workbench(workspace, language="nl"), "SC-01")
+    editor.add("stakeholders", item_lists(editor.schema)["stakeholders"])
+    stance = next(f for f in editor._lists["stakeholders"].children[0].fields if f.name == "stance").widget
+    assert ("weerstand", "resistant") in stance.options
+    stance.value = "resistant"
+    assert editor.value().stakeholders[0].stance == "resistant"  # the value stays the schema's
+
+    journey = StepEditor(Workbench(workspace, language="nl"), "SD-04")
+    journey.add("stages", item_lists(journey.schema)["stages"])
+    time_well = next(f for f in journey._lists["stages"].children[0].fields if f.name == "time_well").widget
+    assert time_well.value == "" and time_well.label == "—"  # not silently "saved"
+    assert journey.value().stages[0].time_well == ""

@@ -12,7 +12,7 @@ import ipywidgets as w
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from copilot.i18n import field_label
+from copilot.i18n import choice_label, field_label
 
 LONG_TEXT = 60  # a description longer than this suggests a paragraph, not a line
 
@@ -105,10 +105,11 @@ class FieldWidget:
             self.widget = w.VBox([w.HTML(f"<b>{label}</b>"), *(p.widget for p in self.parts)])
             self.kind = "group"
         elif origin is Literal:
-            options = list(typing.get_args(annotation))
+            values = ([""] if self.optional else []) + list(typing.get_args(annotation))
+            options = [(choice_label(v, language), v) for v in values]
             self.widget = w.Dropdown(
-                options=([""] if self.optional else []) + options,
-                value=value or ("" if self.optional else options[0]),
+                options=options,
+                value=value if value in values else ("" if self.optional else values[0]),
                 description=label,
                 style=style,
             )
