@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.research.redaction import Finding, Redactor, find_pii  # noqa: E402
+from copilot.research.redaction import Finding, Redactor, find_pii, speaker_names  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "pii" / "labelled.jsonl"
+HELD_OUT = ROOT / "tests" / "data" / "pii" / "held_out.jsonl"
 KINDS = ["email", "phone", "iban", "bsn", "postcode_house", "name"]
 MIN_COVERAGE = 0.8
 REPEATS = 20
@@ -36,6 +37,11 @@ NAIVE = {
     "bsn": re.compile(r"\d{9}"),
     "postcode_house": re.compile(r"\d{4} ?[A-Z]{2} \d+"),
 }
+
+
+def as_redactor(text: str, known_names: list[str]) -> list[Finding]:
+    """What the Redactor finds in a text: the names it is given plus those in the text's speaker labels."""
+    return find_pii(text, [*known_names, *(n for n in speaker_names(text) if n not in known_names)])
 
 
 def naive_find(text: str, known_names: list[str]) -> list[Finding]:
@@ -139,12 +145,21 @@ def markdown(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="use tests/data/pii/held_out.jsonl, written by someone who never saw the redactor or the first set",
+    )
     args = parser.parse_args()
-    records = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = HELD_OUT if args.held_out else LABELLED
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for record in records:  # the held-out set gives no names up front: only what the text itself shows
+        record.setdefault("known_names", [])
     results = {
+        "set": path.name,
         "records": len(records),
         "characters": sum(len(record["text"]) for record in records),
-        "redactor": score(records, find_pii),
+        "redactor": score(records, as_redactor),
         "naive": score(records, naive_find),
         "redactor_chars_per_s": round(throughput(records, _redact)),
         "naive_chars_per_s": round(throughput(records, _naive_redact)),

@@ -152,12 +152,42 @@ def pii_section(lines: list[str]) -> None:
     overall = r["redactor"]["overall"]
     lines += [
         "",
-        f"Throughput: {r['redactor_chars_per_s']:,} characters/s (naive: {r['naive_chars_per_s']:,}).",
-        f"Target recall ≥ 99 %: {overall['recall']:.1%} — {verdict(overall['recall'] >= 0.99)}. "
-        "Caveat: the rules were written by someone who had read this set, so it is not a held-out test; "
-        "known misses outside it are listed in the issue notes.",
+        f"Throughput: {r['redactor_chars_per_s']:,} characters/s (naive: {r['naive_chars_per_s']:,}). "
+        f"Target recall ≥ 99 %: {overall['recall']:.1%} — {verdict(overall['recall'] >= 0.99)}, but the rules "
+        "were written by someone who had read this set, so it is not a held-out test: see the next table.",
         "",
-        "Command: `.venv/bin/python bench/pii_redaction.py --json`.",
+    ]
+    held = load("pii_held_out")
+    if held:
+        lines += [
+            f"**Held-out set** `tests/data/pii/held_out.jsonl`: {held['records']} records (150 NL, 100 EN), "
+            f"{held['redactor']['overall']['labelled']} spans, written by a helper who never saw the redactor or "
+            "the first set, with precision traps (order and policy numbers that look like a BSN, dates of birth, "
+            "meter numbers, first names that are ordinary words). No names are given up front: only what the "
+            "text shows.",
+            "",
+            "| kind | labelled | recall | precision | naive recall | naive precision |",
+            "|---|---|---|---|---|---|",
+        ]
+        for kind, figures in held["redactor"].items():
+            naive = held["naive"][kind]
+            lines.append(
+                f"| {kind} | {figures['labelled']} | {figures['recall']} | {figures['precision']} | "
+                f"{naive['recall']} | {naive['precision']} |"
+            )
+        recall = held["redactor"]["overall"]["recall"]
+        lines += [
+            "",
+            "Before names were also found from name lists (first names and surnames that ship with `faker`, "
+            "matched in context: a title, initials, a first name with a surname, or a lone first name inside a "
+            "sentence), the same set gave name recall 0.249 and overall recall 0.556: names that no speaker label "
+            "announced went through. The name rules were measured twice on this set (before and after leaving out "
+            "month and language names, a fix found on the first set); its errors were not read. "
+            f"Target recall ≥ 99 %: {recall:.1%} on the held-out set — {verdict(recall >= 0.99)}.",
+            "",
+        ]
+    lines += [
+        "Commands: `.venv/bin/python bench/pii_redaction.py --json` and `… --held-out --json`.",
         "",
     ]
 

@@ -17,6 +17,7 @@ else
   echo "../shared/data is not beside this clone: retrieval and theme benchmarks skipped." >&2
 fi
 python bench/pii_redaction.py --json > "$out/pii_redaction.json"
+python bench/pii_redaction.py --held-out --json > "$out/pii_held_out.json"
 python bench/sentiment.py --json > "$out/sentiment.json"
 python bench/deck_build.py --json > "$out/deck_build.json"
 python bench/import_time.py --json > "$out/import_time.json"

@@ -11,7 +11,8 @@ amounts, kWh readings, meter and policy numbers) are left alone:
 - postcode_house  a postcode with its house number ("1012 AB 14", "1012 AB, nr. 14") or with the street in
              front ("Keizersgracht 12, 1015 CJ"); a bare postcode names an area, not a household
 - name       speaker labels of transcripts ("Fatima Bouzid: ...") and names the caller knows about; a name
-             is also found elsewhere in the text, and so is its first name alone
+             is also found elsewhere in the text, and so is its first name alone. Other names are found from
+             Dutch first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson"
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from copilot.research.name_lists import listed_names
 from copilot.research.stopwords import DUTCH
 
 
@@ -122,6 +124,7 @@ def find_pii(text: str, known_names: Iterable[str] = ()) -> list[Finding]:
         *(f for f in _phones(text) if not _inside(f, blocked)),
         *_addresses(text),
         *_names(text, [*speaker_names(text), *known_names]),
+        *(Finding(start, end, "name", text[start:end]) for start, end in listed_names(text)),
     ]
     return _without_overlaps(candidates)
 
