@@ -14,6 +14,9 @@ def test_every_track_opens_with_its_agenda_and_steps(workspace, track: str):
     app = TrackApp(track, bench=None, language="nl")
     assert app.steps and all(editor.info.track for editor in app.steps)
     assert any("min</td>" in getattr(child, "value", "") for child in app.children)  # the agenda table
+    # the session is named after this track's workshop, not after the start-here one
+    assert app.bench.session.title == app.bench.workshop.name("nl")
+    assert app.bench.workshop.id == app.formats[0]
 
 
 def test_choosing_another_format_shows_its_steps(workspace):

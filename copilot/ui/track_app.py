@@ -35,7 +35,10 @@ class TrackApp(w.VBox):
         self.track = track
         known = formats(project_root() / "workshop_templates")
         self.formats = [name for name in TRACK_FORMATS[track] if name in known]
-        self.bench = bench or Workbench(language=language, session_path=_session_path(track))
+        # a new session is named after the track's first format, not the start-here workshop
+        self.bench = bench or Workbench(
+            language=language, session_path=_session_path(track), workshop=workshop or self.formats[0]
+        )
         current = self.bench.workshop.id if self.bench.workshop else None
         workshop = workshop or (current if current in self.formats else self.formats[0])
         if workshop != current:
