@@ -46,4 +46,4 @@ def test_a_configured_model_shows_the_ask_button(workspace, monkeypatch):
     monkeypatch.setenv("CX_COPILOT_MODEL", "openai-compatible:local")
     monkeypatch.setenv("CX_COPILOT_BASE_URL", "http://127.0.0.1:9/v1")
     bridge = PromptBridge(Workbench(workspace), "SD-02", on_draft=lambda _: None)
-    assert bridge.ask_button.layout.display == "inline-flex"
+    assert bridge.ask_button.layout.display != "none"

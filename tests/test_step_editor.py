@@ -112,7 +112,7 @@ def test_the_journey_editor_estimates_emotions_from_the_research_and_offers_them
     bench = Workbench(workspace, language="nl")
     bench.ingest(tmp_path / "research")
     editor = StepEditor(bench, "SD-04")
-    assert editor.compute_button.layout.display == "inline-flex"  # offline, the button is there
+    assert editor.compute_button.layout.display != "none"  # offline, the button is there
     editor.add("stages", item_lists(editor.schema)["stages"])
     stage = editor._lists["stages"].children[0]
     first_text_field(stage).widget.value = "Termijnbedrag en uitleg"  # the person names the stage

@@ -25,7 +25,7 @@ class PromptBridge(w.VBox):
             description=t("ui.ai.ask", lang),
             icon="bolt",
             button_style="info",
-            layout=w.Layout(width="auto", display="inline-flex" if bench.model_status() else "none"),
+            layout=w.Layout(width="auto", display=None if bench.model_status() else "none"),
         )
         self.prompt = w.Textarea(layout=w.Layout(width="100%", height="180px", display="none"))
         self.answer = w.Textarea(
@@ -59,7 +59,7 @@ class PromptBridge(w.VBox):
         self.prompt.value = self.prepared.prompt.as_text()
         for widget in (self.prompt, self.answer):
             widget.layout.display = "flex"
-        self.use_button.layout.display = "inline-flex"
+        self.use_button.layout.display = None  # shown, with the default button layout (icon beside the text)
         self.status.value = t("ui.ai.prepared", lang, n=len(self.prepared.evidence), tokens=self.prepared.prompt_tokens)
 
     def ask(self) -> None:

@@ -52,8 +52,8 @@ class StepEditor(w.VBox):
         self.diff = DraftDiff(bench, step_id, on_change=self.reload)
         self.compute_button = w.Button(
             description=t("ui.compute", lang),
-            icon="calculator",
-            layout=w.Layout(width="auto", display="inline-flex" if bench.can_compute(step_id) else "none"),
+            icon="magic",
+            layout=w.Layout(width="auto", display=None if bench.can_compute(step_id) else "none"),
         )
         self.lock_button = w.Button(icon="lock", layout=w.Layout(width="auto"))
         self.status = w.HTML()
