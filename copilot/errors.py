@@ -31,7 +31,9 @@ class CopilotError(Exception):
             return str(self)
         from copilot.i18n import t
 
-        return t(f"errors.{self.key}", language, **self.params)
+        # an error quoted inside another ("the pasted answer could not be used: …") speaks the same language
+        params = {k: v.say(language) if isinstance(v, CopilotError) else v for k, v in self.params.items()}
+        return t(f"errors.{self.key}", language, **params)
 
 
 class ResearchFileError(CopilotError):

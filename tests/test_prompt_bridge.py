@@ -47,3 +47,16 @@ def test_a_configured_model_shows_the_ask_button(workspace, monkeypatch):
     monkeypatch.setenv("CX_COPILOT_BASE_URL", "http://127.0.0.1:9/v1")
     bridge = PromptBridge(Workbench(workspace), "SD-02", on_draft=lambda _: None)
     assert bridge.ask_button.layout.display != "none"
+
+
+def test_in_dutch_the_paste_error_and_its_reason_are_dutch(workspace, small_research: Path, monkeypatch):
+    monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
+    bench = Workbench(workspace, language="nl")
+    bench.ingest(small_research)
+    bridge = PromptBridge(bench, "SD-02", on_draft=lambda _: None)
+    bridge.prepare_button.click()
+    bridge.answer.value = "Sorry, dat kan ik niet."
+    bridge.use_button.click()
+    message = bridge.errors.message.value
+    assert "het geplakte antwoord kon niet gebruikt worden" in message
+    assert "geen JSON-object en geen Markdown-tabel" in message  # the reason inside it too

@@ -27,23 +27,22 @@ def parse_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> B
     only (for models, which are asked for JSON; tables and lists are for people pasting answers)."""
     text = (text or "").strip()
     if not text:
-        raise AnswerError("The answer is empty.")
+        raise AnswerError(key="answer_empty")
     data = _json(text)
     if data is None and markdown:
         data = _markdown(text, schema)
     if data is None:
-        wanted = "no JSON object and no Markdown table or list" if markdown else "no JSON object"
-        raise AnswerError(f"The answer holds {wanted} to read.")
+        raise AnswerError(key="answer_unreadable" if markdown else "answer_unreadable_json")
     if isinstance(data, list):
         field = _list_field(schema)
         if field is None:
-            raise AnswerError(f"The answer is a list, but {schema.__name__} is not one list of items.")
+            raise AnswerError(key="answer_list", schema=schema.__name__)
         data = {field: data}
     _fill_item_ids(data, schema)
     try:
         return schema.model_validate(data)
     except ValidationError as error:
-        raise AnswerError(f"The answer does not fit {schema.__name__}: {_summary(error)}") from None
+        raise AnswerError(key="answer_unfit", schema=schema.__name__, summary=_summary(error)) from None
 
 
 def _json(text: str) -> Any | None:
