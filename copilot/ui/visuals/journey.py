@@ -11,11 +11,11 @@ from copilot.ui.visuals.style import (
     GRID,
     INK,
     TIME_WELL_COLOURS,
-    WARNING,
     WIDTH,
     blend,
     empty_state,
     render,
+    ring_assumptions,
     shorten,
     text,
     wrap,
@@ -88,23 +88,10 @@ def journey_picture(output: BaseModel | None, language: str) -> bytes:
             curve.fill_between(xs, ys, 0, where=[y <= 0 for y in ys], interpolate=True, color="#C2410C", alpha=0.06)
             curve.plot(xs, ys, color=INK, linewidth=2, zorder=3, solid_capstyle="round")
         curve.scatter(xs, ys, s=130, c=[EMOTION_COLOURS[y] for y in ys], edgecolors="white", linewidths=1.5, zorder=5)
-        guesses = [i for i, stage in enumerate(stages) if stage.assumption]
-        if guesses:  # no research behind the emotion: a dashed ring in the deck's assumption colour
-            from matplotlib.lines import Line2D
-
-            curve.scatter(
-                guesses,
-                [ys[i] for i in guesses],
-                s=300,
-                facecolors="none",
-                edgecolors=WARNING,
-                linewidths=1.2,
-                linestyle=(0, (2, 1.5)),
-                zorder=4,
-            )
-            ring = Line2D(
-                [], [], marker="o", linestyle="", markersize=11, markerfacecolor="none", markeredgecolor=WARNING
-            )
+        # no research behind the emotion: a dashed ring
+        guesses = [(i, ys[i]) for i, stage in enumerate(stages) if stage.assumption]
+        ring = ring_assumptions(curve, guesses, 300, zorder=4)
+        if ring:
             curve.legend(
                 [ring], [text("assumption", language)], loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False
             )

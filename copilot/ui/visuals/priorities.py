@@ -15,12 +15,12 @@ from copilot.ui.visuals.style import (
     GRID_MIDDLE,
     INDIGO,
     ROSE,
-    WARNING,
     blend,
     empty_state,
     place_labels,
     quadrant_axes,
     render,
+    ring_assumptions,
     spread,
     text,
     wrap,
@@ -43,7 +43,6 @@ def priorities_picture(output: BaseModel | None, language: str) -> bytes:
         return empty_state(text("priorities.empty", language), text("priorities.title", language))
 
     def draw(figure) -> None:
-        from matplotlib.lines import Line2D
 
         tints = {
             (name in ("quick-win", "fill-in"), name in ("quick-win", "big-bet")): blend(colour, "#FFFFFF", 0.93)
@@ -85,20 +84,8 @@ def priorities_picture(output: BaseModel | None, language: str) -> bytes:
             zorder=4,
         )
         guesses = [p for p, s in zip(points, scores, strict=True) if s.assumption]
-        if guesses:  # no evidence behind the score: a dashed ring in the deck's assumption colour
-            ax.scatter(
-                [p[0] for p in guesses],
-                [p[1] for p in guesses],
-                s=MARKER * 2.1,
-                facecolors="none",
-                edgecolors=WARNING,
-                linewidths=1.2,
-                linestyle=(0, (2, 1.5)),
-                zorder=3,
-            )
-            ring = Line2D(
-                [], [], marker="o", linestyle="", markersize=11, markerfacecolor="none", markeredgecolor=WARNING
-            )
+        ring = ring_assumptions(ax, guesses, MARKER * 2.1)  # no evidence behind the score
+        if ring:
             ax.legend(
                 [ring],
                 [text("assumption", language)],

@@ -14,12 +14,12 @@ from copilot.ui.visuals.style import (
     INK,
     LIGHT,
     STANCE_COLOURS,
-    WARNING,
     blend,
     empty_state,
     place_labels,
     quadrant_axes,
     render,
+    ring_assumptions,
     spread,
     text,
     wrap,
@@ -83,26 +83,14 @@ def stakeholders_picture(output: BaseModel | None, language: str) -> bytes:
             zorder=4,
         )
         guesses = [point for point, person in zip(points, people, strict=True) if person.assumption]
-        if guesses:
-            ax.scatter(
-                [p[0] for p in guesses],
-                [p[1] for p in guesses],
-                s=MARKER * 2,
-                facecolors="none",
-                edgecolors=WARNING,
-                linewidths=1.2,
-                linestyle=(0, (2, 1.5)),
-                zorder=3,
-            )
+        ring = ring_assumptions(ax, guesses, MARKER * 2)
         handles = [
             Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=colour, markeredgecolor="white")
             for colour in STANCE_COLOURS.values()
         ]
         names = [text(f"stakeholders.{stance}", language) for stance in STANCE_COLOURS]
-        if guesses:
-            handles.append(
-                Line2D([], [], marker="o", linestyle="", markersize=12, markerfacecolor="none", markeredgecolor=WARNING)
-            )
+        if ring:
+            handles.append(ring)
             names.append(wrap(text("assumption", language), 16))
         legend = ax.legend(
             handles,

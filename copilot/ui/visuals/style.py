@@ -92,6 +92,26 @@ def wrap(value: str, width: int, lines: int = 2) -> str:
     return "\n".join(parts)
 
 
+def ring_assumptions(ax, points: list[tuple[float, float]], size: float, zorder: int = 3):
+    """Dashed rings in the deck's assumption colour around points with no research evidence behind them;
+    returns the legend handle for them (None when there are none)."""
+    if not points:
+        return None
+    from matplotlib.lines import Line2D
+
+    ax.scatter(
+        [x for x, _ in points],
+        [y for _, y in points],
+        s=size,
+        facecolors="none",
+        edgecolors=WARNING,
+        linewidths=1.2,
+        linestyle=(0, (2, 1.5)),
+        zorder=zorder,
+    )
+    return Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor="none", markeredgecolor=WARNING)
+
+
 _LINKING = ("ings", "heids", "teits", "schaps", "tijds")  # Dutch compounds join here: betalings|achterstand
 
 
