@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from copilot.steps.schemas import ResearchSynthesis
 from copilot.ui.prompt_bridge import PromptBridge
 from copilot.workbench import Workbench
@@ -30,15 +32,29 @@ def test_the_prompt_is_shown_to_copy_and_a_pasted_answer_becomes_the_draft(
     assert saved.themes[0].evidence == [quote] and saved.themes[1].assumption
 
 
-def test_an_unusable_paste_is_explained_and_nothing_changes(workspace, small_research: Path, monkeypatch):
+@pytest.mark.parametrize(
+    ("language", "answer", "explained"),
+    [
+        ("en", "Sorry, I can't do that.", ["the pasted answer could not be used"]),
+        # in Dutch, the reason quoted inside the message is Dutch too
+        (
+            "nl",
+            "Sorry, dat kan ik niet.",
+            ["het geplakte antwoord kon niet gebruikt worden", "geen JSON-object en geen"],
+        ),
+    ],
+)
+def test_an_unusable_paste_is_explained_and_nothing_changes(
+    workspace, small_research: Path, monkeypatch, language: str, answer: str, explained: list[str]
+):
     monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
-    bench = Workbench(workspace, language="en")
+    bench = Workbench(workspace, language=language)
     bench.ingest(small_research)
     bridge = PromptBridge(bench, "SD-02", on_draft=lambda _: None)
     bridge.prepare_button.click()
-    bridge.answer.value = "Sorry, I can't do that."
+    bridge.answer.value = answer
     bridge.use_button.click()
-    assert "the pasted answer could not be used" in bridge.errors.message.value
+    assert all(text in bridge.errors.message.value for text in explained)
     assert bench.synthesis() is None
 
 
@@ -47,16 +63,3 @@ def test_a_configured_model_shows_the_ask_button(workspace, monkeypatch):
     monkeypatch.setenv("CX_COPILOT_BASE_URL", "http://127.0.0.1:9/v1")
     bridge = PromptBridge(Workbench(workspace), "SD-02", on_draft=lambda _: None)
     assert bridge.ask_button.layout.display != "none"
-
-
-def test_in_dutch_the_paste_error_and_its_reason_are_dutch(workspace, small_research: Path, monkeypatch):
-    monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
-    bench = Workbench(workspace, language="nl")
-    bench.ingest(small_research)
-    bridge = PromptBridge(bench, "SD-02", on_draft=lambda _: None)
-    bridge.prepare_button.click()
-    bridge.answer.value = "Sorry, dat kan ik niet."
-    bridge.use_button.click()
-    message = bridge.errors.message.value
-    assert "het geplakte antwoord kon niet gebruikt worden" in message
-    assert "geen JSON-object en geen Markdown-tabel" in message  # the reason inside it too
