@@ -10,12 +10,10 @@ from pydantic import BaseModel
 
 from copilot.ui.visuals.style import (
     ACCENT,
-    GRID_HIGH,
-    GRID_LOW,
-    GRID_MIDDLE,
     INDIGO,
     ROSE,
     blend,
+    corner_names,
     empty_state,
     place_labels,
     quadrant_axes,
@@ -26,12 +24,11 @@ from copilot.ui.visuals.style import (
     wrap,
 )
 
-MIDDLE, LOW, HIGH = GRID_MIDDLE, GRID_LOW, GRID_HIGH
-QUADRANTS = {  # quadrant → colour, and the corner its name sits in (x, y, horizontal, vertical alignment)
-    "quick-win": (ACCENT, (LOW + 0.07, HIGH - 0.07, "left", "top")),
-    "big-bet": (INDIGO, (HIGH - 0.07, HIGH - 0.07, "right", "top")),
-    "fill-in": ("#6B7280", (LOW + 0.07, LOW + 0.07, "left", "bottom")),
-    "money-pit": (ROSE, (HIGH - 0.07, LOW + 0.07, "right", "bottom")),
+QUADRANTS = {  # quadrant → colour, and its place in the grid (left?, top?)
+    "quick-win": (ACCENT, (True, True)),
+    "big-bet": (INDIGO, (False, True)),
+    "fill-in": ("#6B7280", (True, False)),
+    "money-pit": (ROSE, (False, False)),
 }
 MARKER = 150
 HEIGHT = 4.9
@@ -44,10 +41,7 @@ def priorities_picture(output: BaseModel | None, language: str) -> bytes:
 
     def draw(figure) -> None:
 
-        tints = {
-            (name in ("quick-win", "fill-in"), name in ("quick-win", "big-bet")): blend(colour, "#FFFFFF", 0.93)
-            for name, (colour, _) in QUADRANTS.items()
-        }
+        tints = {place: blend(colour, "#FFFFFF", 0.93) for colour, place in QUADRANTS.values()}
         ax = quadrant_axes(
             figure,
             (0.85, 0.3, 0.45, 0.62),
@@ -56,21 +50,14 @@ def priorities_picture(output: BaseModel | None, language: str) -> bytes:
             text("priorities.title", language),
             tints,
         )
-        corners = [
-            ax.text(
-                x,
-                y,
-                text(f"priorities.{name}", language),
-                ha=ha,
-                va=va,
-                fontsize=10.5,
-                weight="bold",
-                color=blend(colour, "#1F2A44", 0.25),
-                alpha=0.9,
-                zorder=2,
-            )
-            for name, (colour, (x, y, ha, va)) in QUADRANTS.items()
-        ]
+        corners = corner_names(
+            ax,
+            {
+                place: (text(f"priorities.{name}", language), blend(colour, "#1F2A44", 0.25))
+                for name, (colour, place) in QUADRANTS.items()
+            },
+            alpha=0.9,
+        )
 
         points = spread([(float(s.effort), float(s.impact)) for s in scores])
         colours = [QUADRANTS[s.quadrant][0] for s in scores]

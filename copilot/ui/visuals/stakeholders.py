@@ -8,13 +8,11 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from copilot.ui.visuals.style import (
-    GRID_HIGH,
-    GRID_LOW,
-    GRID_MIDDLE,
     INK,
     LIGHT,
     STANCE_COLOURS,
     blend,
+    corner_names,
     empty_state,
     place_labels,
     quadrant_axes,
@@ -25,12 +23,11 @@ from copilot.ui.visuals.style import (
     wrap,
 )
 
-MIDDLE, LOW, HIGH = GRID_MIDDLE, GRID_LOW, GRID_HIGH
-QUADRANTS = {  # the corner each name sits in: (x, y, horizontal, vertical alignment); tint
-    "satisfy": ((LOW + 0.07, HIGH - 0.07, "left", "top"), "#F3F4F6"),
-    "manage": ((HIGH - 0.07, HIGH - 0.07, "right", "top"), "#E6F2F1"),
-    "monitor": ((LOW + 0.07, LOW + 0.07, "left", "bottom"), "#FFFFFF"),
-    "inform": ((HIGH - 0.07, LOW + 0.07, "right", "bottom"), "#F3F4F6"),
+QUADRANTS = {  # quadrant → its place in the grid (left?, top?), and its tint
+    "satisfy": ((True, True), "#F3F4F6"),
+    "manage": ((False, True), "#E6F2F1"),
+    "monitor": ((True, False), "#FFFFFF"),
+    "inform": ((False, False), "#F3F4F6"),
 }
 MARKER = 170
 HEIGHT = 4.9
@@ -45,10 +42,7 @@ def stakeholders_picture(output: BaseModel | None, language: str) -> bytes:
     def draw(figure) -> None:
         from matplotlib.lines import Line2D
 
-        tints = {
-            (name in ("satisfy", "monitor"), name in ("satisfy", "manage")): tint
-            for name, (_, tint) in QUADRANTS.items()
-        }
+        tints = dict(QUADRANTS.values())
         ax = quadrant_axes(
             figure,
             (LEFT, RIGHT, TOP, BOTTOM),
@@ -57,20 +51,13 @@ def stakeholders_picture(output: BaseModel | None, language: str) -> bytes:
             text("stakeholders.title", language),
             tints,
         )
-        corners = [
-            ax.text(
-                x,
-                y,
-                text(f"stakeholders.{name}", language),
-                ha=ha,
-                va=va,
-                fontsize=10.5,
-                weight="bold",
-                color=blend(INK, "#FFFFFF", 0.35),
-                zorder=2,
-            )
-            for name, ((x, y, ha, va), _) in QUADRANTS.items()
-        ]
+        corners = corner_names(
+            ax,
+            {
+                place: (text(f"stakeholders.{name}", language), blend(INK, "#FFFFFF", 0.35))
+                for name, (place, _) in QUADRANTS.items()
+            },
+        )
 
         points = spread([(float(p.interest), float(p.power)) for p in people])
         ax.scatter(

@@ -330,6 +330,27 @@ GRID_MIDDLE = 2.5  # scores of 3 and up count as high
 GRID_LOW, GRID_HIGH = 0.15, 5.85  # a margin round the 1–5 scores keeps the quadrant names clear of the points
 
 
+def corner_names(ax, names: dict[tuple[bool, bool], tuple[str, str]], alpha: float = 1.0) -> list:
+    """Each quadrant's name, bold, in its outer corner of a `quadrant_axes` grid: (left?, top?) → (name, colour).
+    Returns the texts, so point labels can keep clear of them."""
+    inset = 0.07
+    return [
+        ax.text(
+            GRID_LOW + inset if is_left else GRID_HIGH - inset,
+            GRID_HIGH - inset if is_top else GRID_LOW + inset,
+            name,
+            ha="left" if is_left else "right",
+            va="top" if is_top else "bottom",
+            fontsize=10.5,
+            weight="bold",
+            color=colour,
+            alpha=alpha,
+            zorder=2,
+        )
+        for (is_left, is_top), (name, colour) in names.items()
+    ]
+
+
 def quadrant_axes(
     figure,
     margins: tuple[float, float, float, float],
