@@ -25,6 +25,7 @@ from copilot.session import Session
 from copilot.settings import project_root
 from copilot.steps.answers import AnswerError, parse_answer
 from copilot.steps.grounding import ground
+from copilot.steps.quote_marks import remember_given
 from copilot.steps.schemas import SCHEMAS
 
 EVIDENCE_TOKEN_BUDGET = 2500  # keeps a whole prompt near 4k tokens, so small local models cope too
@@ -171,20 +172,11 @@ def accept(prepared: PreparedStep, pasted: str, session: Session) -> Draft:
 
 def _finish(prepared: PreparedStep, output: BaseModel, session: Session, actor: str) -> Draft:
     by_id = {e.id: e.chunk for e in prepared.evidence}
-    output, warnings = ground(output, {quote_id: chunk.text for quote_id, chunk in by_id.items()})
-    cited = {i for item in _cited(output) for i in item}
-    session.keep_evidence([by_id[i] for i in cited if i in by_id])
+    language = prepared.template.meta.language
+    output, warnings = ground(output, {quote_id: chunk.text for quote_id, chunk in by_id.items()}, language)
+    remember_given(session, prepared.step_id, list(by_id.values()))  # quotations are checked again on display
     session.save_draft(prepared.step_id, output, actor=actor)
     return Draft(output, warnings)
-
-
-def _cited(output: BaseModel) -> list[list[str]]:
-    return [
-        item.evidence
-        for name in type(output).model_fields
-        for item in (getattr(output, name) or [])
-        if hasattr(item, "evidence")
-    ]
 
 
 def _call(model, messages, prepared: PreparedStep, session: Session, model_name: str, cost) -> str:
