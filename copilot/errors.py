@@ -8,6 +8,7 @@ CopilotError
 ├── SessionError           the workshop session file cannot be used
 │   └── StepLockedError    a locked step was edited
 └── StepError              a step cannot run (missing input, unknown step)
+    └── UnverifiedQuotationsError  a step with unverified quotations was locked without confirmation
 """
 
 from __future__ import annotations
@@ -81,3 +82,7 @@ class StepLockedError(SessionError):
 
 class StepError(CopilotError):
     """A step cannot run."""
+
+
+class UnverifiedQuotationsError(StepError):
+    """A step holds quotations that are not in the research; lock it only when the person confirms."""

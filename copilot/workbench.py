@@ -107,8 +107,25 @@ class Workbench:
     def status(self, step_id: str) -> str:
         return self.session.status(step_id)
 
-    def set_locked(self, step_id: str, locked: bool) -> None:
+    def set_locked(self, step_id: str, locked: bool, confirmed: bool = False) -> None:
+        """Lock or unlock. A step with unverified quotations locks only when the person `confirmed` it."""
+        if locked and not confirmed:
+            self._refuse_unverified(step_id)
         (self.session.lock if locked else self.session.unlock)(step_id)
+
+    def unverified_quotations(self, step_id: str, output=None) -> list:
+        """Quotations in the step (or in `output`, a version of it) that do not stand in its research."""
+        from copilot.steps.quote_marks import unverified
+
+        return unverified(self.session, step_id, output if output is not None else self.content(step_id))
+
+    def _refuse_unverified(self, step_id: str) -> None:
+        from copilot.errors import UnverifiedQuotationsError
+
+        found = self.unverified_quotations(step_id)
+        if found:
+            quotes = "; ".join(f"“{f.text[:60]}”" for f in found[:3]) + (" …" if len(found) > 3 else "")
+            raise UnverifiedQuotationsError(key="unverified_quotations", step=step_id, n=len(found), quotes=quotes)
 
     def stakeholder_roles(self) -> dict[str, str]:
         """SC-01 ids to roles, so pictures of later steps can name people as the team knows them."""
@@ -164,13 +181,21 @@ class Workbench:
     def save_synthesis(self, synthesis: ResearchSynthesis) -> None:
         self.session.save_edit(SYNTHESIS, synthesis)
 
+    def research_given(self, step_id: str) -> dict[str, str]:
+        """The research a step was last given (id → text), to check the quotations of items that cite none."""
+        from copilot.steps.quote_marks import given
+
+        return {q["id"]: q["text"] for q in self.session.evidence(given(self.session, step_id))}
+
     def quotes(self, ids: list[str]) -> list[dict]:
         return self.session.evidence(ids)
 
     def is_locked(self) -> bool:
         return self.session.is_locked(SYNTHESIS)
 
-    def lock(self) -> None:
+    def lock(self, confirmed: bool = False) -> None:
+        if not confirmed:
+            self._refuse_unverified(SYNTHESIS)
         self.session.lock(SYNTHESIS)
 
     def unlock(self) -> None:

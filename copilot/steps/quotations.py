@@ -260,18 +260,27 @@ def check(output: BaseModel, research: dict[str, str], given: list[str] | None =
     """Every unverified quotation in `output`. `research` holds the text of every research id the step
     cites or was given; `given` the ids the step was given (default: all of `research`)."""
     pool = {i: research[i] for i in (given if given is not None else research) if i in research}
-    findings: list[Finding] = []
-    for item, field, value in _texts(output):
-        cited = {i: research[i] for i in (item.evidence if item else []) if i in research}
-        everything = {**pool, **cited}
-        whole = field.split(".")[0].split("[")[0] in QUOTE_FIELDS
-        found = [Quotation(_unmarked(value), 0, len(value))] if whole else quotations(value)
-        for quote in found:
-            if not _parts(quote.text):
-                continue
-            reason, source = verdict(quote.text, cited, everything)
-            if reason:
-                findings.append(Finding(item.id if item else "", field, quote, reason, source))
+    return [finding for item, field, value in _texts(output) for finding in _check(item, field, value, research, pool)]
+
+
+def check_item(item: Item, research: dict[str, str], given: dict[str, str] | None = None) -> list[Finding]:
+    """The unverified quotations of one item; `research` holds (at least) the quotes it cites, `given` the
+    research its step was given (for an item that cites none)."""
+    return [f for field, text in _strings(item) for f in _check(item, field, text, research, given or {})]
+
+
+def _check(item: Item | None, field: str, value: str, research: dict[str, str], pool: dict[str, str]) -> list[Finding]:
+    cited = {i: research[i] for i in (item.evidence if item else []) if i in research}
+    everything = {**pool, **cited}
+    whole = field.split(".")[0].split("[")[0] in QUOTE_FIELDS
+    found = [Quotation(_unmarked(value), 0, len(value))] if whole else quotations(value)
+    findings = []
+    for quote in found:
+        if not _parts(quote.text):
+            continue
+        reason, source = verdict(quote.text, cited, everything)
+        if reason:
+            findings.append(Finding(item.id if item else "", field, quote, reason, source))
     return findings
 
 

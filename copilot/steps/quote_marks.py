@@ -43,6 +43,13 @@ def unverified(session: Session, step_id: str, output: BaseModel | None) -> list
     return check(output, research, given=ids)
 
 
+def deck_safe(session: Session, step_id: str, output: BaseModel | None, language: str) -> BaseModel | None:
+    """`output` as a deck may show it: see `shown_safely`."""
+    if output is None:
+        return None
+    return shown_safely(output, unverified(session, step_id, output), language)
+
+
 def for_item(findings: list[Finding], item_id: str) -> list[Finding]:
     return [f for f in findings if f.item == item_id]
 

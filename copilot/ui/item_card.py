@@ -10,6 +10,7 @@ import ipywidgets as w
 from copilot.i18n import t
 from copilot.steps.schemas import Item
 from copilot.ui.fields import FieldWidget, editable
+from copilot.ui.quote_marks import item_findings, marks_html
 
 SKIP = {"id", "evidence", "assumption"}
 
@@ -23,9 +24,10 @@ class ItemCard(w.VBox):
         on_change: Callable[[], None],
         on_remove: Callable[[ItemCard], None],
         on_move: Callable[[ItemCard, int], None],
+        research: dict[str, str] | None = None,
     ) -> None:
         super().__init__(layout=w.Layout(border="1px solid #d0d7de", padding="8px", margin="6px 0"))
-        self.item = item
+        self.item, self.language = item, language
         self.fields = [
             FieldWidget(name, info, getattr(item, name), language)
             for name, info in type(item).model_fields.items()
@@ -35,8 +37,12 @@ class ItemCard(w.VBox):
         self.remove = w.Button(description=t("ui.remove", language), icon="trash", layout=w.Layout(width="auto"))
         self.up = w.Button(icon="arrow-up", tooltip=t("ui.move_up", language), layout=w.Layout(width="36px"))
         self.down = w.Button(icon="arrow-down", tooltip=t("ui.move_down", language), layout=w.Layout(width="36px"))
+        # unverified quotations (issue 24): marked under the fields, checked again on every edit
+        self.quotes, self.research = quotes, research
+        self.quote_marks = w.HTML()
         for field in self.fields:
             field.observe(on_change)
+            field.observe(self.mark_quotations)
         self.assumption.observe(lambda _: on_change(), names="value")
         self.remove.on_click(lambda _: on_remove(self))
         self.up.on_click(lambda _: on_move(self, -1))
@@ -49,12 +55,17 @@ class ItemCard(w.VBox):
         evidence = w.Accordion(children=[w.HTML(quote_html or t("deck.no_evidence", language))], selected_index=None)
         evidence.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
         tools = w.HBox([self.assumption, self.up, self.down, self.remove])
-        self.children = [*(f.widget for f in self.fields), tools, evidence]
+        self.children = [*(f.widget for f in self.fields), self.quote_marks, tools, evidence]
+        self.mark_quotations()
 
     def value(self) -> Item:
         update = {field.name: field.value() for field in self.fields}
         update["assumption"] = self.assumption.value or not self.item.evidence
         return self.item.model_copy(update=update)
+
+    def mark_quotations(self) -> None:
+        self.unverified = item_findings(self.value(), self.quotes, self.research)
+        self.quote_marks.value = marks_html(self.unverified, self.language)
 
     def set_disabled(self, disabled: bool) -> None:
         inputs = [x for f in self.fields for x in f.widgets()]

@@ -12,6 +12,7 @@ import typing
 import ipywidgets as w
 from pydantic import BaseModel
 
+from copilot.errors import UnverifiedQuotationsError
 from copilot.i18n import field_label, t
 from copilot.steps.catalogue import step
 from copilot.steps.schemas import Item
@@ -20,6 +21,7 @@ from copilot.ui.error_box import ErrorBox
 from copilot.ui.fields import FieldWidget, blank, editable
 from copilot.ui.item_card import ItemCard
 from copilot.ui.prompt_bridge import PromptBridge
+from copilot.ui.quote_marks import LockConfirm
 from copilot.ui.visuals import VISUALS, StepVisual
 from copilot.workbench import Workbench
 
@@ -62,12 +64,14 @@ class StepEditor(w.VBox):
             StepVisual(step_id, lang, names=bench.stakeholder_roles) if step_id in VISUALS else None
         )
         self.errors = ErrorBox(lang)
+        self.confirm_lock = LockConfirm(lang)
         self.compute_button.on_click(lambda _: self.compute())
         self.lock_button.on_click(lambda _: self.toggle_lock())
         self.children = [
             w.HBox([self.title, self.state]),
             self.bridge,
             w.HBox([self.compute_button, self.lock_button]),
+            self.confirm_lock,
             self.status,
             self.diff,
             *([self.visual] if self.visual else []),
@@ -114,7 +118,9 @@ class StepEditor(w.VBox):
             self.visual.update(output)
 
     def _card(self, item: Item) -> ItemCard:
-        return ItemCard(item, self.bench.quotes(item.evidence), self.bench.language, self.save, self.remove, self.move)
+        research = self.bench.research_given(self.step_id)  # to check the quotations of an item citing nothing
+        quotes = self.bench.quotes(item.evidence)
+        return ItemCard(item, quotes, self.bench.language, self.save, self.remove, self.move, research=research)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -173,7 +179,14 @@ class StepEditor(w.VBox):
         locked = self.bench.status(self.step_id) == "locked"
         if self.bench.status(self.step_id) == "empty":
             self.save()
-        self.bench.set_locked(self.step_id, not locked)
+        try:
+            self.bench.set_locked(self.step_id, not locked)
+        except UnverifiedQuotationsError as refused:  # issue 24: lock only when the person confirms
+            self.confirm_lock.ask(refused.params["n"], lambda: self._lock_confirmed())
+        self._show_lock_state()
+
+    def _lock_confirmed(self) -> None:
+        self.bench.set_locked(self.step_id, True, confirmed=True)
         self._show_lock_state()
 
     def _show_lock_state(self) -> None:

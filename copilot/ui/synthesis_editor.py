@@ -9,9 +9,11 @@ from html import escape
 
 import ipywidgets as w
 
+from copilot.errors import UnverifiedQuotationsError
 from copilot.i18n import t
 from copilot.steps.schemas import ResearchSynthesis, Theme
 from copilot.ui.error_box import ErrorBox
+from copilot.ui.quote_marks import LockConfirm
 from copilot.ui.style import show_status
 from copilot.ui.theme_card import ThemeCard
 from copilot.workbench import Workbench
@@ -33,6 +35,7 @@ class SynthesisEditor(w.VBox):
         self.empty = w.HTML(f"<div class='cx-empty'>{escape(t('ui.start.no_themes', lang))}</div>")
         self.questions = w.HTML()
         self.errors = ErrorBox(lang)
+        self.confirm_lock = LockConfirm(lang)
         self.draft_button.on_click(lambda _: self.draft())
         self.add_button.on_click(lambda _: self.add_theme())
         self.lock_button.on_click(lambda _: self.toggle_lock())
@@ -42,7 +45,7 @@ class SynthesisEditor(w.VBox):
             [self.draft_button, self.add_button, self.status, self.lock_button], layout=w.Layout(width="100%")
         )
         toolbar.add_class("cx-toolbar")
-        self.children = [toolbar, self.errors, self.empty, self.cards, self.questions]
+        self.children = [toolbar, self.confirm_lock, self.errors, self.empty, self.cards, self.questions]
         self._questions: list[str] = []
         self.show(bench.synthesis())
 
@@ -90,7 +93,14 @@ class SynthesisEditor(w.VBox):
             self.bench.unlock()
             show_status(self.status, None, "")
         elif self.bench.synthesis() is not None:
-            self.bench.lock()
+            try:
+                self.bench.lock()
+            except UnverifiedQuotationsError as refused:  # issue 24: lock only when the person confirms
+                self.confirm_lock.ask(refused.params["n"], self._lock_confirmed)
+        self._show_lock_state()
+
+    def _lock_confirmed(self) -> None:
+        self.bench.lock(confirmed=True)
         self._show_lock_state()
 
     # --- state ---------------------------------------------------------------------------------
@@ -107,7 +117,9 @@ class SynthesisEditor(w.VBox):
         self._show_lock_state()
 
     def _append(self, theme: Theme) -> None:
-        card = ThemeCard(theme, self.bench.quotes(theme.evidence), self.bench.language, self.save, self.remove)
+        research = self.bench.research_given("SD-02")  # to check the quotations of a theme citing nothing
+        quotes = self.bench.quotes(theme.evidence)
+        card = ThemeCard(theme, quotes, self.bench.language, self.save, self.remove, research=research)
         self.cards.children = [*self.cards.children, card]
         self._show_empty()
 

@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from copilot.i18n import t
 from copilot.steps.schemas import Theme
+from copilot.ui.quote_marks import item_findings, marks_html
 
 FIELD_STYLE = {"description_width": "64px"}
 
@@ -21,6 +22,7 @@ class ThemeCard(w.VBox):
         language: str,
         on_change: Callable[[], None],
         on_remove: Callable[[ThemeCard], None],
+        research: dict[str, str] | None = None,
     ) -> None:
         super().__init__(layout=w.Layout(width="100%"))
         self.add_class("cx-theme-card")
@@ -56,10 +58,16 @@ class ThemeCard(w.VBox):
             field.observe(lambda _: on_change(), names="value")
         self.assumption.observe(lambda _: self._mark_assumption(), names="value")
         self.remove.on_click(lambda _: on_remove(self))
+        # unverified quotations (issue 24): marked under the insight, checked again on every edit
+        self.quotes, self.research, self.language = quotes, research, language
+        self.quote_marks = w.HTML()
+        for field in (self.label, self.insight):
+            field.observe(lambda _: self.mark_quotations(), names="value")
         foot = w.HBox([self.assumption, self.remove], layout=w.Layout(width="100%"))
         foot.add_class("cx-theme-foot")
         self.remove.add_class("cx-push")
-        self.children = [self.label, self.insight, foot, _evidence(quotes, language)]
+        self.children = [self.label, self.insight, self.quote_marks, foot, _evidence(quotes, language)]
+        self.mark_quotations()
         self.set_disabled(False)
         self._mark_assumption()
 
@@ -71,6 +79,10 @@ class ThemeCard(w.VBox):
                 "assumption": self.assumption.value or not self.theme.evidence,
             }
         )
+
+    def mark_quotations(self) -> None:
+        self.unverified = item_findings(self.value(), self.quotes, self.research)
+        self.quote_marks.value = marks_html(self.unverified, self.language)
 
     def set_disabled(self, disabled: bool) -> None:
         for field in (self.label, self.insight, self.remove):

@@ -16,6 +16,7 @@ from copilot.export.text import balanced, numbered
 from copilot.i18n import t
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
+from copilot.steps.quote_marks import deck_safe
 from copilot.steps.schemas import Item
 
 Builder = Callable[[Session, str], tuple[list[Slide], list[str]]]
@@ -31,7 +32,8 @@ class Context:
         self.session = session
         self.step_id = step_id
         self.language = language
-        self.content = session.content(step_id, STEPS[step_id].schema)
+        # no unverified quotation reaches a slide as a customer's words (issue 24): marked, without its marks
+        self.content = deck_safe(session, step_id, session.content(step_id, STEPS[step_id].schema), language)
         self.cited: list[str] = []
         self._quotes: dict[str, dict] = {}
 
