@@ -4,6 +4,7 @@ prompt into whatever assistant the organisation allows and pasting its answer ba
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 
@@ -81,6 +82,6 @@ class PromptBridge(w.VBox):
         except Exception as error:
             self.errors.show(error)
             return
-        warnings = "".join(f"<li>{w_}</li>" for w_ in draft.warnings)
+        warnings = "".join(f"<li>{escape(w_)}</li>" for w_ in draft.warnings)  # they quote the answer
         self.status.value = t("ui.ai.drafted", self.bench.language) + (f"<ul>{warnings}</ul>" if warnings else "")
         self.on_draft(draft.output)
