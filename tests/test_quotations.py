@@ -178,3 +178,8 @@ def test_unmark_drops_the_quotation_marks_and_labels_the_words():
     assert unmark(text, quotations(text), "unverified") == (
         "Omdat, zoals een klant zei, ik voel me een nummer (unverified), vertrouwen daalt."
     )
+
+
+def test_an_editors_insertion_in_brackets_is_a_gap_but_a_bracketed_quotation_is_still_checked():
+    assert stands_in("[De bot] snapte niet dat ik ging verhuizen", RESEARCH["q3"])
+    assert not stands_in("[ik wil gewoon een mens spreken]", RESEARCH["q3"])

@@ -15,8 +15,8 @@ Terms like "time well saved" or "mens aan de lijn" are thereby left alone; a sho
 
 A quotation stands in the research when, after normalising spacing, case, punctuation and accents, it is a
 run of whole words of one research fragment. An ellipsis (… ... [...] […] (...)) may join parts of one
-quote: each part must stand in the same fragment, in order. A redaction placeholder ("[Persoon 1]") is a
-gap, like an ellipsis, because the model read the redacted text. It is checked against the research the
+quote: each part must stand in the same fragment, in order. Short text in square brackets is a gap too: a
+redaction placeholder ("[Persoon 1]", the model read the redacted text) or an editor's insertion ("[the bot]"). It is checked against the research the
 item cites; an item that cites none (and the step's own fields) against all research the step was given.
 
 What does not stand there is *unverified*, with a reason:
@@ -61,9 +61,8 @@ SPACED = "«»‹›"  # French style puts a space inside guillemets
 ELISION = re.compile(r"(?:s|t|n|k|m|r|em|ie|til|cause|\d\d)(?![^\W\d_])", re.IGNORECASE)
 BEFORE_OPENER = set(" \t\n\r([{—–-/:;,>*_") | set(PAIRS)
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.{3}|…)\s*\]|\(\s*(?:\.{3}|…)\s*\)|\.{3,}|…)\s*")
-PLACEHOLDER = re.compile(
-    r"\[(?:persoon|person|e-mail|email|telefoon|phone|iban|bsn|adres|address|naam|name)(?: \d+)?\]", re.IGNORECASE
-)
+# "[Persoon 1]" (a redaction placeholder), "[the bot]" (an editor's insertion), "(sic)": a gap, like an ellipsis
+GAP = re.compile(r"\[[^\[\]\n]{1,40}\]|\((?:sic|sic!)\)", re.IGNORECASE)
 BLOCK_LINE = re.compile(r"^[ \t]{0,3}>[ \t]?(.*)$")
 ATTRIBUTION = re.compile(r"\s*(?:—|–|--|-)\s*[^—–\n]{1,80}$")
 SPEECH_BEFORE = re.compile(
@@ -213,8 +212,9 @@ def _words(text: str) -> list[str]:
 
 def _parts(quote: str) -> list[str]:
     """The parts an ellipsis (or a redaction placeholder) joins, each normalised; empty parts dropped."""
-    pieces = ELLIPSIS.split(PLACEHOLDER.sub(" … ", quote))
-    return [p for p in (normal(piece) for piece in pieces) if p]
+    parts = [p for p in (normal(piece) for piece in ELLIPSIS.split(GAP.sub(" … ", quote))) if p]
+    # a quotation that is nothing but brackets is checked as written
+    return parts or [p for p in (normal(piece) for piece in ELLIPSIS.split(quote)) if p]
 
 
 def stands_in(quote: str, fragment: str) -> bool:
