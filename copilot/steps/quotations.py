@@ -16,8 +16,9 @@ Terms like "time well saved" or "mens aan de lijn" are thereby left alone; a sho
 A quotation stands in the research when, after normalising spacing, case, punctuation and accents, it is a
 run of whole words of one research fragment. An ellipsis (… ... [...] […] (...)) may join parts of one
 quote: each part must stand in the same fragment, in order. Short text in square brackets is a gap too: a
-redaction placeholder ("[Persoon 1]", the model read the redacted text) or an editor's insertion ("[the bot]"). It is checked against the research the
-item cites; an item that cites none (and the step's own fields) against all research the step was given.
+redaction placeholder ("[Persoon 1]", the model read the redacted text) or an editor's insertion ("[the
+bot]"). It is checked against the research the item cites; an item that cites none (and the step's own
+fields) against all research the step was given.
 
 What does not stand there is *unverified*, with a reason:
     not_found       not in that research (invented, altered, spliced, paraphrased)
