@@ -261,7 +261,9 @@ def check(output: BaseModel, research: dict[str, str], given: list[str] | None =
     """Every unverified quotation in `output`. `research` holds the text of every research id the step
     cites or was given; `given` the ids the step was given (default: all of `research`)."""
     pool = {i: research[i] for i in (given if given is not None else research) if i in research}
-    return [finding for item, field, value in _texts(output) for finding in _check(item, field, value, research, pool)]
+    return [
+        finding for item, field, value in free_texts(output) for finding in _check(item, field, value, research, pool)
+    ]
 
 
 def check_item(item: Item, research: dict[str, str], given: dict[str, str] | None = None) -> list[Finding]:
@@ -289,7 +291,7 @@ def _unmarked(text: str) -> str:
     return text.strip().strip("\"'“”„«»‘’‚‹› ").strip()
 
 
-def _texts(output: BaseModel) -> Iterator[tuple[Item | None, str, str]]:
+def free_texts(output: BaseModel) -> Iterator[tuple[Item | None, str, str]]:
     """(item or None, field path, text) for every free-text string in `output`, nested parts included."""
     for name, value in _fields(output):
         if isinstance(value, list) and value and all(isinstance(v, Item) for v in value):
