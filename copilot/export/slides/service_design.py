@@ -26,6 +26,7 @@ from copilot.export.tables import scale_colour
 from copilot.export.text import numbered, shorten
 from copilot.i18n import t
 from copilot.session import Session
+from copilot.steps.quote_marks import deck_safe
 from copilot.steps.schemas import (
     ChallengeBrief,
     CurrentJourney,
@@ -234,7 +235,7 @@ def ideation(session: Session, language: str) -> tuple[list[Slide], list[str]]:
     """SD-06: the idea gallery, a card per idea with the question it answers and what it does to contact."""
     c = Context(session, "SD-06", language)
     content: Ideation = c.content
-    hmw = session.content("SD-05", HowMightWe) if "SD-05" in session.step_ids() else None
+    hmw = deck_safe(session, "SD-05", session.content("SD-05", HowMightWe), language)  # its quotations too
     questions = {q.id: q.question for q in (hmw.questions if hmw else [])}
     cards, notes = [], []
     for idea in content.ideas:
@@ -263,7 +264,7 @@ def prioritisation(session: Session, language: str) -> tuple[list[Slide], list[s
     """SD-07: impact against effort as a 2×2, and the scores as a table (with RICE when the team used it)."""
     c = Context(session, "SD-07", language)
     content: Prioritisation = c.content
-    ideas = session.content("SD-06", Ideation) if "SD-06" in session.step_ids() else None
+    ideas = deck_safe(session, "SD-06", session.content("SD-06", Ideation), language)  # its quotations too
     titles = {i.id: i.title for i in (ideas.ideas if ideas else [])}
 
     def title(score) -> str:
