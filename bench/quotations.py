@@ -32,21 +32,28 @@ def evidence_of(prompt: str) -> dict[str, str]:
 
 
 def load(corpus: Path) -> list[dict]:
-    """Every answer of the corpus with its step, language, answer text, research and labels."""
+    """Every answer of the corpus with its step, language, answer text, research and labels. The index holds
+    one line per answer: its file (the answer as the assistant gave it), step, lang, and its quotations."""
     cases = []
     for line in (corpus / "index.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         entry = json.loads(line)
-        path = corpus / (entry.get("file") or entry.get("path") or entry["answer_file"])
-        data = json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else {}
-        case = {**data, **entry}
-        answer = case.get("answer", data if "answer" not in data else None)
-        case["answer_text"] = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
-        prompt = corpus / "prompts" / f"{case['step']}.{case['language']}.txt"
-        case["research"] = case.get("evidence") or evidence_of(prompt.read_text(encoding="utf-8"))
-        case["name"] = path.name
-        cases.append(case)
+        path = corpus / entry["file"]
+        text = path.read_text(encoding="utf-8")
+        language = entry.get("lang") or entry.get("language")
+        prompt = corpus / "prompts" / f"{entry['step']}.{language}.txt"
+        cases.append(
+            {
+                "name": path.name,
+                "step": entry["step"],
+                "language": language,
+                "answer_text": text,
+                "research": evidence_of(prompt.read_text(encoding="utf-8")),
+                "labels": entry.get("quotations", []),
+                "non_quotations": entry.get("non_quotations", []),
+            }
+        )
     return cases
 
 
@@ -81,11 +88,10 @@ def run(cases: list[dict]) -> dict:
                     "text": label["text"],
                 }
             )
-        extra += [
-            {"answer": case["name"], "text": f.text, "reason": f.reason}
-            for n, f in enumerate(findings)
-            if n not in matched
-        ]
+        for n, f in enumerate(findings):
+            if n not in matched:
+                term = any(_same(_unmarked(t), f.text) for t in case["non_quotations"])
+                extra.append({"answer": case["name"], "text": f.text, "reason": f.reason, "non_quotation": term})
     return summary(results, extra, failed)
 
 
@@ -94,6 +100,9 @@ def summary(results: list[dict], extra: list[dict], failed: list[dict]) -> dict:
     for r in results:
         by_kind[r["kind"]]["n"] += 1
         by_kind[r["kind"]]["flagged"] += r["flagged"]
+        by_kind[r["kind"]]["recognised"] += r["recognised"]
+        if r["reason"]:
+            by_kind[r["kind"]][f"reason:{r['reason']}"] += 1
     should_flag = [r for r in results if r["expected"] == "flag"]
     should_pass = [r for r in results if r["expected"] == "pass"]
     true_flags = sum(r["flagged"] for r in should_flag)
@@ -101,11 +110,12 @@ def summary(results: list[dict], extra: list[dict], failed: list[dict]) -> dict:
     return {
         "answers": len({r["answer"] for r in results}) + len(failed),
         "quotations": len(results),
-        "by_kind": {k: {"n": c["n"], "flagged": c["flagged"]} for k, c in sorted(by_kind.items())},
+        "by_kind": {k: dict(sorted(c.items())) for k, c in sorted(by_kind.items())},
         "recall": round(true_flags / len(should_flag), 4) if should_flag else None,
         "real_pass_rate": round(1 - false_flags / len(should_pass), 4) if should_pass else None,
         "flag_precision": round(true_flags / (true_flags + false_flags), 4) if true_flags + false_flags else None,
         "flags_on_unlabelled_text": len(extra),
+        "flags_on_listed_non_quotations": sum(e["non_quotation"] for e in extra),
         "missed": [r for r in should_flag if not r["flagged"]],
         "false_flags": [r for r in should_pass if r["flagged"]],
         "unlabelled_flags": extra,
@@ -120,6 +130,10 @@ def _same(label: str, found: str) -> bool:
     if not a or not b:
         return False
     return a == b or (min(len(a), len(b)) >= 12 and (a in b or b in a))
+
+
+def _unmarked(text: str) -> str:
+    return text.strip().strip("\"'“”„«»‘’‚‹› ")
 
 
 def _drop_unknown_ids(output, research: dict[str, str]) -> None:
@@ -139,7 +153,9 @@ def main(argv: list[str]) -> None:
         return
     print(f"{report['answers']} answers, {report['quotations']} labelled quotations")
     for kind, counts in report["by_kind"].items():
-        print(f"  {kind:18} {counts['flagged']:3}/{counts['n']:<3} flagged")
+        print(
+            f"  {kind:18} {counts['flagged']:3}/{counts['n']:<3} flagged, {counts['recognised']:3} found as quotations"
+        )
     print(f"recall (should flag): {report['recall']}   real quotations passed: {report['real_pass_rate']}")
     print(
         f"flag precision: {report['flag_precision']}   flags on unlabelled text: {report['flags_on_unlabelled_text']}"
