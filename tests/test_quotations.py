@@ -79,6 +79,8 @@ def test_language_is_told_by_common_words():
     assert language("nobody explained why it was raised so much") == "en"
     assert language("niemand kon me uitleggen waarom het zo hoog was") == "nl"
     assert language("Jaarafrekening") == ""
+    assert language("Nobody called me back") == "en" and language("Niemand belde mij terug") == "nl"
+    assert language("Lotte en Mohamed") == ""  # names alone do not tell
 
 
 def synthesis(insight: str, evidence: list[str]) -> ResearchSynthesis:

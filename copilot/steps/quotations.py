@@ -79,16 +79,24 @@ SPEECH_AFTER = re.compile(
 ID_FIELDS = {"id", "evidence", "assumption"}
 QUOTE_FIELDS = {"quote", "quotes"}
 
+# the most common Dutch and English words (none in both lists), and spellings only one of the two has
 NL_WORDS = frozenset(
     "de het een en van ik je jij niet dat op te met voor zijn er maar ook als bij nog wel mijn ze dan naar "
-    "wat heb heeft hebben kan moet geen om door deze die dit werd zo hoe waarom mij me wij jullie hun heel "
-    "toen want omdat al altijd nooit iets niks niemand krijg kreeg gebeld bellen wil weet".split()
+    "wat heb heeft hebben kan moet geen om door deze die dit werd zo hoe waarom mij wij jullie hun heel "
+    "toen omdat al altijd nooit iets niks niemand krijg kreeg gebeld bellen wil weet uit nu u uw onze "
+    "ons hij zij wordt worden kunnen moeten zou zouden hadden waren ben bent echt gewoon keer "
+    "alleen alles iemand elke meer veel weer mee tegen tot zonder na goed slecht dus zegt zei "
+    "klant klanten brief rekening maand jaar geld betalen".split()
 )
 EN_WORDS = frozenset(
     "the a an and of you not that on to with for are there but also at still my they then what have has can "
     "must no by this were how why it me our your their very when because always never nothing nobody got "
-    "get called call want know just".split()
+    "get called call know just from out now he she be been would could should did does "
+    "do just only every more much again about against until without after good bad so says said "
+    "customer customers letter bill month year money pay paid".split()
 )
+NL_SPELLING = re.compile(r"ij|aa|oe|uu|ui|sch|eeu|cht\b|lijk|heid|\bge\w{3,}d\b")
+EN_SPELLING = re.compile(r"th|wh|sh|ght|\w{2,}ing\b|\w{2,}ly\b|\w{2,}tion\b|y\b")
 
 
 @dataclass(frozen=True)
@@ -232,10 +240,11 @@ def stands_in(quote: str, fragment: str) -> bool:
 
 
 def language(text: str) -> str:
-    """'nl', 'en' or '' when a few common words do not tell."""
+    """'nl', 'en' or '' when common words and spellings do not tell (a name, a number, two words)."""
     words = _words(text)
-    nl, en = sum(w in NL_WORDS for w in words), sum(w in EN_WORDS for w in words)
-    if max(nl, en) < 2 or nl == en:
+    nl = sum(w in NL_WORDS for w in words) * 2 + sum(bool(NL_SPELLING.search(w)) for w in words)
+    en = sum(w in EN_WORDS for w in words) * 2 + sum(bool(EN_SPELLING.search(w)) for w in words)
+    if max(nl, en) < 3 or abs(nl - en) < 2:
         return ""
     return "nl" if nl > en else "en"
 
