@@ -15,6 +15,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from copilot.steps.answers import parse_answer
@@ -57,8 +58,10 @@ def load(corpus: Path) -> list[dict]:
     return cases
 
 
-def run(cases: list[dict]) -> dict:
-    """Per labelled quotation: flagged or not; per kind: how many of those the check flagged."""
+def run(cases: list[dict], checker=None) -> dict:
+    """Per labelled quotation: flagged or not; per kind: how many of those the check flagged. `checker`
+    (output, research) → findings; by default the project's check."""
+    checker = checker or check
     results, extra, failed = [], [], []
     for case in cases:
         schema = STEPS[case["step"]].schema
@@ -69,7 +72,7 @@ def run(cases: list[dict]) -> dict:
             continue
         research = {str(k): v for k, v in case["research"].items()}
         _drop_unknown_ids(output, research)
-        findings = check(output, research)
+        findings = checker(output, research)
         found_texts = [q.text for _, _, text in free_texts(output) for q in quotations(text)]
         matched: set[int] = set()
         for label in case["labels"]:
@@ -132,6 +135,32 @@ def _same(label: str, found: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 12 and (a in b or b in a))
 
 
+NAIVE = re.compile(r'"([^"\n]+)"|“([^”]+)”|„([^“”]+)[“”]|«([^»]+)»|\'([^\'\n]+)\'|‘([^’]+)’')
+
+
+@dataclass
+class NaiveFinding:
+    text: str
+    reason: str = "not_found"
+
+
+def naive(output, research: dict[str, str]) -> list[NaiveFinding]:
+    """The obvious alternative: every span between a pair of quotation marks, no apostrophe rules, no minimum,
+    no ellipsis; flagged unless it is a substring of research the item cites (lower-cased, spacing collapsed)."""
+
+    def plain(text: str) -> str:
+        return " ".join(re.sub(r"[“”„‟\"'‘’`´«»]", "", text.lower()).split()).strip(" .…")
+
+    found = []
+    for item, _, text in free_texts(output):
+        cited = [research[i] for i in (item.evidence if item else []) if i in research] or list(research.values())
+        for match in NAIVE.finditer(text):
+            span = next(g for g in match.groups() if g)
+            if not any(plain(span) in plain(r) for r in cited):
+                found.append(NaiveFinding(span))
+    return found
+
+
 def _unmarked(text: str) -> str:
     return text.strip().strip("\"'“”„«»‘’‚‹› ")
 
@@ -147,7 +176,9 @@ def _drop_unknown_ids(output, research: dict[str, str]) -> None:
 
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
-    report = run(load(Path(args[0]) if args else CORPUS))
+    cases = load(Path(args[0]) if args else CORPUS)
+    report = run(cases)
+    report["naive_baseline"] = {k: v for k, v in run(cases, naive).items() if not isinstance(v, list)}
     if "--json" in argv:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -159,6 +190,12 @@ def main(argv: list[str]) -> None:
     print(f"recall (should flag): {report['recall']}   real quotations passed: {report['real_pass_rate']}")
     print(
         f"flag precision: {report['flag_precision']}   flags on unlabelled text: {report['flags_on_unlabelled_text']}"
+    )
+    base = report["naive_baseline"]
+    print(
+        f"naive baseline (every quoted span, plain substring): recall {base['recall']}, "
+        f"real passed {base['real_pass_rate']}, unlabelled flags {base['flags_on_unlabelled_text']} "
+        f"({base['flags_on_listed_non_quotations']} on listed non-quotations)"
     )
     if "--show" in argv:
         for key in ("missed", "false_flags", "unlabelled_flags", "unparsed_answers"):
