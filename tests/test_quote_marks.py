@@ -104,3 +104,30 @@ def test_locking_a_step_with_an_unverified_quotation_waits_for_the_persons_confi
     editor.lock_button.click()
     editor.confirm_lock.confirm.click()
     assert bench.status("SD-06") == "locked"
+
+
+def test_a_persons_own_quote_and_block_quote_are_never_shown_as_customer_words(tmp_path):
+    from copilot.research.chunks import Chunk
+    from copilot.session import Session
+    from copilot.steps.schemas import CaseForChange
+
+    real = "Ik heb drie keer gebeld en elke keer moest ik alles opnieuw uitleggen."
+    session = Session.create(tmp_path / "s.cxsession", "Klantreis", "en")
+    session.keep_evidence(
+        [Chunk(id="q001", text=real, source="interviews/a.txt", location="turn 1", kind="transcript")]
+    )
+    case = CaseForChange.model_validate(
+        {
+            "vision": "One contact, one answer.\n> We will never let a customer wait again\n> — the board",
+            "urgency": [
+                {"id": "U1", "point": "Customers repeat themselves", "evidence": ["q001"], "quote": "Ik bel nooit meer"}
+            ],
+        }
+    )
+    session.save_edit("SC-04", case)  # typed by a person: kept as typed
+    assert session.content("SC-04", CaseForChange).urgency[0].quote == "Ik bel nooit meer"
+
+    text = all_text(render(build_deck(session, None, "en"), tmp_path / "deck.pptx"))
+    assert "Ik bel nooit meer" not in text  # the unverified quote field gives way to the quote it cites
+    assert f"“{real}”" in text
+    assert "We will never let a customer wait again (unverified)" in text and "> We will" not in text
