@@ -131,3 +131,17 @@ def test_a_persons_own_quote_and_block_quote_are_never_shown_as_customer_words(t
     assert "Ik bel nooit meer" not in text  # the unverified quote field gives way to the quote it cites
     assert f"“{real}”" in text
     assert "We will never let a customer wait again (unverified)" in text and "> We will" not in text
+
+
+def test_a_quotation_in_a_steps_own_field_is_marked_above_the_items(workspace):
+    from copilot.steps.schemas import CaseForChange
+
+    bench = Workbench(workspace, language="nl")
+    bench.save(
+        "SC-04", CaseForChange(vision='Zodat geen klant meer zegt: "ik word van het kastje naar de muur gestuurd"')
+    )
+    editor = StepEditor(bench, "SC-04")
+    assert "kastje naar de muur" in editor.step_marks.value and "Niet geverifieerd citaat" in editor.step_marks.value
+    vision = next(f for f in editor._top if f.name == "vision")
+    vision.widget.value = "Eén contact, één antwoord."
+    assert editor.step_marks.value == ""

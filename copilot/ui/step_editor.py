@@ -21,7 +21,7 @@ from copilot.ui.error_box import ErrorBox
 from copilot.ui.fields import FieldWidget, blank, editable
 from copilot.ui.item_card import ItemCard
 from copilot.ui.prompt_bridge import PromptBridge
-from copilot.ui.quote_marks import LockConfirm
+from copilot.ui.quote_marks import LockConfirm, marks_html
 from copilot.ui.visuals import VISUALS, StepVisual
 from copilot.workbench import Workbench
 
@@ -100,7 +100,8 @@ class StepEditor(w.VBox):
         ]
         for field in self._top:
             field.observe(self.save)
-        sections = [f.widget for f in self._top]
+        self.step_marks = w.HTML(self._step_marks(output))  # unverified quotations in the step's own fields
+        sections = [f.widget for f in self._top] + [self.step_marks]
         self._lists = {}
         for name, item_class in item_lists(self.schema).items():
             cards = w.VBox([self._card(item) for item in getattr(output, name)])
@@ -116,6 +117,10 @@ class StepEditor(w.VBox):
         self._show_lock_state()
         if self.visual is not None:
             self.visual.update(output)
+
+    def _step_marks(self, output: BaseModel) -> str:
+        found = [f for f in self.bench.unverified_quotations(self.step_id, output) if not f.item]
+        return marks_html(found, self.bench.language)
 
     def _card(self, item: Item) -> ItemCard:
         research = self.bench.research_given(self.step_id)  # to check the quotations of an item citing nothing
@@ -138,6 +143,7 @@ class StepEditor(w.VBox):
         try:
             self.bench.save(self.step_id, self.value())
             self.status.value = f"✓ {t('ui.saved', self.bench.language)}"
+            self.step_marks.value = self._step_marks(self.value())
             if self.visual is not None:
                 self.visual.update(self.value())
         except Exception as error:
