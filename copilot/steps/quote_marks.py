@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.session import Session
-from copilot.steps.quotations import QUOTE_FIELDS, Finding, check, unmark
+from copilot.steps.quotations import QUOTE_FIELDS, Finding, check, quotations, unmark
 
 GIVEN = "quotes.given.{step}"  # session meta: the research ids a step was given, as a JSON list
 
@@ -81,8 +81,6 @@ def _rewrite(holder: dict, finding: Finding, label: str) -> None:
     if path[0] in QUOTE_FIELDS:
         new = ""
     else:  # findings of one field are rewritten one at a time: find this quotation again in what is left
-        from copilot.steps.quotations import quotations
-
         same = [q for q in quotations(current) if q.text == finding.text]
         new = unmark(current, same[:1], label) if same else current
     if isinstance(parent, list):
