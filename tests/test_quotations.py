@@ -1,5 +1,8 @@
 """Quotations in free text: which quoted spans are a customer's words, and whether they stand in the research."""
 
+import random
+import re
+
 import pytest
 
 from copilot.steps.grounding import ground
@@ -185,3 +188,55 @@ def test_unmark_drops_the_quotation_marks_and_labels_the_words():
 def test_an_editors_insertion_in_brackets_is_a_gap_but_a_bracketed_quotation_is_still_checked():
     assert stands_in("[De bot] snapte niet dat ik ging verhuizen", RESEARCH["q3"])
     assert not stands_in("[ik wil gewoon een mens spreken]", RESEARCH["q3"])
+
+
+MARKS = [('"', '"'), ("“", "”"), ("„", "”"), ("„", "“"), ("« ", " »"), ("‘", "’"), ("'", "'")]
+
+
+def research_of_the_prompts() -> dict[str, str]:
+    from conftest import ROOT
+
+    pattern = re.compile(r"^\[(q[0-9a-f]{6,})\][^\n]*\n```text\n(.*?)\n```", re.MULTILINE | re.DOTALL)
+    found = {}
+    for prompt in sorted((ROOT / "tests" / "data" / "quotations" / "prompts").glob("*.txt")):
+        found.update(dict(pattern.findall(prompt.read_text(encoding="utf-8"))))
+    return found
+
+
+def test_any_run_of_words_from_the_research_passes_in_any_marks_and_one_changed_word_is_flagged():
+    """Property check over the example research: 400 random runs of 4–14 words, quoted in a random style
+    after a speech verb (sometimes with a line break or an ellipsis), pass; the same runs with one word
+    replaced by a word from elsewhere are flagged."""
+    research = research_of_the_prompts()
+    rng = random.Random(24)
+    ids = sorted(research)
+    for _ in range(400):
+        quote_id = rng.choice(ids)
+        words = research[quote_id].split()
+        if len(words) < 6:
+            continue
+        size = rng.randint(4, min(14, len(words)))
+        start = rng.randint(0, len(words) - size)
+        run = words[start : start + size]
+        if any(re.search(r"[\"“”„«»]|^['’‘]|['’‘][.,!?]?$", word) for word in run):
+            continue  # a run cut through the research's own quotation marks is not how anyone quotes
+        opener, closer = rng.choice(MARKS)
+        spoken = " ".join(run)
+        if size > 8 and rng.random() < 0.3:
+            spoken = " ".join(run[:3]) + " … " + " ".join(run[-3:])
+        elif rng.random() < 0.2:
+            spoken = " ".join(run[:2]) + "\n" + " ".join(run[2:])
+        item = {
+            "id": "T1",
+            "label": "x",
+            "evidence": [quote_id],
+            "insight": f"Een klant zei: {opener}{spoken}{closer}.",
+        }
+        output = ResearchSynthesis.model_validate({"themes": [item]})
+        assert check(output, research) == [], spoken
+        position = rng.randrange(len(run))
+        replacement = "vijfenzeventig" if run[position].lower() != "vijfenzeventig" else "drieënzestig"
+        altered = " ".join([*run[:position], replacement, *run[position + 1 :]])
+        item["insight"] = f"Een klant zei: {opener}{altered}{closer}."
+        output = ResearchSynthesis.model_validate({"themes": [item]})
+        assert [f.reason for f in check(output, research)] in (["not_found"], ["translated"]), altered

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -219,17 +220,18 @@ def _words(text: str) -> list[str]:
     return normal(text).split()
 
 
-def _parts(quote: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _parts(quote: str) -> tuple[str, ...]:
     """The parts an ellipsis (or a redaction placeholder) joins, each normalised; empty parts dropped."""
-    parts = [p for p in (normal(piece) for piece in ELLIPSIS.split(GAP.sub(" … ", quote))) if p]
+    parts = tuple(p for p in (normal(piece) for piece in ELLIPSIS.split(GAP.sub(" … ", quote))) if p)
     # a quotation that is nothing but brackets is checked as written
-    return parts or [p for p in (normal(piece) for piece in ELLIPSIS.split(quote)) if p]
+    return parts or tuple(p for p in (normal(piece) for piece in ELLIPSIS.split(quote)) if p)
 
 
 def stands_in(quote: str, fragment: str) -> bool:
     """Whether `quote` is in `fragment` word for word (parts joined by an ellipsis in order)."""
     parts = _parts(quote)
-    haystack = f" {normal(fragment)} "
+    haystack = _haystack(fragment)
     at = 0
     for part in parts:
         found = haystack.find(f" {part} ", at)
@@ -239,6 +241,13 @@ def stands_in(quote: str, fragment: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _haystack(fragment: str) -> str:
+    """A research fragment normalised once: the same research is searched for every quotation of a step."""
+    return f" {normal(fragment)} "
+
+
+@lru_cache(maxsize=4096)
 def language(text: str) -> str:
     """'nl', 'en' or '' when common words and spellings do not tell (a name, a number, two words)."""
     words = _words(text)
