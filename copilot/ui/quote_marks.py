@@ -56,6 +56,11 @@ class LockConfirm(w.VBox):
         self.question.value = f"<div class='cx-unverified' style='color:#92400e'>⚠ {text}</div>"
         self.layout.display = "flex"
 
+    def hide(self) -> None:
+        """Nothing to ask any more (locked after all, or unlocked)."""
+        self.layout.display = "none"
+        self._on_confirm = None
+
     def _answer(self, confirmed: bool) -> None:
         self.layout.display = "none"
         callback, self._on_confirm = self._on_confirm, None

@@ -187,6 +187,7 @@ class StepEditor(w.VBox):
             self.save()
         try:
             self.bench.set_locked(self.step_id, not locked)
+            self.confirm_lock.hide()
         except UnverifiedQuotationsError as refused:  # issue 24: lock only when the person confirms
             self.confirm_lock.ask(refused.params["n"], lambda: self._lock_confirmed())
         self._show_lock_state()

@@ -95,6 +95,7 @@ class SynthesisEditor(w.VBox):
         elif self.bench.synthesis() is not None:
             try:
                 self.bench.lock()
+                self.confirm_lock.hide()
             except UnverifiedQuotationsError as refused:  # issue 24: lock only when the person confirms
                 self.confirm_lock.ask(refused.params["n"], self._lock_confirmed)
         self._show_lock_state()
