@@ -145,3 +145,19 @@ def test_a_quotation_in_a_steps_own_field_is_marked_above_the_items(workspace):
     vision = next(f for f in editor._top if f.name == "vision")
     vision.widget.value = "Eén contact, één antwoord."
     assert editor.step_marks.value == ""
+
+
+def test_fixing_the_quotation_lets_the_step_lock_without_asking(workspace):
+    bench = Workbench(workspace, language="nl")
+    pitch = 'Klanten zeggen "ik word nooit teruggebeld door jullie", dus bellen we binnen het uur terug.'
+    bench.save("SD-06", Ideation.model_validate({"ideas": [{"id": "I1", "title": "Terugbelbelofte", "pitch": pitch}]}))
+    editor = StepEditor(bench, "SD-06")
+    editor.lock_button.click()
+    assert editor.confirm_lock.layout.display == "flex"
+    [card] = editor._lists["ideas"].children
+    next(
+        f for f in card.fields if f.name == "pitch"
+    ).widget.value = "Klanten worden nooit teruggebeld: wij bellen terug."
+    assert card.quote_marks.value == ""
+    editor.lock_button.click()
+    assert bench.status("SD-06") == "locked" and editor.confirm_lock.layout.display == "none"
