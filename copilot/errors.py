@@ -6,7 +6,9 @@ CopilotError
 ├── WorkshopFormatError    a workshop format file is invalid
 ├── ThemeError             a deck theme (.pptx master) cannot be used
 ├── SessionError           the workshop session file cannot be used
-│   └── StepLockedError    a locked step was edited
+│   ├── StepLockedError    a locked step was edited
+│   └── SaveConflict       someone else changed the same item since this save's base version
+├── ExportError            a deck or session cannot be written where asked
 └── StepError              a step cannot run (missing input, unknown step)
 """
 
@@ -81,3 +83,20 @@ class StepLockedError(SessionError):
 
 class StepError(CopilotError):
     """A step cannot run."""
+
+
+class SaveConflict(SessionError):
+    """Another writer changed the same item (or field) of a step since the version this save started from.
+
+    Nothing was saved. `mine` is the content this save wanted, `theirs` what the session holds now (at
+    `their_version`), `conflicts` the items both changed. Save a resolved version with `base=their_version`."""
+
+    def __init__(self, step_id: str, mine, theirs, their_version: int, conflicts: list) -> None:
+        self.step_id, self.mine, self.theirs = step_id, mine, theirs
+        self.their_version, self.conflicts = their_version, conflicts
+        names = ", ".join(conflict.label() for conflict in conflicts[:5]) + (" …" if len(conflicts) > 5 else "")
+        super().__init__(key="save_conflict", step=step_id, items=names)
+
+
+class ExportError(CopilotError):
+    """A deck or a session file cannot be written where it was asked to go."""
