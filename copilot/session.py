@@ -114,6 +114,12 @@ class Session:
     def close(self) -> None:
         self._db.close()
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
     # --- whole sessions ------------------------------------------------------------------------
 
     def copy_to(self, path: Path) -> Path:
