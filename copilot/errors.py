@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from copilot.secrets import scrub
+
 
 class CopilotError(Exception):
     """Base class: any error the copilot explains to a person.
@@ -25,7 +27,7 @@ class CopilotError(Exception):
 
     def __init__(self, message: str = "", *, key: str | None = None, **params) -> None:
         self.key, self.params = key, params
-        super().__init__(message or self.say("en"))
+        super().__init__(scrub(message or self.say("en")))
 
     def say(self, language: str) -> str:
         """The message in `language` where it was raised with a key; else as raised."""
@@ -35,7 +37,7 @@ class CopilotError(Exception):
 
         # an error quoted inside another ("the pasted answer could not be used: …") speaks the same language
         params = {k: v.say(language) if isinstance(v, CopilotError) else v for k, v in self.params.items()}
-        return t(f"errors.{self.key}", language, **params)
+        return scrub(t(f"errors.{self.key}", language, **params))
 
 
 class ResearchFileError(CopilotError):

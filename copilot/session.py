@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from copilot.errors import SaveConflict, SessionError, StepLockedError
 from copilot.research.chunks import Chunk
+from copilot.secrets import scrub
 from copilot.session_files import (
     check_session_file,
     check_writable,
@@ -361,6 +362,8 @@ class Session:
         cost: float = 0.0,
         error: str = "",
     ) -> None:
+        # a server may echo the API key in its error: the log keeps no secret
+        prompt, response, error = scrub(prompt), scrub(response), scrub(error)
         with self._db:
             self._db.execute(
                 "INSERT INTO llm_calls (step_id, at, model, prompt, response, prompt_tokens, completion_tokens, "

@@ -151,10 +151,12 @@ class Workbench:
 
     def ask_model(self, prepared):
         from copilot.llm import chat_model
+        from copilot.secrets import errors_scrubbed
         from copilot.steps.engine import ask
 
         choice = self.model()
-        return ask(prepared, chat_model(choice), self.session, model_name=choice.name, cost=choice.cost)
+        with errors_scrubbed():  # the error box shows the details: a server may have echoed the key in them
+            return ask(prepared, chat_model(choice), self.session, model_name=choice.name, cost=choice.cost)
 
     def accept_pasted(self, prepared, text: str):
         from copilot.steps.engine import accept
