@@ -9,6 +9,7 @@ CopilotError
 │   ├── StepLockedError    a locked step was edited
 │   └── SaveConflict       someone else changed the same item since this save's base version
 ├── ExportError            a deck or session cannot be written where asked
+├── UnknownLanguage        a language the copilot does not speak (also a ValueError)
 └── StepError              a step cannot run (missing input, unknown step)
 """
 
@@ -102,3 +103,7 @@ class SaveConflict(SessionError):
 
 class ExportError(CopilotError):
     """A deck or a session file cannot be written where it was asked to go."""
+
+
+class UnknownLanguage(CopilotError, ValueError):
+    """A language the copilot does not speak was asked for."""

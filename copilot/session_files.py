@@ -130,6 +130,9 @@ def check_deck_target(out: Path, fmt: str, session_path: Path | None = None) -> 
         raise ExportError(key="export_session_suffix", name=out.name, fmt=fmt)
     if out.is_dir():
         raise ExportError(key="export_is_folder", name=str(out), fmt=fmt)
+    folder = next((p for p in Path(os.path.abspath(out)).parents if p.exists()), None)
+    if folder is None or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(key="export_folder_read_only", name=out.name, folder=str(folder or out.parent))
     if not out.exists():
         return
     if not _is_deck(out, fmt):
