@@ -178,7 +178,9 @@ def search(
 
 
 @session_app.command("list")
-def session_list(language: str = LANG) -> None:
+def session_list(
+    language: str | None = typer.Option(None, "--lang", help="nl or en, for messages.", callback=_language),
+) -> None:
     """The sessions in this workspace, newest first."""
     from copilot.session import Session
 
@@ -188,7 +190,10 @@ def session_list(language: str = LANG) -> None:
                 steps = ", ".join(session.step_ids())
                 typer.echo(f"{path.name}\t{session.language}\t{session.title}\t{steps}")
         except CopilotError as error:  # one broken file must not hide the others
-            console.print(f"[yellow]{t('errors.session_list_broken', language, name=path.name, detail=error)}[/yellow]")
+            from copilot.cli_errors import message_language
+
+            language = language or message_language([])
+            console.print(f"[yellow]{t('errors.session_list_broken', language, detail=error.say(language))}[/yellow]")
 
 
 @session_app.command("duplicate")

@@ -19,8 +19,8 @@ from copilot.settings import LANGUAGES
 
 def message_language(argv: list[str]) -> str:
     """The language for messages: `--lang`, else CX_COPILOT_LANG, else Dutch when the system speaks it."""
-    for i, arg in enumerate(argv):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+    for arg, following in zip(argv, [*argv[1:], ""], strict=True):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else following if arg == "--lang" else None
         if value in LANGUAGES:
             return value
     for variable in ("CX_COPILOT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -92,7 +92,8 @@ class Session:
         before a byte of it is written."""
         path = Path(path)
         if path.exists():
-            check_session_file(path, len(MIGRATIONS))
+            if check_session_file(path, len(MIGRATIONS)).empty and not create:
+                raise SessionError(key="session_unreadable", name=path.name, detail="empty file")
         elif not create:
             raise SessionError(f"No session file at {path}. Start a new session first.")
         else:
