@@ -231,8 +231,9 @@ class Session:
     def read(self, step_id: str, schema: type[BaseModel]) -> Versioned:
         """The step's content and its version: the base of the caller's next save (`save_edit(base=…)`)."""
         row = self._row(step_id)
-        self._seen[step_id] = json.loads(row["content"]) if row else None
-        return Versioned(_parse(schema, row["content"], step_id) if row else None, row["version"] if row else 0)
+        content = _parse(schema, row["content"], step_id) if row else None
+        self._seen[step_id] = _json(row["content"]) if row else None
+        return Versioned(content, row["version"] if row else 0)
 
     def version(self, step_id: str) -> int:
         row = self._db.execute("SELECT version FROM steps WHERE step_id = ?", (step_id,)).fetchone()
@@ -249,7 +250,7 @@ class Session:
             row = self._row(step_id)
             if row and row["status"] == "locked":
                 raise StepLockedError(key="step_locked_edit", step=step_id)
-            theirs = json.loads(row["content"]) if row else None
+            theirs = _json(row["content"]) if row else None  # a damaged step is repaired by this save
             version = row["version"] if row else 0
             start = self._base(step_id, base, row)
             merged, conflicts = merge(start, mine, theirs) if start != theirs else (mine, [])
@@ -270,7 +271,7 @@ class Session:
     def _base(self, step_id: str, base: int | None, row: sqlite3.Row | None) -> dict | None:
         """The content a save started from: version `base`, else what this Session last showed or saved; a
         caller that never looked at the step writes over it as it is (the durable, single-writer case)."""
-        current = json.loads(row["content"]) if row else None
+        current = _json(row["content"]) if row else None
         if base is None:
             return self._seen.get(step_id, current)
         if base == 0:
@@ -284,7 +285,7 @@ class Session:
         ).fetchone()
         if found is None:
             raise SessionError(key="base_unknown", step=step_id, version=base)
-        return json.loads(found[0])
+        return _json(found[0])
 
     def discard_draft(self, step_id: str) -> None:
         """Forget the latest draft: people chose to keep their own version."""
@@ -315,8 +316,9 @@ class Session:
     def content(self, step_id: str, schema: type[BaseModel]) -> BaseModel | None:
         """What the step shows. The first time this Session shows it, that is the base of its next save."""
         row = self._row(step_id)
-        self._seen.setdefault(step_id, json.loads(row["content"]) if row else None)
-        return _parse(schema, row["content"], step_id) if row else None
+        content = _parse(schema, row["content"], step_id) if row else None
+        self._seen.setdefault(step_id, _json(row["content"]) if row else None)
+        return content
 
     def draft(self, step_id: str, schema: type[BaseModel]) -> BaseModel | None:
         row = self._row(step_id)
@@ -404,3 +406,10 @@ class Session:
             "INSERT INTO history (step_id, at, actor, action, content, version) VALUES (?, ?, ?, ?, ?, ?)",
             (step_id, _now(), actor, action, content, version),
         )
+
+
+def _json(text: str) -> dict | None:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return None

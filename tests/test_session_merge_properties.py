@@ -106,7 +106,9 @@ TEMPLATE = PromptTemplate(
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.sampled_from(["{{ a ** b }}", "{{ a * b }}", "{{ ('x' * a) | length }}", "{{ range(a, a + b) | list | length }}"]),
+    st.sampled_from(
+        ["{{ a ** b }}", "{{ a * b }}", "{{ ('x' * a) | length }}", "{{ range(a, a + b) | list | length }}"]
+    ),
     st.integers(-(10**12), 10**12),
     st.integers(-10, 10**7),
 )
