@@ -274,3 +274,33 @@ def test_a_huge_paste_is_refused_with_the_step_and_the_limit(case, tmp_path: Pat
         assert raised.value.key == case["expect"]
         assert "SD-02" in raised.value.say("nl")
         assert session.status("SD-02") == "empty"
+
+
+# --- read-only places (root may write anywhere, so these run only as an ordinary user) -----------------------
+
+not_as_root = pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores permissions")
+
+
+@not_as_root
+def test_a_session_in_a_read_only_folder_says_so(tmp_path: Path):
+    path = good_session(tmp_path / "locked" / "s.cxsession")
+    path.parent.chmod(0o555)
+    try:
+        with pytest.raises(SessionError) as raised:
+            Session.open(path)
+        assert raised.value.key == "session_read_only"
+    finally:
+        path.parent.chmod(0o755)
+
+
+@not_as_root
+def test_an_export_into_a_read_only_folder_is_refused_before_the_work(tmp_path: Path):
+    session = good_session(tmp_path / "work.cxsession")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        result = cli("export", str(session), "--out", str(locked / "deck.pptx"), cwd=tmp_path, home=tmp_path / "h")
+        assert_clear(result, 1, "read-only")
+    finally:
+        locked.chmod(0o755)
