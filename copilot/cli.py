@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from copilot.cli_bench import bench_app
 from copilot.errors import CopilotError
 from copilot.i18n import t
 from copilot.settings import DEFAULT_LANGUAGE, LANGUAGES, Workspace, project_root
@@ -25,7 +26,6 @@ app.add_typer(workshop_app, name="workshop")
 app.add_typer(store_app, name="store")
 session_app = typer.Typer(help="Workshop sessions: list, duplicate, export and import them.", no_args_is_help=True)
 app.add_typer(session_app, name="session")
-bench_app = typer.Typer(help="Benchmarks on a labelled CSV (see BENCHMARKS.md).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 prompts_app = typer.Typer(help="Prompt templates: check them, run the facilitators' tests.", no_args_is_help=True)
 app.add_typer(prompts_app, name="prompts")
@@ -274,38 +274,6 @@ def export(
     else:
         render(deck, out, theme)
     typer.echo(str(out))
-
-
-def _bench_options(kind: str):
-    def command(
-        data: Path = typer.Argument(..., help="A CSV with a text and a label column."),
-        text_column: str = typer.Option("text", "--text-column"),
-        label_column: str = typer.Option("label", "--label-column"),
-        limit: int | None = typer.Option(None, help="Use only the first N rows."),
-        queries: int | None = typer.Option(None, help="retrieval: evaluate a random sample of N rows as queries."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
-    ) -> None:
-        import json
-
-        from copilot import benchmarks
-
-        extra = {"queries": queries} if kind == "retrieval" and queries else {}
-        result = getattr(benchmarks, kind)(data, text_column, label_column, limit=limit, **extra)
-        if as_json:
-            typer.echo(json.dumps(result, indent=2))
-        else:
-            for key, value in result.items():
-                typer.echo(f"{key}\t{value}")
-
-    command.__doc__ = {
-        "retrieval": "Precision@10 of hybrid, dense and BM25 search; ingest and query speed.",
-        "themes": "How well computed themes match human labels (NMI, ARI) against KMeans.",
-    }[kind]
-    return command
-
-
-bench_app.command("retrieval")(_bench_options("retrieval"))
-bench_app.command("themes")(_bench_options("themes"))
 
 
 @app.command()

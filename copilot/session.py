@@ -17,8 +17,7 @@ import inspect
 import json
 import sqlite3
 import threading
-import uuid
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,9 +29,8 @@ from copilot.secrets import scrub
 from copilot.session_files import (
     check_session_file,
     check_writable,
-    read_only_uri,
+    import_copy,
     remove_database,
-    safe_name,
 )
 from copilot.session_merge import merge
 from copilot.session_schema import MIGRATIONS, SaveResult, Versioned, _checked_json, _migrate, _parse
@@ -150,38 +148,7 @@ class Session:
         """Bring a session file someone shared into this workspace, after checking it is one. A file that is
         not a session, or is from a newer copilot, is refused before anything is copied; a failed import
         leaves nothing behind."""
-        source, sessions_dir = Path(source), Path(sessions_dir)
-        if not source.is_file():
-            raise SessionError(key="import_missing", name=str(source))
-        try:
-            found = check_session_file(source, len(MIGRATIONS))
-        except SessionError as error:
-            if error.key == "session_unreadable":
-                raise SessionError(key="import_not_session", name=source.name, detail=error.params["detail"]) from None
-            raise
-        if found.empty:
-            raise SessionError(key="import_not_session", name=source.name, detail="empty file")
-        try:
-            sessions_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            raise SessionError(key="session_read_only", name=source.name, folder=str(sessions_dir)) from None
-        stem = safe_name(source.stem)
-        target, n = sessions_dir / f"{stem}.cxsession", 1
-        while target.exists():
-            n += 1
-            target = sessions_dir / f"{stem}-{n}.cxsession"
-        temporary = sessions_dir / f".importing-{uuid.uuid4().hex}.cxsession"
-        try:
-            with closing(sqlite3.connect(read_only_uri(source), uri=True)) as original:
-                original.execute("VACUUM INTO ?", (str(temporary),))
-            cls.open(temporary).close()  # migrated to this copilot's schema before it gets its real name
-            temporary.rename(target)
-        except sqlite3.Error as error:
-            remove_database(temporary)
-            raise SessionError(key="import_failed", name=source.name, detail=error) from None
-        except BaseException:
-            remove_database(temporary)
-            raise
+        target = import_copy(Path(source), Path(sessions_dir), len(MIGRATIONS), lambda path: cls.open(path).close())
         return cls.open(target)
 
     # --- meta ----------------------------------------------------------------------------------

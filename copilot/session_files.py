@@ -13,7 +13,10 @@ import os
 import re
 import sqlite3
 import unicodedata
+import uuid
 import zipfile
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +93,44 @@ def remove_database(path: Path) -> None:
     """Delete an SQLite file and its journal files (after a failed import)."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def import_copy(source: Path, sessions_dir: Path, newest_schema: int, migrate: Callable[[Path], None]) -> Path:
+    """Copy a shared session into `sessions_dir` under a safe, unused name, migrated by `migrate`; refused
+    (before anything is copied) when it is not a session of a known schema; nothing left behind on failure."""
+    source, sessions_dir = Path(source), Path(sessions_dir)
+    if not source.is_file():
+        raise SessionError(key="import_missing", name=str(source))
+    try:
+        found = check_session_file(source, newest_schema)
+    except SessionError as error:
+        if error.key == "session_unreadable":
+            raise SessionError(key="import_not_session", name=source.name, detail=error.params["detail"]) from None
+        raise
+    if found.empty:
+        raise SessionError(key="import_not_session", name=source.name, detail="empty file")
+    try:
+        sessions_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise SessionError(key="session_read_only", name=source.name, folder=str(sessions_dir)) from None
+    stem = safe_name(source.stem)
+    target, n = sessions_dir / f"{stem}.cxsession", 1
+    while target.exists():
+        n += 1
+        target = sessions_dir / f"{stem}-{n}.cxsession"
+    temporary = sessions_dir / f".importing-{uuid.uuid4().hex}.cxsession"
+    try:
+        with closing(sqlite3.connect(read_only_uri(source), uri=True)) as original:
+            original.execute("VACUUM INTO ?", (str(temporary),))
+        migrate(temporary)  # migrated to this copilot's schema before it gets its real name
+        temporary.rename(target)
+    except sqlite3.Error as error:
+        remove_database(temporary)
+        raise SessionError(key="import_failed", name=source.name, detail=error) from None
+    except BaseException:
+        remove_database(temporary)
+        raise
+    return target
 
 
 # --- names that become paths ---------------------------------------------------------------------
