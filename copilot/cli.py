@@ -10,9 +10,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from copilot.cli_bench import bench_app
 from copilot.errors import CopilotError
 from copilot.i18n import t
-from copilot.settings import DEFAULT_LANGUAGE, Workspace, project_root
+from copilot.settings import DEFAULT_LANGUAGE, LANGUAGES, Workspace, project_root
 
 app = typer.Typer(
     help="CX Copilot: evidence-grounded service design in small steps.",
@@ -25,13 +26,19 @@ app.add_typer(workshop_app, name="workshop")
 app.add_typer(store_app, name="store")
 session_app = typer.Typer(help="Workshop sessions: list, duplicate, export and import them.", no_args_is_help=True)
 app.add_typer(session_app, name="session")
-bench_app = typer.Typer(help="Benchmarks on a labelled CSV (see BENCHMARKS.md).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 prompts_app = typer.Typer(help="Prompt templates: check them, run the facilitators' tests.", no_args_is_help=True)
 app.add_typer(prompts_app, name="prompts")
 console = Console(stderr=True)
 
-LANG = typer.Option(DEFAULT_LANGUAGE, "--lang", help="Language of the deck and texts: nl or en.")
+
+def _language(value: str | None) -> str | None:
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(f"{value!r}: choose {' or '.join(LANGUAGES)}")
+    return value
+
+
+LANG = typer.Option(DEFAULT_LANGUAGE, "--lang", help="Language of the deck and texts: nl or en.", callback=_language)
 
 
 def _progress(label: str) -> Progress:
@@ -68,16 +75,23 @@ def _print_report(report, language: str) -> None:
 @workshop_app.command("run")
 def workshop_run(
     format_file: Path = typer.Argument(
-        ..., help="A workshop format, e.g. workshop_templates/journey_pain_points_90.yaml"
+        ...,
+        help="A workshop format, e.g. workshop_templates/journey_pain_points_90.yaml",
+        exists=True,
+        dir_okay=False,
     ),
-    research: Path = typer.Option(..., "--research", help="Folder with the research files."),
+    research: Path = typer.Option(
+        ..., "--research", help="Folder with the research files.", exists=True, file_okay=False
+    ),
     out: Path = typer.Option(Path("deck.pptx"), "--out", help="Where to write the deck."),
     language: str = LANG,
     share: bool = typer.Option(False, "--share", help="Leave out confidential (stakeholder) steps."),
 ) -> None:
     """Run a workshop headless and offline: ingest, draft, lock and export the deck."""
     from copilot.headless import run_workshop
+    from copilot.session_files import check_deck_target
 
+    check_deck_target(out, "pptx")  # before the run, not after minutes of drafting
     with _progress(t("ingest.progress", language)) as bar:
         task = bar.add_task("ingest", total=None)
         result = run_workshop(
@@ -125,7 +139,7 @@ def ingest(
 @app.command()
 def search(
     query: str = typer.Argument(..., help="What to look for, in Dutch or English."),
-    k: int = typer.Option(8, "-k", help="How many quotes."),
+    k: int = typer.Option(8, "-k", help="How many quotes (1 to 100).", min=1, max=100),
     filters: list[str] = typer.Option([], "--filter", help="KEY=VALUE, e.g. segment=expat or source=memo.md."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
@@ -164,14 +178,22 @@ def search(
 
 
 @session_app.command("list")
-def session_list() -> None:
+def session_list(
+    language: str | None = typer.Option(None, "--lang", help="nl or en, for messages.", callback=_language),
+) -> None:
     """The sessions in this workspace, newest first."""
     from copilot.session import Session
 
     for path in sorted(Workspace.default().ensure().sessions_dir.glob("*.cxsession"), reverse=True):
-        session = Session.open(path)
-        typer.echo(f"{path.name}\t{session.language}\t{session.title}\t{', '.join(session.step_ids())}")
-        session.close()
+        try:
+            with Session.open(path) as session:
+                steps = ", ".join(session.step_ids())
+                typer.echo(f"{path.name}\t{session.language}\t{session.title}\t{steps}")
+        except CopilotError as error:  # one broken file must not hide the others
+            from copilot.cli_errors import message_language
+
+            language = language or message_language([])
+            console.print(f"[yellow]{t('errors.session_list_broken', language, detail=error.say(language))}[/yellow]")
 
 
 @session_app.command("duplicate")
@@ -180,9 +202,10 @@ def session_duplicate(session_file: Path, title: str = typer.Option(..., "--titl
     from copilot.headless import new_session_path
     from copilot.session import Session
 
-    original = Session.open(session_file)
-    copy = original.duplicate(new_session_path(Workspace.default().ensure(), session_file.stem), title)
-    typer.echo(str(copy.path))
+    with Session.open(session_file) as original:
+        copy = original.duplicate(new_session_path(Workspace.default().ensure(), session_file.stem), title)
+        typer.echo(str(copy.path))
+        copy.close()
 
 
 @session_app.command("export")
@@ -190,7 +213,8 @@ def session_export(session_file: Path, out: Path) -> None:
     """Write a session as one file to share (a consistent copy, also while it is open)."""
     from copilot.session import Session
 
-    typer.echo(str(Session.open(session_file).copy_to(out)))
+    with Session.open(session_file) as session:
+        typer.echo(str(session.copy_to(out)))
 
 
 @session_app.command("import")
@@ -214,7 +238,9 @@ def store_stats() -> None:
 def export(
     session_file: Path = typer.Argument(..., help="A .cxsession file."),
     out: Path = typer.Option(Path("deck.pptx"), "--out", help="Where to write it; a .md name writes Markdown."),
-    language: str | None = typer.Option(None, "--lang", help="nl or en; default: the session's language."),
+    language: str | None = typer.Option(
+        None, "--lang", help="nl or en; default: the session's language.", callback=_language
+    ),
     share: bool = typer.Option(False, "--share", help="Leave out confidential (stakeholder) steps."),
     theme: Path | None = typer.Option(
         None, "--theme", help="A .pptx master to build on (your organisation's); default: CX Copilot's own."
@@ -226,6 +252,7 @@ def export(
     from copilot.export.markdown import write_markdown
     from copilot.export.render import render
     from copilot.session import Session
+    from copilot.session_files import check_deck_target
     from copilot.workshop import formats, load_format
 
     fmt = (fmt or ("md" if out.suffix.lower() in (".md", ".markdown") else "pptx")).lower()
@@ -233,6 +260,7 @@ def export(
         raise typer.BadParameter(f"{fmt!r}: use pptx or md", param_hint="--format")
     if fmt == "md" and out == Path("deck.pptx"):
         out = Path("deck.md")
+    check_deck_target(out, fmt, session_file)  # never over the session, another program's file, or a folder
     session = Session.open(session_file)
     try:
         known = formats(project_root() / "workshop_templates")
@@ -246,38 +274,6 @@ def export(
     else:
         render(deck, out, theme)
     typer.echo(str(out))
-
-
-def _bench_options(kind: str):
-    def command(
-        data: Path = typer.Argument(..., help="A CSV with a text and a label column."),
-        text_column: str = typer.Option("text", "--text-column"),
-        label_column: str = typer.Option("label", "--label-column"),
-        limit: int | None = typer.Option(None, help="Use only the first N rows."),
-        queries: int | None = typer.Option(None, help="retrieval: evaluate a random sample of N rows as queries."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
-    ) -> None:
-        import json
-
-        from copilot import benchmarks
-
-        extra = {"queries": queries} if kind == "retrieval" and queries else {}
-        result = getattr(benchmarks, kind)(data, text_column, label_column, limit=limit, **extra)
-        if as_json:
-            typer.echo(json.dumps(result, indent=2))
-        else:
-            for key, value in result.items():
-                typer.echo(f"{key}\t{value}")
-
-    command.__doc__ = {
-        "retrieval": "Precision@10 of hybrid, dense and BM25 search; ingest and query speed.",
-        "themes": "How well computed themes match human labels (NMI, ARI) against KMeans.",
-    }[kind]
-    return command
-
-
-bench_app.command("retrieval")(_bench_options("retrieval"))
-bench_app.command("themes")(_bench_options("themes"))
 
 
 @app.command()
@@ -385,11 +381,10 @@ def prompts_test(
 
 
 def main() -> None:
-    try:
-        app()
-    except CopilotError as error:
-        console.print(f"[red]{error}[/red]")
-        sys.exit(1)
+    """Run the CLI; an error a person can cause is one line in their language, never a traceback."""
+    from copilot.cli_errors import run_reporting_errors
+
+    run_reporting_errors(app, console)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ CopilotError
 ├── WorkshopFormatError    a workshop format file is invalid
 ├── ThemeError             a deck theme (.pptx master) cannot be used
 ├── SessionError           the workshop session file cannot be used
-│   └── StepLockedError    a locked step was edited
+│   ├── StepLockedError    a locked step was edited
+│   └── SaveConflict       someone else changed the same item since this save's base version
+├── ExportError            a deck or session cannot be written where asked
+├── UnknownLanguage        a language the copilot does not speak (also a ValueError)
 └── StepError              a step cannot run (missing input, unknown step)
     └── UnverifiedQuotationsError  a step with unverified quotations was locked without confirmation
 """
@@ -14,6 +17,8 @@ CopilotError
 from __future__ import annotations
 
 from pathlib import Path
+
+from copilot.secrets import scrub
 
 
 class CopilotError(Exception):
@@ -24,7 +29,7 @@ class CopilotError(Exception):
 
     def __init__(self, message: str = "", *, key: str | None = None, **params) -> None:
         self.key, self.params = key, params
-        super().__init__(message or self.say("en"))
+        super().__init__(scrub(message or self.say("en")))
 
     def say(self, language: str) -> str:
         """The message in `language` where it was raised with a key; else as raised."""
@@ -34,7 +39,7 @@ class CopilotError(Exception):
 
         # an error quoted inside another ("the pasted answer could not be used: …") speaks the same language
         params = {k: v.say(language) if isinstance(v, CopilotError) else v for k, v in self.params.items()}
-        return t(f"errors.{self.key}", language, **params)
+        return scrub(t(f"errors.{self.key}", language, **params))
 
 
 class ResearchFileError(CopilotError):
@@ -84,5 +89,25 @@ class StepError(CopilotError):
     """A step cannot run."""
 
 
+
 class UnverifiedQuotationsError(StepError):
     """A step holds quotations that are not in the research; lock it only when the person confirms."""
+class SaveConflict(SessionError):
+    """Another writer changed the same item (or field) of a step since the version this save started from.
+
+    Nothing was saved. `mine` is the content this save wanted, `theirs` what the session holds now (at
+    `their_version`), `conflicts` the items both changed. Save a resolved version with `base=their_version`."""
+
+    def __init__(self, step_id: str, mine, theirs, their_version: int, conflicts: list) -> None:
+        self.step_id, self.mine, self.theirs = step_id, mine, theirs
+        self.their_version, self.conflicts = their_version, conflicts
+        names = ", ".join(conflict.label() for conflict in conflicts[:5]) + (" …" if len(conflicts) > 5 else "")
+        super().__init__(key="save_conflict", step=step_id, items=names)
+
+
+class ExportError(CopilotError):
+    """A deck or a session file cannot be written where it was asked to go."""
+
+
+class UnknownLanguage(CopilotError, ValueError):
+    """A language the copilot does not speak was asked for."""

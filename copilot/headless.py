@@ -14,7 +14,9 @@ from copilot.llm import chat_model, configured
 from copilot.research.ingest import IngestReport, OnProgress, ingest
 from copilot.research.retrieval import Retriever
 from copilot.research.store import ResearchStore
+from copilot.secrets import errors_scrubbed
 from copilot.session import Session
+from copilot.session_files import inside, safe_name
 from copilot.settings import Workspace, check_language
 from copilot.steps.drafting import can_draft, computed_first, draft_step
 from copilot.workshop import load_format
@@ -31,13 +33,16 @@ class WorkshopRun:
 
 
 def new_session_path(workspace: Workspace, workshop_id: str) -> Path:
+    """A new file in the workspace's sessions folder; the id (from a format file anyone can edit) is made a
+    safe name first, so `../` or a slash in it cannot put the session anywhere else."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = workspace.sessions_dir / f"{workshop_id}-{stamp}.cxsession"
+    name = safe_name(workshop_id, fallback="workshop")
+    path = workspace.sessions_dir / f"{name}-{stamp}.cxsession"
     n = 1
     while path.exists():
         n += 1
-        path = workspace.sessions_dir / f"{workshop_id}-{stamp}-{n}.cxsession"
-    return path
+        path = workspace.sessions_dir / f"{name}-{stamp}-{n}.cxsession"
+    return inside(workspace.sessions_dir, path)
 
 
 def _draft_with_model(step_id: str, session: Session, retriever, language: str, chat, name: str, choice) -> None:
@@ -61,6 +66,11 @@ def run_workshop(
     """Every agenda step in order: asked of the configured model (or `chat`, any LangChain chat model) or
     computed from the research (themes always; the journey's emotions when there is no model), then locked so
     it feeds the next; with neither, the step is left for the workshop and the deck shows its canvas."""
+    with errors_scrubbed():  # a server may echo the API key in its error; the person sees the error
+        return _run_workshop(format_path, research, out, language, workspace, on_progress, title, chat, share)
+
+
+def _run_workshop(format_path, research, out, language, workspace, on_progress, title, chat, share) -> WorkshopRun:
     check_language(language)
     workshop = load_format(format_path)
     workspace = (workspace or Workspace.default()).ensure()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from copilot.errors import CopilotError
+from copilot.secrets import scrub_logs
 
 
 class ModelConfigError(CopilotError):
@@ -136,6 +137,7 @@ def _number(variable: str, default: float) -> float:
 def chat_model(choice: ModelChoice):
     """A LangChain chat model for `choice`; a clear error names the missing key or package."""
     provider = choice.provider
+    scrub_logs()  # the provider libraries log requests and errors; none may show the key
     key = os.environ.get(provider.key_env) if provider.key_env else None
     if provider.key_env and not key:
         raise ModelConfigError(key="needs_key", model=choice.name, variable=provider.key_env)

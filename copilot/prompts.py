@@ -17,8 +17,8 @@
     {{ evidence }} …
 
 Front matter is validated (unknown keys are typos, and rejected); the body is rendered in a Jinja sandbox
-with StrictUndefined, so a missing or misspelt variable is an error naming the file and line, never a
-silently empty prompt. Research text reaches the template only as fenced, quoted data.
+with limits (copilot/prompt_sandbox.py) and StrictUndefined, so a missing or misspelt variable is an error
+naming the file and line, never a silently empty prompt. Research text reaches the template only as fenced, quoted data.
 """
 
 from __future__ import annotations
@@ -108,8 +108,16 @@ class PromptTemplate:
         from jinja2 import TemplateError as JinjaError
         from jinja2 import UndefinedError
 
+        from copilot.prompt_sandbox import LimitExceeded, render_bounded
+
         try:
-            return _environment().from_string(source).render(**context).strip()
+            return render_bounded(_environment().from_string(source), context).strip()
+        except LimitExceeded as error:
+            raise TemplateError(key=error.key, name=self.path.name, part=part, **error.params) from None
+        except (OverflowError, MemoryError, RecursionError) as error:  # what the limits did not foresee
+            raise TemplateError(
+                key="template_text", name=self.path.name, part=part, limit=type(error).__name__
+            ) from None
         except UndefinedError as error:
             raise TemplateError(
                 f"{self.path.name}, {part}{self._where(part, error)}: {error.message}. "
@@ -128,9 +136,11 @@ class PromptTemplate:
 @cache
 def _environment():
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    environment = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=False, autoescape=False)
+    from copilot.prompt_sandbox import BoundedSandbox
+
+    # bounded ranges, powers, texts and time: a template file cannot hang or flood the copilot
+    environment = BoundedSandbox(undefined=StrictUndefined, keep_trailing_newline=False, autoescape=False)
     environment.filters["quoted"] = quoted
     return environment
 

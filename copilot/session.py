@@ -3,6 +3,11 @@
 Human edits are never overwritten: a new AI or computed draft is kept beside the human version, and the
 content a step shows is the human one once a person has edited it. Writes are single transactions in
 WAL mode, so a crash mid-edit leaves the last saved state intact.
+
+Several kernels and processes may edit one session (the notebook and the app, or two people). Every step's
+content has a version; a save names the version it started from (`read()` returns it; `content()` remembers
+the first one this Session showed) and is merged, item by item, with whatever was saved since — or refused
+with a `SaveConflict` carrying both versions when both changed the same item. Nothing is silently dropped.
 """
 
 from __future__ import annotations
@@ -12,50 +17,25 @@ import inspect
 import json
 import sqlite3
 import threading
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from copilot.errors import SessionError, StepLockedError
+from copilot.errors import SaveConflict, SessionError, StepLockedError
 from copilot.research.chunks import Chunk
+from copilot.secrets import scrub
+from copilot.session_files import (
+    check_session_file,
+    check_writable,
+    import_copy,
+    remove_database,
+)
+from copilot.session_merge import merge
+from copilot.session_schema import MIGRATIONS, SaveResult, Versioned, _checked_json, _migrate, _parse
 
-MIGRATIONS = [
-    # 1: the first schema
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE steps (
-        step_id TEXT PRIMARY KEY,
-        status TEXT NOT NULL,             -- drafted | edited | locked
-        content TEXT NOT NULL,            -- what the step shows: the human version once edited
-        draft TEXT,                       -- the latest AI or computed draft
-        edited INTEGER NOT NULL DEFAULT 0,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE history (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        step_id TEXT NOT NULL,
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,              -- computed | ai | person
-        action TEXT NOT NULL,             -- draft | edit | lock | unlock
-        content TEXT
-    );
-    CREATE TABLE evidence (
-        id TEXT PRIMARY KEY, text TEXT NOT NULL, source TEXT NOT NULL, location TEXT NOT NULL,
-        speaker TEXT NOT NULL DEFAULT ''
-    );
-    """,
-    # 2: every model call, for cost, latency and audit (prompts stored with personal data redacted)
-    """
-    CREATE TABLE llm_calls (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        step_id TEXT NOT NULL, at TEXT NOT NULL, model TEXT NOT NULL,
-        prompt TEXT NOT NULL, response TEXT NOT NULL DEFAULT '',
-        prompt_tokens INTEGER NOT NULL DEFAULT 0, completion_tokens INTEGER NOT NULL DEFAULT 0,
-        latency_ms INTEGER NOT NULL DEFAULT 0, cost REAL NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT ''
-    );
-    """,
-]
+__all__ = ["MIGRATIONS", "SaveResult", "Session", "Versioned"]
 
 
 def _now() -> str:
@@ -88,9 +68,12 @@ class Session:
         self.path = path
         self._db = connection
         self._lock = threading.RLock()
+        # per step, the content this Session's caller holds: the base of its next save when it names none
+        self._seen: dict[str, dict | None] = {}
 
     @classmethod
     def create(cls, path: Path, title: str, language: str, workshop: str = "") -> Session:
+        path = Path(path)
         if path.exists():
             raise SessionError(f"{path.name} already exists: open it, or choose another name.")
         session = cls.open(path, create=True)
@@ -103,13 +86,24 @@ class Session:
 
     @classmethod
     def open(cls, path: Path, create: bool = False) -> Session:
+        """Open a session file; another program's SQLite file, or a newer copilot's session, is refused
+        before a byte of it is written."""
         path = Path(path)
-        if not create and not path.exists():
+        if path.exists():
+            if check_session_file(path, len(MIGRATIONS)).empty and not create:
+                raise SessionError(key="session_unreadable", name=path.name, detail="empty file")
+        elif not create:
             raise SessionError(f"No session file at {path}. Start a new session first.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                raise SessionError(key="session_read_only", name=path.name, folder=str(path.parent)) from None
+        check_writable(path)
         try:
-            # JupyterLab runs widget callbacks on kernel subshell threads: one connection, shared under a lock
-            connection = sqlite3.connect(path, check_same_thread=False)
+            # JupyterLab runs widget callbacks on kernel subshell threads: one connection, shared under a lock;
+            # other processes wait for the write lock (up to 30 s) instead of failing at once
+            connection = sqlite3.connect(path, check_same_thread=False, timeout=30)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")
             _migrate(connection)
@@ -120,6 +114,12 @@ class Session:
     def close(self) -> None:
         self._db.close()
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
     # --- whole sessions ------------------------------------------------------------------------
 
     def copy_to(self, path: Path) -> Path:
@@ -127,8 +127,12 @@ class Session:
         path = Path(path)
         if path.exists():
             raise SessionError(f"{path.name} already exists: choose another name.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db.execute("VACUUM INTO ?", (str(path),))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db.execute("VACUUM INTO ?", (str(path),))
+        except (OSError, sqlite3.Error) as error:
+            remove_database(path)  # it did not exist before: whatever is there now is a partial copy
+            raise SessionError(key="session_copy_failed", name=str(path), detail=error) from None
         return path
 
     def duplicate(self, path: Path, title: str) -> Session:
@@ -141,23 +145,10 @@ class Session:
 
     @classmethod
     def import_file(cls, source: Path, sessions_dir: Path) -> Session:
-        """Bring a session file someone shared into this workspace, after checking it is one."""
-        source = Path(source)
-        try:
-            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
-                tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as error:
-            raise SessionError(f"{source.name} is not a workshop session ({error}).") from error
-        if not {"meta", "steps", "history"} <= tables:
-            raise SessionError(f"{source.name} is an SQLite file, but not a workshop session.")
-        Path(sessions_dir).mkdir(parents=True, exist_ok=True)
-        target = Path(sessions_dir) / source.name
-        n = 1
-        while target.exists():
-            n += 1
-            target = Path(sessions_dir) / f"{source.stem}-{n}{source.suffix}"
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as original:
-            original.execute("VACUUM INTO ?", (str(target),))
+        """Bring a session file someone shared into this workspace, after checking it is one. A file that is
+        not a session, or is from a newer copilot, is refused before anything is copied; a failed import
+        leaves nothing behind."""
+        target = import_copy(Path(source), Path(sessions_dir), len(MIGRATIONS), lambda path: cls.open(path).close())
         return cls.open(target)
 
     # --- meta ----------------------------------------------------------------------------------
@@ -182,34 +173,86 @@ class Session:
 
     def save_draft(self, step_id: str, draft: BaseModel, actor: str = "computed") -> None:
         """Keep a new draft. It becomes the content unless a person has edited the step."""
-        row = self._row(step_id)
-        if row and row["status"] == "locked":
-            raise StepLockedError(key="step_locked_draft", step=step_id)
-        data = draft.model_dump_json()
-        with self._db:
+        data = _checked_json(step_id, draft)
+        with self._write():
+            row = self._row(step_id)
+            if row and row["status"] == "locked":
+                raise StepLockedError(key="step_locked_draft", step=step_id)
             if row and row["edited"]:
                 self._db.execute(
                     "UPDATE steps SET draft = ?, updated_at = ? WHERE step_id = ?", (data, _now(), step_id)
                 )
-            else:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO steps VALUES (?, 'drafted', ?, ?, 0, ?)", (step_id, data, data, _now())
-                )
-            self._log(step_id, actor, "draft", data)
-
-    def save_edit(self, step_id: str, content: BaseModel) -> None:
-        """Save a person's version of the step; it wins over every later draft."""
-        row = self._row(step_id)
-        if row and row["status"] == "locked":
-            raise StepLockedError(key="step_locked_edit", step=step_id)
-        data = content.model_dump_json()
-        with self._db:
+                self._log(step_id, actor, "draft", data)
+                return
+            version = (row["version"] if row else 0) + 1
             self._db.execute(
-                "INSERT INTO steps VALUES (?, 'edited', ?, NULL, 1, ?) ON CONFLICT(step_id) DO UPDATE SET "
-                "status = 'edited', content = excluded.content, edited = 1, updated_at = excluded.updated_at",
-                (step_id, data, _now()),
+                "INSERT INTO steps (step_id, status, content, draft, edited, updated_at, version) "
+                "VALUES (?, 'drafted', ?, ?, 0, ?, ?) ON CONFLICT(step_id) DO UPDATE SET status = 'drafted', "
+                "content = excluded.content, draft = excluded.draft, edited = 0, updated_at = excluded.updated_at, "
+                "version = excluded.version",
+                (step_id, data, data, _now(), version),
             )
-            self._log(step_id, "person", "edit", data)
+            self._log(step_id, actor, "draft", data, version)
+        self._seen[step_id] = json.loads(data)  # the caller shows its own new draft next
+
+    def read(self, step_id: str, schema: type[BaseModel]) -> Versioned:
+        """The step's content and its version: the base of the caller's next save (`save_edit(base=…)`)."""
+        row = self._row(step_id)
+        content = _parse(schema, row["content"], step_id) if row else None
+        self._seen[step_id] = _json(row["content"]) if row else None
+        return Versioned(content, row["version"] if row else 0)
+
+    def version(self, step_id: str) -> int:
+        row = self._db.execute("SELECT version FROM steps WHERE step_id = ?", (step_id,)).fetchone()
+        return row[0] if row else 0
+
+    def save_edit(self, step_id: str, content: BaseModel, base: int | None = None) -> SaveResult:
+        """Save a person's version of the step; it wins over every later draft.
+
+        `base` is the version the person started from (from `read()`); without it, the content this Session
+        last showed or saved. Whatever others saved since is merged in item by item; when they changed an
+        item this save changes too, nothing is saved and `SaveConflict` carries both versions."""
+        mine = json.loads(_checked_json(step_id, content))
+        with self._write():
+            row = self._row(step_id)
+            if row and row["status"] == "locked":
+                raise StepLockedError(key="step_locked_edit", step=step_id)
+            theirs = _json(row["content"]) if row else None  # a damaged step is repaired by this save
+            version = row["version"] if row else 0
+            start = self._base(step_id, base, row)
+            merged, conflicts = merge(start, mine, theirs) if start != theirs else (mine, [])
+            if conflicts:
+                raise SaveConflict(step_id, content, _parse(type(content), row["content"], step_id), version, conflicts)
+            result = content if merged == mine else _parse(type(content), json.dumps(merged), step_id)
+            data = result.model_dump_json()
+            self._db.execute(
+                "INSERT INTO steps (step_id, status, content, draft, edited, updated_at, version) "
+                "VALUES (?, 'edited', ?, NULL, 1, ?, ?) ON CONFLICT(step_id) DO UPDATE SET status = 'edited', "
+                "content = excluded.content, edited = 1, updated_at = excluded.updated_at, version = excluded.version",
+                (step_id, data, _now(), version + 1),
+            )
+            self._log(step_id, "person", "edit", data, version + 1)
+        self._seen[step_id] = mine  # what the caller holds (without the merged-in changes until it reloads)
+        return SaveResult(version + 1, merged != mine, result)
+
+    def _base(self, step_id: str, base: int | None, row: sqlite3.Row | None) -> dict | None:
+        """The content a save started from: version `base`, else what this Session last showed or saved; a
+        caller that never looked at the step writes over it as it is (the durable, single-writer case)."""
+        current = _json(row["content"]) if row else None
+        if base is None:
+            return self._seen.get(step_id, current)
+        if base == 0:
+            return None
+        if row and base == row["version"]:
+            return current
+        found = self._db.execute(
+            "SELECT content FROM history WHERE step_id = ? AND version = ? AND content IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1",
+            (step_id, base),
+        ).fetchone()
+        if found is None:
+            raise SessionError(key="base_unknown", step=step_id, version=base)
+        return _json(found[0])
 
     def discard_draft(self, step_id: str) -> None:
         """Forget the latest draft: people chose to keep their own version."""
@@ -238,8 +281,11 @@ class Session:
         return self.status(step_id) == "locked"
 
     def content(self, step_id: str, schema: type[BaseModel]) -> BaseModel | None:
+        """What the step shows. The first time this Session shows it, that is the base of its next save."""
         row = self._row(step_id)
-        return _parse(schema, row["content"], step_id) if row else None
+        content = _parse(schema, row["content"], step_id) if row else None
+        self._seen.setdefault(step_id, _json(row["content"]) if row else None)
+        return content
 
     def draft(self, step_id: str, schema: type[BaseModel]) -> BaseModel | None:
         row = self._row(step_id)
@@ -286,6 +332,8 @@ class Session:
         cost: float = 0.0,
         error: str = "",
     ) -> None:
+        # a server may echo the API key in its error: the log keeps no secret
+        prompt, response, error = scrub(prompt), scrub(response), scrub(error)
         with self._db:
             self._db.execute(
                 "INSERT INTO llm_calls (step_id, at, model, prompt, response, prompt_tokens, completion_tokens, "
@@ -312,23 +360,23 @@ class Session:
             raise SessionError(f"Step {step_id} has no draft yet: draft it first.")
         return row
 
-    def _log(self, step_id: str, actor: str, action: str, content: str | None) -> None:
+    @contextmanager
+    def _write(self):
+        """One transaction that holds the write lock from its first read, so no other process can save
+        between this save's read of the step and its write."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            yield
+
+    def _log(self, step_id: str, actor: str, action: str, content: str | None, version: int | None = None) -> None:
         self._db.execute(
-            "INSERT INTO history (step_id, at, actor, action, content) VALUES (?, ?, ?, ?, ?)",
-            (step_id, _now(), actor, action, content),
+            "INSERT INTO history (step_id, at, actor, action, content, version) VALUES (?, ?, ?, ?, ?, ?)",
+            (step_id, _now(), actor, action, content, version),
         )
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version > len(MIGRATIONS):
-        raise SessionError(f"This session was made by a newer CX Copilot (schema {version}): update the copilot.")
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        connection.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
-
-
-def _parse(schema: type[BaseModel], data: str, step_id: str) -> BaseModel:
+def _json(text: str) -> dict | None:
     try:
-        return schema.model_validate(json.loads(data))
-    except (ValidationError, json.JSONDecodeError) as error:
-        raise SessionError(f"Step {step_id} in the session does not match its schema: {error}") from error
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return None

@@ -53,7 +53,9 @@ class Workspace:
 
 
 def check_language(language: str) -> str:
-    """Return `language` when it is one the copilot speaks, else raise a clear ValueError."""
+    """Return `language` when it is one the copilot speaks, else raise a clear error (also a ValueError)."""
     if language not in LANGUAGES:
-        raise ValueError(f"Unknown language {language!r}: choose one of {', '.join(LANGUAGES)}.")
+        from copilot.errors import UnknownLanguage
+
+        raise UnknownLanguage(f"Unknown language {language!r}: choose one of {', '.join(LANGUAGES)}.")
     return language

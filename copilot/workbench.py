@@ -101,8 +101,15 @@ class Workbench:
     def reject_draft(self, step_id: str) -> None:
         self.session.discard_draft(step_id)
 
-    def save(self, step_id: str, output) -> None:
-        self.session.save_edit(step_id, output)
+    def read(self, step_id: str):
+        """The step's content and its version (`Versioned`), for an editor that shows it: pass the version to
+        `save` so a save from another kernel meanwhile is merged, or shown as a conflict."""
+        return self.session.read(step_id, self.schema(step_id))
+
+    def save(self, step_id: str, output, base: int | None = None):
+        """Save a person's edit; returns a `SaveResult` (show `.content` when `.merged`), or raises
+        `SaveConflict` carrying both versions when someone else changed the same item."""
+        return self.session.save_edit(step_id, output, base=base)
 
     def status(self, step_id: str) -> str:
         return self.session.status(step_id)
@@ -168,18 +175,20 @@ class Workbench:
 
     def ask_model(self, prepared):
         from copilot.llm import chat_model
+        from copilot.secrets import errors_scrubbed
         from copilot.steps.engine import ask
 
         choice = self.model()
-        return ask(prepared, chat_model(choice), self.session, model_name=choice.name, cost=choice.cost)
+        with errors_scrubbed():  # the error box shows the details: a server may have echoed the key in them
+            return ask(prepared, chat_model(choice), self.session, model_name=choice.name, cost=choice.cost)
 
     def accept_pasted(self, prepared, text: str):
         from copilot.steps.engine import accept
 
         return accept(prepared, text, self.session)
 
-    def save_synthesis(self, synthesis: ResearchSynthesis) -> None:
-        self.session.save_edit(SYNTHESIS, synthesis)
+    def save_synthesis(self, synthesis: ResearchSynthesis, base: int | None = None):
+        return self.session.save_edit(SYNTHESIS, synthesis, base=base)
 
     def research_given(self, step_id: str) -> dict[str, str]:
         """The research a step was last given (id → text), to check the quotations of items that cite none."""

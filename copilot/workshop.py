@@ -73,6 +73,8 @@ def load_format(path: Path) -> WorkshopFormat:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise WorkshopFormatError(f"{path}: cannot be read ({error.strerror}).") from error
+    except UnicodeDecodeError as error:  # e.g. saved as Windows-1252 by an older editor
+        raise WorkshopFormatError(key="format_not_utf8", name=path.name, detail=error.reason) from None
     except yaml.YAMLError as error:
         raise WorkshopFormatError(f"{path.name}: is not valid YAML: {error}") from error
     try:
