@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
-from copilot.research.store import ResearchStore
 from copilot.research.redaction import Redactor
+from copilot.research.store import ResearchStore
 from copilot.research.themes import themes as compute_themes
 from copilot.steps.schemas import ResearchSynthesis, Theme
 from copilot.steps.theme_wording import word_theme
