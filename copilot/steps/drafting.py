@@ -9,7 +9,10 @@ from copilot.errors import StepError
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.catalogue import step
+from copilot.steps.hmw_starters import draft_hmw
+from copilot.steps.impact import draft_priorities
 from copilot.steps.journey import draft_journey
+from copilot.steps.stakeholder_candidates import draft_stakeholder_candidates
 from copilot.steps.synthesis import draft_synthesis
 from copilot.workshop import WorkshopFormat
 
@@ -22,8 +25,15 @@ def _journey(store: ResearchStore, session: Session, workshop: WorkshopFormat | 
     return draft_journey(store, session, workshop.stages(session.language) if workshop else None)
 
 
-# step id -> computed (offline) drafter: research themes, and how each journey stage feels
-COMPUTED: dict[str, Callable] = {"SD-02": _synthesis, "SD-04": _journey}
+# step id -> computed (offline) drafter: research themes, how each journey stage feels, how-might-we starters
+# from the pains, impact from the evidence behind each idea, and the stakeholders the research names
+COMPUTED: dict[str, Callable] = {
+    "SD-02": _synthesis,
+    "SD-04": _journey,
+    "SD-05": draft_hmw,
+    "SD-07": draft_priorities,
+    "SC-01": draft_stakeholder_candidates,
+}
 # computed even when a model is at hand: themes from all the research beat a model's reading of a few quotes.
 # The journey is computed only without a model, which also drafts actions, touchpoints and pains.
 COMPUTED_FIRST = frozenset({"SD-02"})

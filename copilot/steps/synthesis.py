@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
+from copilot.research.redaction import Redactor
 from copilot.research.store import ResearchStore
 from copilot.research.themes import themes as compute_themes
 from copilot.steps.schemas import ResearchSynthesis, Theme
+from copilot.steps.theme_wording import word_theme
 
 MIN_WORDS = 8  # shorter turns ("Ja, klopt.") say too little to build a theme on
 
@@ -19,17 +21,28 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
     found = compute_themes(chunks, vectors, max_themes=max_themes)
     cited: dict[str, Chunk] = {}
     items = []
+    # quotes of each theme, most central first, so the wording comes from what the theme is most about
+    texts = [[chunks[i].text for i in _central_first(theme)] for theme in found]
+    redactor = Redactor(language, known_names={c.speaker for c in chunks if c.speaker})
     for number, theme in enumerate(found, start=1):
+        wording = word_theme(texts[number - 1], texts[: number - 1] + texts[number:], clean=redactor.redact)
+        counted = t("synthesis.computed_insight", language, n=len(theme.members), sources=theme.n_sources)
+        insight = t("synthesis.insight", language, sentence=wording.sentence, counted=counted)
         quotes = [chunks[i] for i in theme.representatives]
         cited.update({q.id: q for q in quotes})
         items.append(
             Theme(
                 id=f"T{number}",
-                label=theme.label,
-                insight=t("synthesis.computed_insight", language, n=len(theme.members), sources=theme.n_sources),
+                label=wording.label or theme.label,
+                insight=insight if wording.sentence else counted,
                 evidence=[q.id for q in quotes],
                 n_sources=theme.n_sources,
             )
         )
     questions = [t("synthesis.question_missing", language)] if items else [t("synthesis.question_empty", language)]
     return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
+
+
+def _central_first(theme) -> list[int]:
+    """The theme's representatives (most central, one per source first), then the rest of its members."""
+    return [*theme.representatives, *(i for i in theme.members if i not in theme.representatives)]

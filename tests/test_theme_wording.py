@@ -1,0 +1,46 @@
+"""Theme labels and insights a workshop can put on the wall: phrases people used, sentences they said."""
+
+from copilot.research.redaction import Redactor
+from copilot.steps.theme_wording import word_theme
+
+DEBIT = [
+    "I changed banks and the direct debit failed, then a reminder came with costs.",
+    "The direct debit failed twice and nobody told me why.",
+    "After moving my account the direct debit failed again. Call me on 06-12345678 please.",
+    "My direct debit failed and the letter threatened a collection agency.",
+    "Payment went wrong after I switched to a new account.",
+]
+WAITING = [
+    "I waited forty minutes on the phone before anyone answered.",
+    "The waiting time on the phone is far too long.",
+    "Nobody answers the phone, the queue takes an hour.",
+]
+NOTES = [
+    "CB→mdw: klt belt over TB-verhoging, mdw legt uit, klt akkoord.",
+    "mdw: klt wil TB omlaag, TB-verhoging uitgelegd door mdw.",
+    "klt boos over TB-verhoging zonder uitleg in brief, mdw belt terug.",
+]
+
+
+def test_the_label_is_a_phrase_participants_used_not_a_keyword_bag():
+    wording = word_theme(DEBIT, [WAITING, NOTES])
+    assert wording.label == "Direct debit failed"
+
+
+def test_the_insight_is_a_sentence_someone_said_that_carries_the_label():
+    wording = word_theme(DEBIT, [WAITING, NOTES])
+    assert "direct debit failed" in wording.sentence.lower()
+    assert any(wording.sentence in quote for quote in DEBIT)
+
+
+def test_a_sentence_that_needs_redaction_is_not_chosen_as_the_insight():
+    only_personal = ["My direct debit failed, call me on 06-12345678 about the direct debit failed notice."] * 2
+    redactor = Redactor("en")
+    wording = word_theme(only_personal, [WAITING], clean=redactor.redact)
+    assert "06-12345678" not in wording.sentence
+
+
+def test_shorthand_from_agent_notes_never_becomes_a_label():
+    wording = word_theme(NOTES, [WAITING, DEBIT])
+    assert wording.label.lower().split()[0] not in {"mdw", "klt", "cb"}
+    assert "verhoging" in wording.label.lower()
