@@ -92,13 +92,13 @@ def free_box(region: Box, blocking: list[Box], gap: float = GAP, min_w: float = 
     for i, left in enumerate(xs):
         for right in xs[i + 1 :]:
             w = right - left
-            if w < min_w:
+            if w < min_w - 1e-6:
                 continue
             columns = [b for b in inside if b.x - gap < right and left < b.right + gap]
             for j, top in enumerate(ys):
                 for bottom in ys[j + 1 :]:
                     h = bottom - top
-                    if h < min_h or w * h <= best_area:
+                    if h < min_h - 1e-6 or w * h <= best_area:
                         continue
                     if any(b.y - gap < bottom and top < b.bottom + gap for b in columns):
                         break  # a taller rectangle from this top hits the same obstacle

@@ -74,7 +74,7 @@ def normalise(name: str) -> str:
 
 @dataclass(frozen=True)
 class Shape:
-    """What a layout offers: its placeholders' kinds and the area (fraction of the slide) of its largest body."""
+    """What a layout offers: its placeholders' kinds and the area (fraction of the slide) of its bodies."""
 
     titles: int = 0
     centre_title: bool = False
@@ -98,7 +98,7 @@ def shape_of(layout, slide_area: float) -> Shape:
         elif kind in BODY_TYPES:
             bodies += 1
             area = (placeholder.width or 0) * (placeholder.height or 0) / slide_area if slide_area else 0
-            body_area = max(body_area, area)
+            body_area += area
         elif kind in (PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.MEDIA_CLIP):
             pictures += 1
         elif kind in FOOTER_TYPES:
@@ -149,11 +149,11 @@ def score(role: str, name: str, shape: Shape) -> float:
         points += (1.5 if shape.titles else 0) + (0.5 if shape.bodies <= 1 else -1)
     else:
         points += 4 if shape.titles else 0
-        if shape.bodies == 1 and shape.body_area >= 0.25:
+        if shape.bodies and shape.body_area >= 0.25:
             points += 3
-        elif shape.bodies == 1:
+        elif shape.bodies:
             points += 1
-        points -= 2 * max(0, shape.bodies - 1) + 2 * shape.pictures + (1.5 if shape.subtitles else 0)
+        points -= max(0, shape.bodies - 1) + 2 * shape.pictures + (1.5 if shape.subtitles else 0)
         points -= 2 if shape.centre_title else 0
     return points
 
@@ -165,6 +165,7 @@ class MasterFit:
     index: int  # 1-based, as a person counts them
     name: str
     master: object
+    count: int = 0  # layouts in the master
     layouts: dict[str, object] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -191,8 +192,8 @@ def master_name(master, index: int) -> str:
 
 
 def fit_master(master, index: int, slide_area: float) -> MasterFit:
-    fit = MasterFit(index, master_name(master, index), master)
     layouts = list(master.slide_layouts)
+    fit = MasterFit(index, master_name(master, index), master, len(layouts))
     for role in ROLES:
         ranked = sorted(
             ((score(role, layout.name, shape_of(layout, slide_area)), n, layout) for n, layout in enumerate(layouts)),
@@ -217,11 +218,12 @@ def choose(presentation, wanted: str | None = None, file_name: str = "") -> tupl
     if not fits:
         raise ThemeError(key="theme_no_layouts", file=file_name)
     if wanted:
-        key = normalise(str(wanted))
-        named = [f for f in fits if str(f.index) == key.strip()] or [f for f in fits if normalise(f.name) == key]
-        named = named or [f for f in fits if key and key in normalise(f.name)]
-        if len(named) != 1:
+        key = " ".join(str(wanted).casefold().split())
+        names = {f.index: " ".join(f.name.casefold().split()) for f in fits}
+        named = [f for f in fits if str(f.index) == key] or [f for f in fits if names[f.index] == key]
+        named = named or [f for f in fits if key and key in names[f.index]]
+        if not named:
             masters = ", ".join(f"{f.index} '{f.name}'" for f in fits)
             raise ThemeError(key="theme_unknown_master", file=file_name, master=wanted, masters=masters)
-        return named[0], fits
+        return max(named, key=lambda f: (f.total, -f.index)), fits  # LibreOffice gives masters one name
     return max(fits, key=lambda f: (f.total, -f.index)), fits

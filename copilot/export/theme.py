@@ -151,14 +151,18 @@ class Theme:
         footer and of every picture and shape the master and layout draw."""
         title = self.placeholder(layout, *TITLE_TYPES)
         title_box = _box(title) if title is not None else self.title_area(layout)
-        body = self.placeholder(layout, *BODY_TYPES)
-        if body is not None:
-            x, y, w = _box(body).x, _box(body).y, _box(body).w
-        else:
-            x, w = title_box.x, title_box.w
-            y = title_box.bottom + 0.2
-        if y < title_box.bottom + 0.1 and title_box.y < self.height / 2:
-            y = title_box.bottom + 0.1
+        bodies = [_box(p) for p in layout.placeholders if p.placeholder_format.type in BODY_TYPES]
+        # as wide as the title and every body (LibreOffice writes half-width bodies into its layouts); the whole
+        # width between the margins when those are narrow (a caption layout): its empty placeholders are removed
+        x = min(b.x for b in [title_box, *bodies])
+        right = max(b.right for b in [title_box, *bodies])
+        if right - x < 0.6 * self.width:
+            x, right = min(x, self.margin), max(right, self.width - self.margin)
+        w = right - x
+        y = title_box.bottom + 0.1 if title_box.y < self.height / 2 else self.margin
+        big = [b for b in bodies if b.h >= 0.4 * self.height]
+        if big and big[0].y > y:
+            y = big[0].y
         x = max(x, 0.3)
         w = min(w, self.width - x - 0.3)
         bottom = self.height - FOOTER_ZONE
