@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import pdf_to_pngs, soffice_to_pdf
-from master_fixtures import german_potx, inches, libreoffice_made, two_masters
+from master_fixtures import german_potx, inches, libreoffice_made, remove_placeholders, two_masters
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from test_deck import assert_everything_fits
@@ -123,13 +123,35 @@ def test_a_german_4_by_3_potx_with_a_cover_without_title_placeholder_titles_ever
     assert_everything_fits(path)
 
 
+def untitled_content_master(path: Path) -> Path:
+    """A master whose only content layout has no title placeholder (its designer drew the title into artwork)."""
+    path = team_master(path, {"Title Slide": "Titeldia", "Title and Content": "Inhoud"})
+    prs = Presentation(str(path))
+    remove_placeholders(prs.slide_layouts[1], "title")
+    prs.save(str(path))
+    return path
+
+
+def test_a_content_layout_without_a_title_gets_its_title_in_the_masters_title_area(tmp_path: Path):
+    path = render(every_slide_type(), tmp_path / "deck.pptx", theme=untitled_content_master(tmp_path / "m.pptx"))
+    prs = assert_titled_and_clear(path)
+    master_title = next(p for p in prs.slide_master.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.TITLE)
+    for slide in list(prs.slides)[2:]:
+        assert slide.slide_layout.name == "Inhoud"
+        title = slide.shapes.title
+        assert abs(title.top - master_title.top) < 9144 and title.placeholder_format.type == PP_PLACEHOLDER.TITLE
+        below = [s for s in slide.shapes if s is not title and s.top < title.top + title.height]
+        assert not [s for s in below if not s.is_placeholder], f"{title.text_frame.text}: content under the title"
+    assert_everything_fits(path)
+
+
 def test_the_dutch_team_master_keeps_working(tmp_path: Path):
     path = render(every_slide_type(), tmp_path / "deck.pptx", theme=team_master(tmp_path / "huisstijl.pptx"))
     assert_titled_and_clear(path)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ["two-masters", "libreoffice", "german-potx", "dutch-4x3"])
+@pytest.mark.parametrize("kind", ["two-masters", "libreoffice", "german-potx", "dutch-4x3", "untitled-content"])
 def test_libreoffice_renders_every_slide_on_each_organisations_master(artifacts: Path, kind: str):
     if kind == "two-masters":
         master = two_masters(artifacts / "twee.pptx")
@@ -137,6 +159,8 @@ def test_libreoffice_renders_every_slide_on_each_organisations_master(artifacts:
         master = libreoffice_made(two_masters(artifacts / "bron.pptx"), artifacts / "libreoffice")
     elif kind == "german-potx":
         master = german_potx(artifacts / "vorlage.potx")
+    elif kind == "untitled-content":
+        master = untitled_content_master(artifacts / "inhoud.pptx")
     else:
         master = team_master(artifacts / "huisstijl.pptx")
     path = render(every_slide_type(), artifacts / f"deck-{kind}.pptx", theme=master)

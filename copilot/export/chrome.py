@@ -72,6 +72,9 @@ def cover(slide, theme: Theme, style: Style, role: str, title: str, subtitle: st
         size = theme.font_size(heading) or title_size
         rest = Box(_in(heading.left), _in(heading.top) + _in(heading.height) + 0.1, _in(heading.width), 1.0)
     fill(heading, title, size, max(9, round(size * 0.7)), bold=True)
+    if below is None and theme.placeholder(slide.slide_layout, *TITLE_TYPES) is None:
+        for paragraph in heading.text_frame.paragraphs:  # in line with the subtitle drawn under it
+            paragraph.alignment = PP_ALIGN.LEFT
     used.add(heading.placeholder_format.idx)
     if not subtitle:
         return used
@@ -102,6 +105,8 @@ def footer(slide, theme: Theme, style: Style, deck_title: str, number: int) -> s
         text, size = fitted(texts[kind], FOOTER_SIZE, box, min_size=FOOTER_SIZE)
         format_frame(placeholder.text_frame)
         write(placeholder.text_frame, text, size, None)
+        for run in (r for p in placeholder.text_frame.paragraphs for r in p.runs):
+            run.font.name = style.font  # LibreOffice-made masters leave the footer font out: it shows as Times
         used.add(placeholder.placeholder_format.idx)
     title_box, number_box = theme.footer_boxes(layout)
     if PP_PLACEHOLDER.FOOTER not in placeholders and title_box is not None:

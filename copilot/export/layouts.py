@@ -129,8 +129,7 @@ def name_role(name: str) -> tuple[str | None, int]:
 
 
 def score(role: str, name: str, shape: Shape) -> float:
-    """How well a layout serves `role`; above zero means usable, and a layout with a title always beats one
-    without."""
+    """How well a layout serves `role`; above zero means usable."""
     named, strength = name_role(name)
     points = 0.0
     if named == role:
@@ -148,7 +147,7 @@ def score(role: str, name: str, shape: Shape) -> float:
             return -1.0
         points += (1.5 if shape.titles else 0) + (0.5 if shape.bodies <= 1 else -1)
     else:
-        points += 4 if shape.titles else 0
+        points += 7 if shape.titles else 0  # a designed title beats a placed one, even under a telling name
         if shape.bodies and shape.body_area >= 0.25:
             points += 3
         elif shape.bodies:
