@@ -9,13 +9,14 @@ from conftest import pdf_to_pngs, soffice_to_pdf
 from master_fixtures import german_potx, inches, libreoffice_made, remove_placeholders, two_masters
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
-from test_deck import assert_everything_fits
-from test_deck_render import every_slide_type, team_master
+from test_deck import assert_everything_fits, quote, run_cli, session_with_themes
+from test_deck_render import every_slide_type, stress_deck, team_master
 
 from copilot.errors import ThemeError
 from copilot.export.layouts import name_role, normalise
 from copilot.export.render import render
 from copilot.export.theme import Theme
+from copilot.steps.schemas import Theme as ThemeItem
 
 
 def drawn_by_master(slide) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -168,3 +169,62 @@ def test_libreoffice_renders_every_slide_on_each_organisations_master(artifacts:
     assert_everything_fits(path)
     pngs = pdf_to_pngs(soffice_to_pdf(path, artifacts), dpi=60)
     assert len(pngs) == len(prs.slides) == 10
+
+
+@pytest.mark.parametrize("kind", ["two-masters", "german-potx", "untitled-content"])
+def test_the_stress_deck_on_each_master_has_every_title_and_keeps_off_the_masters_pictures(tmp_path: Path, kind: str):
+    master = {
+        "two-masters": lambda: two_masters(tmp_path / "twee.pptx"),
+        "german-potx": lambda: german_potx(tmp_path / "vorlage.potx"),
+        "untitled-content": lambda: untitled_content_master(tmp_path / "inhoud.pptx"),
+    }[kind]()
+    path = render(stress_deck(), tmp_path / "stress.pptx", theme=master)
+    assert len(assert_titled_and_clear(path).slides) > 20
+    assert_everything_fits(path)
+
+
+def test_theme_check_tells_a_facilitator_in_dutch_which_layouts_serve_what_and_what_is_missing(tmp_path: Path):
+    master = two_masters(tmp_path / "twee.pptx")
+    result = run_cli("theme", "check", str(master), "--lang", "nl", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "Masters: 2 — gebruikt wordt 2 'Huisstijl 2024'" in text and "1 'Kantoor oud'" in text
+    assert "titeldia: 'Tekstdia: titel '" in text and "inhoudsdia's: 'Tekstdia: titel met tekst'" in text
+    assert "Vrije ruimte voor inhoud: 30,5 × " in text
+    assert "'Logo' (afbeelding op de master, rechtsonder, 4,1 × 1,6 cm)" in text
+    assert "de dianummer-tijdelijke aanduiding van de master ligt op een afbeelding of vorm" in text
+
+
+def test_theme_check_in_english_names_a_cover_without_title_and_the_shapes_content_keeps_clear_of(tmp_path: Path):
+    potx = german_potx(tmp_path / "vorlage.potx")
+    result = run_cli("theme", "check", str(potx), "--lang", "en", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "title slide: 'Titelfolie' — no title placeholder: the title goes in the free part of the cover"
+        in result.stdout
+    )
+    assert "'Band' (shape on the layout, top, 25.4 × 0.6 cm)" in result.stdout
+    assert "'Logo' (picture on the master, bottom left" in result.stdout
+    assert "(4:3, 25.4 × 19.1 cm)" in result.stdout
+
+
+def test_a_master_that_is_not_there_is_explained_in_the_facilitators_language(tmp_path: Path):
+    master = two_masters(tmp_path / "twee.pptx")
+    result = run_cli("theme", "check", str(master), "--master", "Huisstijl 1999", "--lang", "nl", home=tmp_path / "h")
+    assert result.returncode == 1
+    assert (
+        "geen master met de naam 'Huisstijl 1999'. De masters zijn: 1 'Kantoor oud', 2 'Huisstijl 2024'"
+        in result.stderr
+    )
+
+
+def test_the_export_command_takes_the_master_a_person_names(tmp_path: Path):
+    session = session_with_themes(tmp_path, [ThemeItem(id="T1", label="Herhaalcontact", evidence=["q001"])], [quote(1)])
+    session.close()
+    master, deck = two_masters(tmp_path / "twee.pptx"), tmp_path / "deck.pptx"
+    result = run_cli(
+        "export", str(session.path), "--out", str(deck), "--theme", str(master), "--master", "1", home=tmp_path / "h"
+    )
+    assert result.returncode == 0, result.stderr
+    prs = assert_titled_and_clear(deck)
+    assert {s.slide_layout.name for s in prs.slides} <= {"Afbeelding met bijschrift", "Twee objecten"}

@@ -29,6 +29,19 @@ __all__ = [
 ]  # fmt: skip
 
 
+def _per_layout(method):
+    """Measure once per layout: a deck asks for the same layout's areas on every slide."""
+
+    def measured(self, layout):
+        key = (method.__name__, id(layout._element))
+        if key not in self._measured:
+            self._measured[key] = method(self, layout)
+        return self._measured[key]
+
+    measured.__doc__, measured.__name__ = method.__doc__, method.__name__
+    return measured
+
+
 class Theme:
     """A master opened for rendering: its slides removed, its master and layouts chosen, their free area known."""
 
@@ -56,6 +69,7 @@ class Theme:
         self.style = Style.from_theme_xml(self.master.part.part_related_by(RT.THEME).blob)
         self.layouts = self.fit.layouts
         self._obstacles: dict[int, list[free_area.Obstacle]] = {}
+        self._measured: dict[tuple[str, int], object] = {}
 
     def _remove_slides(self) -> None:
         slide_ids = self.presentation.slides._sldIdLst
@@ -102,6 +116,7 @@ class Theme:
     def margin(self) -> float:
         return max(0.35, min(0.6, self.width * 0.045))
 
+    @_per_layout
     def title_area(self, layout) -> Box:
         """Where a slide's title goes when `layout` has no title placeholder: the master's title area, or the
         top of the slide; in either case clear of the layout's pictures and shapes."""
@@ -114,6 +129,7 @@ class Theme:
         free = free_area.free_box(band, self._blocking(layout), min_h=min(box.h, 0.9))
         return Box(free.x, free.y, free.w, min(free.h, box.h))
 
+    @_per_layout
     def cover_area(self, layout) -> Box:
         """Where a cover's title and subtitle go when `layout` has no title placeholder: the lower middle of the
         largest free part of the slide."""
@@ -122,6 +138,7 @@ class Theme:
         y = free.y + max(0.0, free.h * 0.5 - 1.3)
         return Box(free.x, y, free.w, min(2.6, free.bottom - y))
 
+    @_per_layout
     def footer_placeholders(self, layout) -> dict:
         """The footer and slide-number placeholders a slide of `layout` can fill: the layout's, else the master's;
         one that sits on a logo or band of the master is left out (the footer is then drawn beside it)."""
@@ -133,6 +150,7 @@ class Theme:
                 found[kind] = placeholder
         return found
 
+    @_per_layout
     def footer_boxes(self, layout) -> tuple[Box | None, Box | None]:
         """(deck title, slide number) boxes where the renderer draws its own footer: the bottom strip beside the
         content, clear of logos; the number is left out when there is no room for both."""
@@ -146,6 +164,7 @@ class Theme:
         number = Box(free.right - 0.8, free.y, 0.8, FOOTER_HEIGHT)
         return Box(free.x, free.y, min(free.w - 1.0, box.w * 0.7), FOOTER_HEIGHT), number
 
+    @_per_layout
     def content_box(self, layout) -> Box:
         """Where slide content goes under a layout: its body placeholder, or below its title, clear of the
         footer and of every picture and shape the master and layout draw."""
