@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from copilot.export.drawing import fitted, format_frame, text_box, write
@@ -95,25 +96,38 @@ def footer(slide, theme: Theme, style: Style, deck_title: str, number: int) -> s
     placeholders = theme.footer_placeholders(layout)
     used = set()
     texts = {PP_PLACEHOLDER.FOOTER: deck_title, PP_PLACEHOLDER.SLIDE_NUMBER: str(number)}
-    for kind, source in placeholders.items():
-        inherited = theme.placeholder(layout, kind) is not None
-        box = Box(_in(source.left), _in(source.top), _in(source.width), _in(source.height))
-        placeholder = add_placeholder(slide, kind, box, source.placeholder_format.idx)
+    for kind, box, idx, inherited in _footer_plan(theme, layout):
+        placeholder = add_placeholder(slide, kind, box, idx)
         if inherited:  # the layout says where: inherit its position, so moving it in the master moves it here
             spPr = placeholder._element.spPr
-            spPr.remove(spPr.find(f"{{{spPr.nsmap['a']}}}xfrm"))
+            spPr.remove(spPr.find(qn("a:xfrm")))
         text, size = fitted(texts[kind], FOOTER_SIZE, box, min_size=FOOTER_SIZE)
         format_frame(placeholder.text_frame)
         write(placeholder.text_frame, text, size, None)
         for run in (r for p in placeholder.text_frame.paragraphs for r in p.runs):
             run.font.name = style.font  # LibreOffice-made masters leave the footer font out: it shows as Times
-        used.add(placeholder.placeholder_format.idx)
+        used.add(idx)
     title_box, number_box = theme.footer_boxes(layout)
     if PP_PLACEHOLDER.FOOTER not in placeholders and title_box is not None:
         text_box(slide, title_box, deck_title, FOOTER_SIZE, style, colour=style.muted)
     if PP_PLACEHOLDER.SLIDE_NUMBER not in placeholders and number_box is not None:
         text_box(slide, number_box, str(number), FOOTER_SIZE, style, colour=style.muted, align=PP_ALIGN.RIGHT)
     return used
+
+
+def _footer_plan(theme: Theme, layout) -> list[tuple]:
+    """(kind, box, idx, whether the layout has it) per footer placeholder to fill; worked out once per layout."""
+    key = ("footer_plan", id(layout._element))
+    if key not in theme._measured:
+        theme._measured[key] = [
+            (kind, _box(source), source.placeholder_format.idx, theme.placeholder(layout, kind) is not None)
+            for kind, source in theme.footer_placeholders(layout).items()
+        ]
+    return theme._measured[key]
+
+
+def _box(shape) -> Box:
+    return Box(_in(shape.left), _in(shape.top), _in(shape.width), _in(shape.height))
 
 
 def _in(emu) -> float:
