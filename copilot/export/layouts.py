@@ -153,7 +153,7 @@ def score(role: str, name: str, shape: Shape) -> float:
         elif shape.bodies:
             points += 1
         points -= max(0, shape.bodies - 1) + 2 * shape.pictures + (1.5 if shape.subtitles else 0)
-        points -= 2 if shape.centre_title else 0
+        points -= 5 if shape.centre_title else 0  # a cover's title sits mid-slide: no room below it
     return points
 
 
