@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from copilot.cli_bench import bench_app
 from copilot.errors import CopilotError
+from copilot.export.theme_check import theme_app
 from copilot.i18n import t
 from copilot.settings import DEFAULT_LANGUAGE, LANGUAGES, Workspace, project_root
 
@@ -29,6 +30,7 @@ app.add_typer(session_app, name="session")
 app.add_typer(bench_app, name="bench")
 prompts_app = typer.Typer(help="Prompt templates: check them, run the facilitators' tests.", no_args_is_help=True)
 app.add_typer(prompts_app, name="prompts")
+app.add_typer(theme_app, name="theme")  # `theme check FILE` (copilot/export/theme_check.py)
 console = Console(stderr=True)
 
 
@@ -245,6 +247,7 @@ def export(
     theme: Path | None = typer.Option(
         None, "--theme", help="A .pptx master to build on (your organisation's); default: CX Copilot's own."
     ),
+    master: str | None = typer.Option(None, "--master", help="In a theme with several masters: its number or name."),
     fmt: str | None = typer.Option(None, "--format", help="pptx or md; default: from the --out suffix."),
 ) -> None:
     """Export a session as a PowerPoint deck, or as Markdown."""
@@ -272,7 +275,7 @@ def export(
     if fmt == "md":
         write_markdown(deck, out)
     else:
-        render(deck, out, theme)
+        render(deck, out, theme, master)
     typer.echo(str(out))
 
 

@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from copilot.export import brief, charts, heatmap, picture
+from copilot.export import brief, charts, chrome, heatmap, picture
 from copilot.export.deckspec import (
     AgendaSlide,
     BriefSlide,
@@ -31,7 +31,7 @@ from copilot.export.deckspec import (
     TableSlide,
     TitleSlide,
 )
-from copilot.export.drawing import fitted, format_frame, rect, rgb, text_box, write
+from copilot.export.drawing import fitted, rect, rgb, text_box
 from copilot.export.fit import fit, height, measuring
 from copilot.export.tables import (
     at_least,
@@ -45,7 +45,7 @@ from copilot.export.tables import (
     split,
 )
 from copilot.export.text import balanced, numbered
-from copilot.export.theme import BODY_TYPES, TITLE_TYPES, Box, Style, Theme, blend
+from copilot.export.theme import Box, Style, Theme, blend
 
 CARDS_PER_SLIDE = 6
 TABLE_SIZE = 11
@@ -54,16 +54,16 @@ AGENDA_SIZE = 16
 AGENDA_ROW = 0.62  # generous rows: an agenda is read from across the room
 CAPTION_HEIGHT = 0.45
 FOOTNOTE_HEIGHT = 0.32
-SIZES = {"title": (40, 20), "section": (36, 18), "content": (28, 14)}  # when the master does not say
 
 
 class Renderer:
-    def __init__(self, theme: Path | None = None, style: Style | None = None) -> None:
+    def __init__(self, theme: Path | None = None, style: Style | None = None, master: str | None = None) -> None:
         self.theme_path = Path(theme) if theme else None
         self._style = style
+        self.master = master
 
     def render(self, deck: Deck, path: Path) -> Path:
-        self.theme = Theme(self.theme_path)
+        self.theme = Theme(self.theme_path, self.master)
         self.prs = self.theme.presentation
         self.style = self._style or self.theme.style
         self.deck = deck
@@ -80,7 +80,10 @@ class Renderer:
     def _slide(self, spec: Slide) -> None:
         role = "title" if isinstance(spec, TitleSlide) else "section" if isinstance(spec, SectionSlide) else "content"
         slide = self.prs.slides.add_slide(self.theme.layouts[role])
-        used = {self._heading(slide, spec.title)} if role == "content" else self._cover(slide, role, spec)
+        if role == "content":
+            used = {chrome.heading(slide, self.theme, spec.title)}
+        else:
+            used = chrome.cover(slide, self.theme, self.style, role, spec.title, spec.subtitle)
         for placeholder in list(slide.placeholders):  # an empty placeholder shows "Click to add text"
             if placeholder.placeholder_format.idx not in used:
                 placeholder._element.getparent().remove(placeholder._element)
@@ -96,7 +99,7 @@ class Renderer:
                 BriefSlide: self._brief,
             }[type(spec)]
             draw(slide, spec)
-            self._footer(slide, len(self.prs.slides))
+            chrome.footer(slide, self.theme, self.style, self.deck.title, len(self.prs.slides))
         if spec.notes:
             slide.notes_slide.notes_text_frame.text = spec.notes
 
@@ -161,69 +164,6 @@ class Renderer:
                 for n, group in enumerate(groups, start=1)
             ]
         return [spec]
-
-    # --- title, section and heading ----------------------------------------------------------
-
-    def _cover(self, slide, role: str, spec: TitleSlide | SectionSlide) -> set[int]:
-        """Title and subtitle of a title or section slide, in the layout's placeholders where it has them."""
-        title_size, subtitle_size = SIZES[role]
-        used = set()
-        title = self.theme.placeholder(slide, *TITLE_TYPES)
-        subtitle = self.theme.placeholder(slide, PP_PLACEHOLDER.SUBTITLE, *BODY_TYPES)
-        if title is not None:
-            size = self.theme.font_size(title) or title_size
-            self._fill(title, spec.title, size, max(9, round(size * 0.7)), bold=True)
-            used.add(title.placeholder_format.idx)
-            below = Box(_in(title.left), _in(title.top) + _in(title.height) + 0.1, _in(title.width), 1.0)
-        else:
-            box = Box(1.0, self.theme.height * 0.3, self.theme.width - 2.0, 1.6)
-            text_box(slide, box, spec.title, title_size, self.style, bold=True, anchor=MSO_ANCHOR.BOTTOM)
-            below = Box(box.x, box.bottom + 0.15, box.w, 1.0)
-        if not spec.subtitle:
-            return used
-        if subtitle is not None:
-            size = self.theme.font_size(subtitle) or subtitle_size
-            self._fill(subtitle, spec.subtitle, size, max(9, size - 4))
-            used.add(subtitle.placeholder_format.idx)
-        else:
-            text_box(slide, below, spec.subtitle, subtitle_size, self.style, colour=self.style.muted)
-        return used
-
-    def _heading(self, slide, title: str) -> int | None:
-        placeholder = self.theme.placeholder(slide, *TITLE_TYPES)
-        if placeholder is None:  # a blank layout: draw the heading the default master would have
-            x = self.box.x
-            rect(slide, Box(x, 0.55, 0.09, 0.62), self.style.accent)
-            box = Box(x + 0.25, 0.4, self.box.w - 0.25, 0.9)
-            text, size = fitted(title, 28, box, bold=True, min_size=21, title=True)
-            shape = slide.shapes.add_textbox(*_emu(box))
-            format_frame(shape.text_frame, MSO_ANCHOR.MIDDLE)
-            write(shape.text_frame, text, size, self.style, bold=True)
-            return None
-        size = self.theme.font_size(placeholder) or SIZES["content"][0]
-        self._fill(placeholder, title, size, max(9, round(size * 0.75)), bold=True, title=True)
-        return placeholder.placeholder_format.idx
-
-    def _fill(self, placeholder, text: str, size: float, min_size: float, bold=False, title=False) -> None:
-        box = Box(_in(placeholder.left), _in(placeholder.top), _in(placeholder.width), _in(placeholder.height))
-        text, size = fitted(text, size, box, bold, min_size, title=title)
-        format_frame(placeholder.text_frame)
-        write(placeholder.text_frame, text, size, None)
-
-    def _footer(self, slide, number: int) -> None:
-        y = self.theme.height - 0.5
-        text_box(
-            slide, Box(self.box.x, y, self.box.w * 0.7, 0.3), self.deck.title, 9, self.style, colour=self.style.muted
-        )
-        text_box(
-            slide,
-            Box(self.box.right - 1, y, 1, 0.3),
-            str(number),
-            9,
-            self.style,
-            colour=self.style.muted,
-            align=PP_ALIGN.RIGHT,
-        )
 
     # --- content -----------------------------------------------------------------------------
 
@@ -471,9 +411,10 @@ def _emu(box: Box):
     return Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h)
 
 
-def render(deck: Deck, path: Path, theme: Path | None = None) -> Path:
-    """Write `deck` as an editable PowerPoint file at `path`, on `theme` (a .pptx master; default: ours)."""
-    return Renderer(theme).render(deck, Path(path))
+def render(deck: Deck, path: Path, theme: Path | None = None, master: str | None = None) -> Path:
+    """Write `deck` as an editable PowerPoint file at `path`, on `theme` (a .pptx or .potx master; default:
+    ours); `master` names one of the file's masters (its number or name) instead of the best fitting one."""
+    return Renderer(theme, master=master).render(deck, Path(path))
 
 
 __all__ = ["render", "Renderer", "Style", "Slide", "fit"]

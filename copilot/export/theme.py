@@ -1,129 +1,51 @@
-"""A deck theme: a .pptx master (ours, or a team's own) the renderer starts from.
+"""A deck theme: a .pptx or .potx master (ours, or a team's own) the renderer starts from.
 
-The renderer needs three kinds of slide: a title slide, a section divider and a content slide. It finds the
-layout for each by name — English or Dutch, as PowerPoint names them in either language — or else by its
-placeholders, and reads the colours and fonts for its own shapes from the theme XML.
+The renderer needs three kinds of slide: a title slide, a section divider and a content slide. layouts.py
+picks the master and the layout for each; free_area.py measures what the master and layout draw themselves
+(logos, bands, artwork) so content, titles and footers stay off it. Colours and fonts for the renderer's own
+shapes come from the chosen master's theme XML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from copilot.errors import ThemeError
+from copilot.export import free_area, layouts
+from copilot.export.layouts import BODY_TYPES, TITLE_TYPES
+from copilot.export.style import Box, Style, blend, contrast, luminance
 
 DEFAULT_THEME = Path(__file__).resolve().parents[2] / "workshop_templates" / "themes" / "default.pptx"
 FOOTER_ZONE = 0.7  # inches kept free at the bottom for the deck title and slide number
+FOOTER_HEIGHT = 0.3
 
-# role -> layout names to look for, best first (compared case-insensitively); then layouts are recognised by
-# their placeholders; then the last-resort names are tried
-LAYOUT_NAMES = {
-    "title": ("Title", "Title Slide", "Titel", "Titeldia", "Titelpagina", "Titelslide"),
-    "section": ("Section", "Section Header", "Section Title", "Sectiekop", "Sectie", "Sectietitel", "Hoofdstuk"),
-    "content": ("Content", "Title and Content", "Titel en object", "Titel en inhoud", "Titel en tekst"),
-}
-LAST_RESORT_NAMES = {"content": ("Title Only", "Alleen titel", "Blank", "Leeg", "Lege dia")}
-TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+__all__ = [
+    "BODY_TYPES", "DEFAULT_THEME", "TITLE_TYPES", "Box", "Style", "Theme", "blend", "contrast", "luminance",
+]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Style:
-    """Colours (hex RGB) and fonts for the shapes the renderer draws itself."""
+def _per_layout(method):
+    """Measure once per layout: a deck asks for the same layout's areas on every slide."""
 
-    font: str = "Arial"
-    ink: str = "1F2A44"  # body text
-    muted: str = "6B7280"
-    accent: str = "0F766E"
-    accent_soft: str = "E6F2F1"
-    warning: str = "B45309"  # assumptions
-    card: str = "F7F8FA"
-    palette: tuple[str, ...] = field(default=("0F766E", "D97706", "4F46E5", "BE123C", "0284C7", "65A30D"))
+    def measured(self, layout):
+        key = (method.__name__, id(layout._element))
+        if key not in self._measured:
+            self._measured[key] = method(self, layout)
+        return self._measured[key]
 
-    @classmethod
-    def from_theme_xml(cls, xml: bytes) -> Style:
-        """Accent colours, text colour and body font from a theme part; defaults for whatever it lacks."""
-        root = etree.fromstring(xml)
-        scheme = root.find(f".//{qn('a:clrScheme')}")
-        colours = {child.tag.split("}")[1]: _colour(child) for child in scheme} if scheme is not None else {}
-        style = cls()
-        palette = tuple(c for c in (colours.get(f"accent{n}") for n in range(1, 7)) if c)
-        if palette:
-            style = replace(style, accent=palette[0], accent_soft=blend(palette[0], "FFFFFF", 0.9), palette=palette)
-        ink = colours.get("dk1")
-        if ink and luminance(ink) < 0.2:
-            style = replace(style, ink=ink, muted=blend(ink, "FFFFFF", 0.35))
-        latin = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
-        if latin is not None and latin.get("typeface"):
-            style = replace(style, font=latin.get("typeface"))
-        return style
-
-    def on(self, fill: str) -> str:
-        """Text colour that reads best on `fill`: white or ink, whichever contrasts more (WCAG ratio)."""
-        return "FFFFFF" if contrast("FFFFFF", fill) > contrast(self.ink, fill) else self.ink
-
-
-def _colour(element) -> str | None:
-    for child in element:
-        if child.tag == qn("a:srgbClr"):
-            return child.get("val", "").upper() or None
-        if child.tag == qn("a:sysClr"):
-            return child.get("lastClr", "").upper() or None
-    return None
-
-
-def luminance(hex_colour: str) -> float:
-    """Relative luminance (WCAG) of a hex colour, 0 (black) to 1 (white)."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two colours, 1 (none) to 21 (black on white)."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def blend(colour: str, other: str, amount: float) -> str:
-    """`colour` moved `amount` (0..1) of the way towards `other`."""
-    a = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
-    b = [int(other[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle on the slide, in inches."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
+    measured.__doc__, measured.__name__ = method.__doc__, method.__name__
+    return measured
 
 
 class Theme:
-    """A master opened for rendering: its slides removed, its layouts looked up by role."""
+    """A master opened for rendering: its slides removed, its master and layouts chosen, their free area known."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, master: str | None = None) -> None:
         self.path = Path(path) if path else DEFAULT_THEME
         if not self.path.exists():
             if path is None:  # an install without workshop_templates/: build the default in memory
@@ -142,42 +64,18 @@ class Theme:
         self._remove_slides()
         self.width = self.presentation.slide_width / 914400
         self.height = self.presentation.slide_height / 914400
-        theme_part = self.presentation.slide_master.part.part_related_by(RT.THEME)
-        self.style = Style.from_theme_xml(theme_part.blob)
-        self.layouts = {role: self._find(role) for role in ("title", "content")}
-        self.layouts["section"] = self._find("section", required=False) or self.layouts["title"]
+        self.fit, self.fits = layouts.choose(self.presentation, master, self.path.name)
+        self.master = self.fit.master
+        self.style = Style.from_theme_xml(self.master.part.part_related_by(RT.THEME).blob)
+        self.layouts = self.fit.layouts
+        self._obstacles: dict[int, list[free_area.Obstacle]] = {}
+        self._measured: dict[tuple[str, int], object] = {}
 
     def _remove_slides(self) -> None:
         slide_ids = self.presentation.slides._sldIdLst
         for slide_id in list(slide_ids):
             self.presentation.part.drop_rel(slide_id.rId)
             slide_ids.remove(slide_id)
-
-    def _find(self, role: str, required: bool = True):
-        layouts = list(self.presentation.slide_layouts)
-        by_name = {layout.name.strip().casefold(): layout for layout in layouts}
-        for name in LAYOUT_NAMES[role]:
-            if name.casefold() in by_name:
-                return by_name[name.casefold()]
-        for layout in layouts:  # a layout named otherwise, recognised by its placeholders
-            types = {p.placeholder_format.type for p in layout.placeholders}
-            if role == "title" and PP_PLACEHOLDER.CENTER_TITLE in types:
-                return layout
-            if role == "content" and PP_PLACEHOLDER.TITLE in types and types & set(BODY_TYPES):
-                return layout
-        for name in LAST_RESORT_NAMES.get(role, ()):
-            if name.casefold() in by_name:
-                return by_name[name.casefold()]
-        if not required:
-            return None
-        wanted = [*LAYOUT_NAMES[role], *LAST_RESORT_NAMES.get(role, ())]
-        names = ", ".join(f"'{layout.name}'" for layout in layouts) or "none"
-        raise ThemeError(
-            f"{self.path.name}: no '{role.capitalize()}' layout for {role} slides (looked for a layout named "
-            f"{', '.join(repr(n) for n in wanted)}, or one with "
-            f"{'a title placeholder' if role == 'title' else 'a title and a content placeholder'}). "
-            f"Its layouts are: {names}. Rename one of them in PowerPoint (View › Slide Master) and try again."
-        )
 
     def placeholder(self, layout, *types):
         """The layout's first placeholder of one of `types`, or None."""
@@ -191,29 +89,113 @@ class Theme:
             if size:
                 return size
             node = getattr(node, "_base_placeholder", None)
-        styles = self.presentation.slide_master.element.find(qn("p:txStyles"))
+        styles = self.master.element.find(qn("p:txStyles"))
         if styles is None:
             return None
         is_title = placeholder.placeholder_format.type in TITLE_TYPES
         return _level_one_size(styles.find(qn("p:titleStyle" if is_title else "p:bodyStyle")))
 
+    def title_size(self) -> float | None:
+        """The master's title size (pt), for a title placed where a layout has none."""
+        title = self.placeholder(self.master, *TITLE_TYPES)
+        return self.font_size(title) if title is not None else None
+
+    # --- what the master draws, and the room it leaves -------------------------------------------
+
+    def obstacles(self, layout) -> list[free_area.Obstacle]:
+        """The pictures and shapes every slide of `layout` shows (the master's unless the layout hides them)."""
+        key = id(layout._element)
+        if key not in self._obstacles:
+            self._obstacles[key] = free_area.obstacles(layout, self.width, self.height)
+        return self._obstacles[key]
+
+    def _blocking(self, layout) -> list[Box]:
+        return [o.box for o in self.obstacles(layout)]
+
+    @property
+    def margin(self) -> float:
+        return max(0.35, min(0.6, self.width * 0.045))
+
+    @_per_layout
+    def title_area(self, layout) -> Box:
+        """Where a slide's title goes when `layout` has no title placeholder: the master's title area, or the
+        top of the slide; in either case clear of the layout's pictures and shapes."""
+        title = self.placeholder(self.master, *TITLE_TYPES)
+        box = _box(title) if title is not None else Box(self.margin, 0.35, self.width - 2 * self.margin, 0.95)
+        free = free_area.free_box(box, self._blocking(layout), min_h=min(box.h, 0.5))
+        if free.w >= box.w * 0.5:
+            return free
+        band = Box(self.margin, self.margin, self.width - 2 * self.margin, self.height - 2 * self.margin)
+        free = free_area.free_box(band, self._blocking(layout), min_h=min(box.h, 0.9))
+        return Box(free.x, free.y, free.w, min(free.h, box.h))
+
+    @_per_layout
+    def cover_area(self, layout) -> Box:
+        """Where a cover's title and subtitle go when `layout` has no title placeholder: the lower middle of the
+        largest free part of the slide."""
+        band = Box(self.margin, self.margin, self.width - 2 * self.margin, self.height - 2 * self.margin)
+        free = free_area.free_box(band, self._blocking(layout), min_w=min(band.w, 3.0))
+        y = free.y + max(0.0, free.h * 0.5 - 1.3)
+        return Box(free.x, y, free.w, min(2.6, free.bottom - y))
+
+    @_per_layout
+    def footer_placeholders(self, layout) -> dict:
+        """The footer and slide-number placeholders a slide of `layout` can fill: the layout's, else the master's;
+        one that sits on a logo or band of the master is left out (the footer is then drawn beside it)."""
+        found = {}
+        blocking = self._blocking(layout)
+        for kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            placeholder = self.placeholder(layout, kind) or self.placeholder(self.master, kind)
+            if placeholder is not None and not any(free_area.touches(_box(placeholder), b) for b in blocking):
+                found[kind] = placeholder
+        return found
+
+    @_per_layout
+    def footer_boxes(self, layout) -> tuple[Box | None, Box | None]:
+        """(deck title, slide number) boxes where the renderer draws its own footer: the bottom strip beside the
+        content, clear of logos; the number is left out when there is no room for both."""
+        box = self.content_box(layout)
+        strip = Box(box.x, self.height - 0.5, max(0.0, self.width - self.margin - box.x), FOOTER_HEIGHT)
+        free = free_area.free_box(strip, self._blocking(layout), gap=0.08, min_h=FOOTER_HEIGHT)
+        if free.w < 0.6:
+            return None, None
+        if free.w < 2.5:
+            return Box(free.x, free.y, free.w, FOOTER_HEIGHT), None
+        number = Box(free.right - 0.8, free.y, 0.8, FOOTER_HEIGHT)
+        return Box(free.x, free.y, min(free.w - 1.0, box.w * 0.7), FOOTER_HEIGHT), number
+
+    @_per_layout
     def content_box(self, layout) -> Box:
-        """Where slide content goes under a layout: its body placeholder, or below its title, clear of the footer."""
+        """Where slide content goes under a layout: its body placeholder, or below its title, clear of the
+        footer and of every picture and shape the master and layout draw."""
         title = self.placeholder(layout, *TITLE_TYPES)
-        body = self.placeholder(layout, *BODY_TYPES)
-        margin = max(0.35, min(0.6, self.width * 0.045))
-        if body is not None:
-            x, y, w = _inches(body.left), _inches(body.top), _inches(body.width)
-        elif title is not None:
-            x, w = _inches(title.left), _inches(title.width)
-            y = _inches(title.top) + _inches(title.height) + 0.2
-        else:
-            x, y, w = margin, 1.55, self.width - 2 * margin
-        if title is not None:
-            y = max(y, _inches(title.top) + _inches(title.height) + 0.1)
+        title_box = _box(title) if title is not None else self.title_area(layout)
+        bodies = [_box(p) for p in layout.placeholders if p.placeholder_format.type in BODY_TYPES]
+        # as wide as the title and every body (LibreOffice writes half-width bodies into its layouts); the whole
+        # width between the margins when those are narrow (a caption layout): its empty placeholders are removed
+        x = min(b.x for b in [title_box, *bodies])
+        right = max(b.right for b in [title_box, *bodies])
+        if right - x < 0.6 * self.width:
+            x, right = min(x, self.margin), max(right, self.width - self.margin)
+        w = right - x
+        y = title_box.bottom + 0.1 if title_box.y < self.height / 2 else self.margin
+        big = [b for b in bodies if b.h >= 0.4 * self.height]
+        if big and big[0].y > y:
+            y = big[0].y
         x = max(x, 0.3)
         w = min(w, self.width - x - 0.3)
-        return Box(x, y, w, self.height - FOOTER_ZONE - y)
+        bottom = self.height - FOOTER_ZONE
+        footers = [_box(p) for p in self.footer_placeholders(layout).values()]
+        tops = [f.y for f in footers if f.y > self.height * 0.7]
+        if tops:
+            bottom = min(bottom, min(tops) - 0.1)
+        region = Box(x, y, w, max(0.5, bottom - y))
+        free = free_area.free_box(region, self._blocking(layout), min_w=min(region.w, 2.5), min_h=min(region.h, 1.5))
+        return free if free.w > 0 else region
+
+
+def _box(shape) -> Box:
+    return Box(_inches(shape.left), _inches(shape.top), _inches(shape.width), _inches(shape.height))
 
 
 def _as_presentation(path: Path):
