@@ -6,6 +6,7 @@ import pytest
 
 from copilot.ui.step_editor import item_lists
 from copilot.ui.track_app import TrackApp
+from copilot.ui.tree import html_widgets
 from copilot.workbench import Workbench
 
 
@@ -13,7 +14,7 @@ from copilot.workbench import Workbench
 def test_every_track_opens_with_its_agenda_and_steps(workspace, track: str):
     app = TrackApp(track, bench=None, language="nl")
     assert app.steps and all(editor.info.track for editor in app.steps)
-    assert any("min</td>" in getattr(child, "value", "") for child in app.children)  # the agenda table
+    assert any("min</td>" in html.value for html in html_widgets(app))  # the agenda table
     # the session is named after this track's workshop, not after the start-here one
     assert app.bench.session.title == app.bench.workshop.name("nl")
     assert app.bench.workshop.id == app.formats[0]

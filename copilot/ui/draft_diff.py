@@ -37,7 +37,9 @@ class DraftDiff(w.VBox):
             before = f"<br><s>{_summary(change.current)}</s>" if change.kind == "changed" else ""
             text = _summary(change.proposed or change.current)
             label = w.HTML(
-                f"<b>{MARK[change.kind]} {change.item_id}</b> {t(f'ui.diff.{change.kind}', lang)}: {text}{before}",
+                # ids and texts come from an assistant's answer: escaped like every other text (issue 13)
+                f"<b>{MARK[change.kind]} {escape(str(change.item_id))}</b> "
+                f"{escape(t(f'ui.diff.{change.kind}', lang))}: {text}{before}",
                 layout=w.Layout(width="75%"),
             )
             accept = w.Button(description=t("ui.diff.accept", lang), icon="check", layout=w.Layout(width="auto"))
@@ -47,7 +49,7 @@ class DraftDiff(w.VBox):
             rows.append(w.HBox([label, accept, reject]))
         keep = w.Button(description=t("ui.diff.keep_mine", lang), icon="user")
         keep.on_click(lambda _: self._keep_mine())
-        title = w.HTML(f"<b>{t('ui.diff.title', lang, n=len(pending))}</b>")
+        title = w.HTML(f"<b>{escape(t('ui.diff.title', lang, n=len(pending)))}</b>")
         self.children = [title, *rows, keep]
 
     def _accept(self, change) -> None:

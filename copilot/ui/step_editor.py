@@ -8,6 +8,7 @@ a new draft never overwrites them.
 from __future__ import annotations
 
 import typing
+from html import escape
 
 import ipywidgets as w
 from pydantic import BaseModel
@@ -20,6 +21,7 @@ from copilot.ui.error_box import ErrorBox
 from copilot.ui.fields import FieldWidget, blank, editable
 from copilot.ui.item_card import ItemCard
 from copilot.ui.prompt_bridge import PromptBridge
+from copilot.ui.style import show_status
 from copilot.ui.visuals import VISUALS, StepVisual
 from copilot.workbench import Workbench
 
@@ -41,22 +43,27 @@ def item_lists(schema: type[BaseModel]) -> dict[str, type[Item]]:
 
 class StepEditor(w.VBox):
     def __init__(self, bench: Workbench, step_id: str) -> None:
-        super().__init__(layout=w.Layout(border="1px solid #e5e7eb", padding="10px", margin="10px 0"))
+        super().__init__(layout=w.Layout(width="100%"))
+        self.add_class("cx-step")
         self.bench, self.step_id = bench, step_id
         self.info = step(step_id)
         self.schema = self.info.schema
         lang = bench.language
-        self.title = w.HTML(f"<h3 style='margin:0'>{step_id} · {self.info.name(lang)}</h3>")
+        self.title = w.HTML(
+            f"<div class='cx-step-head'><span class='cx-badge'>{escape(step_id)}</span>"
+            f"<span class='cx-step-title'>{escape(self.info.name(lang))}</span></div>"
+        )
         self.state = w.HTML()
-        self.bridge = PromptBridge(bench, step_id, on_draft=lambda _: self.reload())
-        self.diff = DraftDiff(bench, step_id, on_change=self.reload)
         self.compute_button = w.Button(
             description=t("ui.compute", lang),
             icon="magic",
             layout=w.Layout(width="auto", display=None if bench.can_compute(step_id) else "none"),
         )
+        self.bridge = PromptBridge(bench, step_id, on_draft=lambda _: self.reload(), actions=[self.compute_button])
+        self.diff = DraftDiff(bench, step_id, on_change=self.reload)
         self.lock_button = w.Button(icon="lock", layout=w.Layout(width="auto"))
         self.status = w.HTML()
+        self.status.add_class("cx-status")
         self.body = w.VBox()
         self.visual = (  # a live picture, for some steps
             StepVisual(step_id, lang, names=bench.stakeholder_roles) if step_id in VISUALS else None
@@ -65,13 +72,12 @@ class StepEditor(w.VBox):
         self.compute_button.on_click(lambda _: self.compute())
         self.lock_button.on_click(lambda _: self.toggle_lock())
         self.children = [
-            w.HBox([self.title, self.state]),
+            w.HBox([self.title, self.state], layout=w.Layout(align_items="baseline")),
             self.bridge,
-            w.HBox([self.compute_button, self.lock_button]),
-            self.status,
             self.diff,
             *([self.visual] if self.visual else []),
             self.body,
+            self._toolbar(),
             self.errors,
         ]
         self._top: list[FieldWidget] = []
@@ -79,6 +85,14 @@ class StepEditor(w.VBox):
         self.show(bench.content(step_id))
 
     # --- building ------------------------------------------------------------------------------
+
+    def _toolbar(self) -> w.HBox:
+        """What was saved, and the lock, below the cards: locking is the last thing done in a step."""
+        bar = w.HBox([self.status, self.lock_button], layout=w.Layout(width="100%"))
+        bar.add_class("cx-toolbar")
+        self.status.layout = w.Layout(flex="1 1 auto", width="auto")
+        self.lock_button.add_class("cx-push")
+        return bar
 
     def reload(self) -> None:
         """Show what the session holds: a person's version wins over a new draft, which shows as changes."""
@@ -96,7 +110,7 @@ class StepEditor(w.VBox):
         ]
         for field in self._top:
             field.observe(self.save)
-        sections = [f.widget for f in self._top]
+        sections = [f.view for f in self._top]
         self._lists = {}
         for name, item_class in item_lists(self.schema).items():
             cards = w.VBox([self._card(item) for item in getattr(output, name)])
@@ -107,7 +121,8 @@ class StepEditor(w.VBox):
             )
             add.on_click(lambda _, n=name, c=item_class: self.add(n, c))
             self._lists[name] = cards
-            sections += [w.HTML(f"<h4>{field_label(name, lang)}</h4>"), cards, add]
+            heading = w.HTML(f"<h4 class='cx-list-title'>{escape(field_label(name, lang))}</h4>")
+            sections += [heading, cards, add]
         self.body.children = sections
         self._show_lock_state()
         if self.visual is not None:
@@ -131,10 +146,11 @@ class StepEditor(w.VBox):
         self.errors.clear()
         try:
             self.bench.save(self.step_id, self.value())
-            self.status.value = f"✓ {t('ui.saved', self.bench.language)}"
+            show_status(self.status, "ok", escape(t("ui.saved", self.bench.language)))
             if self.visual is not None:
                 self.visual.update(self.value())
-        except Exception as error:
+        except Exception as error:  # e.g. another kernel saved this step first: said plainly, nothing lost
+            show_status(self.status, None, "")
             self.errors.show(error)
         self._show_lock_state()
 
@@ -162,18 +178,29 @@ class StepEditor(w.VBox):
         self.save()
 
     def compute(self) -> None:
+        lang = self.bench.language
         self.errors.clear()
+        self.compute_button.disabled = True
+        show_status(self.status, "busy", escape(t("ui.computing", lang)))
         try:
             self.bench.compute(self.step_id)
+            show_status(self.status, None, "")
             self.reload()
         except Exception as error:
+            show_status(self.status, None, "")
             self.errors.show(error)
+        finally:
+            self._show_lock_state()
 
     def toggle_lock(self) -> None:
-        locked = self.bench.status(self.step_id) == "locked"
-        if self.bench.status(self.step_id) == "empty":
-            self.save()
-        self.bench.set_locked(self.step_id, not locked)
+        self.errors.clear()
+        try:
+            locked = self.bench.status(self.step_id) == "locked"
+            if self.bench.status(self.step_id) == "empty":
+                self.save()
+            self.bench.set_locked(self.step_id, not locked)
+        except Exception as error:
+            self.errors.show(error)
         self._show_lock_state()
 
     def _show_lock_state(self) -> None:
@@ -182,10 +209,16 @@ class StepEditor(w.VBox):
         locked = status == "locked"
         self.lock_button.description = t("ui.unlock" if locked else "ui.lock", lang)
         self.lock_button.icon = "unlock" if locked else "lock"
-        self.lock_button.button_style = "" if locked else "success"
-        self.state.value = f"<span style='margin-left:12px;color:#6b7280'>{t(f'ui.status.{status}', lang)}</span>"
-        self.compute_button.disabled = self.bridge.prepare_button.disabled = locked
-        self.bridge.ask_button.disabled = self.bridge.use_button.disabled = locked
+        has_content = status in ("drafted", "edited")
+        # the next action is the primary button: prepare (or compute) on an empty step, lock once there is a draft
+        self.lock_button.button_style = "success" if has_content and not self.bridge.is_open else ""
+        self.compute_button.button_style = "" if has_content else "primary"
+        self.state.value = f"<span class='cx-muted cx-step-state'>{escape(t(f'ui.status.{status}', lang))}</span>"
+        if locked:
+            show_status(self.status, "locked", escape(t("ui.locked", lang)))
+        self.compute_button.disabled = locked
+        self.bridge.set_disabled(locked)
+        self.bridge.highlight(has_content=has_content)
         for widget in [x for f in self._top for x in f.widgets()]:
             widget.disabled = locked
         for child in self.body.children:
