@@ -136,6 +136,7 @@ class FieldWidget:
                     description=label,
                     style=style,
                     continuous_update=False,
+                    layout=w.Layout(width="420px", max_width="70%"),
                 )
                 ends = w.Label(t("ui.scale_ends", language, low=low, high=high))
                 ends.add_class("cx-scale-ends")
@@ -171,6 +172,7 @@ class FieldWidget:
             # a box has no description, and ipywidgets' box view fails to render with a tooltip (issue 25)
             self.widget.tooltip = info.description or ""
         self.view = self.view or self.widget
+        self.widget.add_class(f"cx-field-{self.kind}")  # for people's style sheets, and the browser tests
 
     def value(self) -> Any:
         if self.kind == "group":

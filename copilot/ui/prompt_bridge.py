@@ -45,17 +45,21 @@ class PromptBridge(w.VBox):
             layout=w.Layout(width="auto", display="none" if self.offline else None),
         )
         self.prompt = w.Textarea(
-            description=t("ui.paste.prompt_label", lang), layout=w.Layout(width="100%", height="180px")
+            description=t("ui.paste.prompt_label", lang), layout=w.Layout(width="98%", height="180px")
         )
         self.prompt.add_class("cx-stacked")
         self.copy = CopyButton(self.prompt, lang)
         self.answer = w.Textarea(
             description=t("ui.paste.answer_label", lang),
             placeholder=t("ui.ai.paste_here", lang),
-            layout=w.Layout(width="100%", height="140px"),
+            layout=w.Layout(width="98%", height="140px"),
         )
         self.answer.add_class("cx-stacked")
-        self.use_button = w.Button(description=t("ui.ai.use_answer", lang), icon="check", layout=w.Layout(width="auto"))
+        self.use_button = w.Button(
+            description=t("ui.ai.use_answer", lang),
+            icon="check",
+            layout=w.Layout(width="auto", align_self="flex-start"),
+        )
         self.status = w.HTML()
         self.status.add_class("cx-status")
         self.errors = ErrorBox(lang)
@@ -141,6 +145,9 @@ class PromptBridge(w.VBox):
                 show_status(self.status, None, "")
                 self.errors.show(error)
                 return
+        self.pasting.layout.display = "none"  # the draft is what matters now; prepare again to re-open
+        self.highlight(has_content=True)
+        self.on_draft(draft.output)  # the cards first: "the draft is ready" must not show before they do
         # warnings quote the answer (item ids, quotations): text from outside, never HTML
         warnings = "".join(f"<li>{escape(str(warning))}</li>" for warning in draft.warnings)
         show_status(
@@ -148,9 +155,6 @@ class PromptBridge(w.VBox):
             "warn" if warnings else "ok",
             escape(t("ui.ai.drafted", lang)) + (f"<ul>{warnings}</ul>" if warnings else ""),
         )
-        self.pasting.layout.display = "none"  # the draft is what matters now; prepare again to re-open
-        self.highlight(has_content=True)
-        self.on_draft(draft.output)
 
     @contextmanager
     def _working(self, button: w.Button, message: str) -> Iterator[None]:

@@ -45,6 +45,7 @@ class StepEditor(w.VBox):
     def __init__(self, bench: Workbench, step_id: str) -> None:
         super().__init__(layout=w.Layout(width="100%"))
         self.add_class("cx-step")
+        self.add_class(f"cx-step-{step_id}")
         self.bench, self.step_id = bench, step_id
         self.info = step(step_id)
         self.schema = self.info.schema
@@ -117,7 +118,7 @@ class StepEditor(w.VBox):
             add = w.Button(
                 description=f"{t('ui.add', lang)}: {field_label(name, lang).lower()}",
                 icon="plus",
-                layout=w.Layout(width="auto"),
+                layout=w.Layout(width="auto", align_self="flex-start"),
             )
             add.on_click(lambda _, n=name, c=item_class: self.add(n, c))
             self._lists[name] = cards
@@ -212,7 +213,6 @@ class StepEditor(w.VBox):
         has_content = status in ("drafted", "edited")
         # the next action is the primary button: prepare (or compute) on an empty step, lock once there is a draft
         self.lock_button.button_style = "success" if has_content and not self.bridge.is_open else ""
-        self.compute_button.button_style = "" if has_content else "primary"
         self.state.value = f"<span class='cx-muted cx-step-state'>{escape(t(f'ui.status.{status}', lang))}</span>"
         if locked:
             show_status(self.status, "locked", escape(t("ui.locked", lang)))

@@ -68,7 +68,8 @@ CSS = """
 .cx-app .cx-download:hover { background: var(--jp-brand-color1, #1976d2); color: #fff; }
 .cx-app code.cx-path { font-size: 12px; word-break: break-all; }
 .cx-app .widget-label { white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.25;
-  height: auto; min-height: var(--jp-widgets-inline-height, 28px); display: flex; align-items: center; }
+  height: auto; min-height: var(--jp-widgets-inline-height, 28px); display: flex; align-items: center;
+  justify-content: flex-start; text-align: left; }
 .cx-app .widget-inline-hbox { height: auto; min-height: var(--jp-widgets-inline-height, 28px); }
 .cx-app .cx-stacked { flex-direction: column; align-items: stretch; }
 .cx-app .cx-stacked .widget-label { width: auto !important; max-width: none; font-weight: 600; text-align: left;

@@ -64,6 +64,7 @@ class TrackApp(w.VBox):
         steps = workshop.steps if workshop else [s for s, info in STEPS.items() if info.track == self.track]
         self.steps = [StepEditor(self.bench, step_id) for step_id in dict.fromkeys(steps)]
         self.research = ResearchPanel(self.bench)
+        self.research.show_store_soon()  # "already in: …", without holding up the first paint
         self.export = ExportPanel(self.bench)
         self.children = [
             stylesheet(),
