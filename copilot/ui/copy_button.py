@@ -28,13 +28,18 @@ SCRIPT = """
     if (!key) { return; }
     var box = document.querySelector('.cx-copy-source-' + key.slice('cx-copy-for-'.length) + ' textarea');
     if (!box) { return; }
+    var key_ = key.slice('cx-copy-for-'.length);
+    var next = function () {  /* where the person pastes the answer when they come back: ready for Ctrl+V */
+      var target = document.querySelector('.cx-copy-then-' + key_ + ' textarea');
+      if (target) { target.focus(); }
+    };
     var select = function () {
       box.focus();
       box.select();
-      try { document.execCommand('copy'); } catch (e) { /* the text stays selected: Ctrl+C still works */ }
+      try { document.execCommand('copy'); next(); } catch (e) { /* the text stays selected: Ctrl+C works */ }
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(box.value).catch(select);
+      navigator.clipboard.writeText(box.value).then(next, select);
     } else {
       select();
     }
@@ -44,14 +49,17 @@ SCRIPT = """
 
 
 class CopyButton(w.HBox):
-    """`CopyButton(textarea, language)`: copies the textarea's value; says so after the click."""
+    """`CopyButton(textarea, language, then=answer)`: copies the textarea's value, says so, and puts the cursor
+    in `then` (where the answer is pasted), so coming back from the assistant takes only Ctrl+V."""
 
-    def __init__(self, source: w.Textarea, language: str) -> None:
+    def __init__(self, source: w.Textarea, language: str, then: w.Textarea | None = None) -> None:
         super().__init__(layout=w.Layout(align_items="center", width="auto"))
         self.language = language
         key = uuid.uuid4().hex[:12]
         source.add_class("cx-copy-source")
         source.add_class(f"cx-copy-source-{key}")
+        if then is not None:
+            then.add_class(f"cx-copy-then-{key}")
         self.button = w.Button(
             description=t("ui.paste.copy", language), icon="copy", button_style="primary", layout=w.Layout(width="auto")
         )

@@ -121,6 +121,7 @@ class FieldWidget:
                 value=value if value in values else ("" if self.optional else values[0]),
                 description=label,
                 style=style,
+                layout=wide,
             )
             self.kind = "choice"
         elif annotation is bool:
@@ -138,7 +139,7 @@ class FieldWidget:
                     continuous_update=False,
                     layout=w.Layout(width="420px", max_width="70%"),
                 )
-                ends = w.Label(t("ui.scale_ends", language, low=low, high=high))
+                ends = w.Label(t("ui.scale_ends_signed" if low < 0 else "ui.scale_ends", language, low=low, high=high))
                 ends.add_class("cx-scale-ends")
                 self.view = w.HBox([self.widget, ends], layout=w.Layout(align_items="center"))
             else:

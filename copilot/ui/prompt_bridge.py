@@ -48,13 +48,13 @@ class PromptBridge(w.VBox):
             description=t("ui.paste.prompt_label", lang), layout=w.Layout(width="98%", height="180px")
         )
         self.prompt.add_class("cx-stacked")
-        self.copy = CopyButton(self.prompt, lang)
         self.answer = w.Textarea(
             description=t("ui.paste.answer_label", lang),
             placeholder=t("ui.ai.paste_here", lang),
             layout=w.Layout(width="98%", height="140px"),
         )
         self.answer.add_class("cx-stacked")
+        self.copy = CopyButton(self.prompt, lang, then=self.answer)
         self.use_button = w.Button(
             description=t("ui.ai.use_answer", lang),
             icon="check",

@@ -43,9 +43,11 @@ class ResearchPanel(w.VBox):
         row = w.HBox([self.folder, self.button], layout=w.Layout(width="100%"))
         row.add_class("cx-toolbar")
         self.children = [row, self.progress, self.status, self.errors]
+        self._ingests = 0
 
     def ingest(self) -> None:
         lang = self.bench.language
+        self._ingests += 1  # a summary still being gathered in the background must not cover this report
         self.errors.clear()
         self.button.disabled = self.folder.disabled = True
         self.progress.value = 0
@@ -77,7 +79,7 @@ class ResearchPanel(w.VBox):
         if self.on_ingested:
             self.on_ingested()
 
-    def show_store(self) -> None:
+    def show_store(self, unless_ingested_since: int | None = None) -> None:
         """Say what the store already holds: how many fragments from which files, and since when."""
         lang = self.bench.language
         try:
@@ -85,6 +87,8 @@ class ResearchPanel(w.VBox):
         except Exception as error:  # a store that cannot be opened is said here, not at the first question
             self.errors.show(error)
             return
+        if unless_ingested_since is not None and self._ingests != unless_ingested_since:
+            return  # an ingest started meanwhile: its report says more
         if summary is None:
             show_status(self.status, None, f"<span class='cx-muted'>{escape(t('ui.research_empty', lang))}</span>")
             return
@@ -101,7 +105,9 @@ class ResearchPanel(w.VBox):
 
     def show_store_soon(self) -> threading.Thread:
         """`show_store` in the background: opening the store takes seconds, the app shows at once."""
-        thread = threading.Thread(target=self.show_store, name="cx-research-summary", daemon=True)
+        thread = threading.Thread(
+            target=self.show_store, args=(self._ingests,), name="cx-research-summary", daemon=True
+        )
         thread.start()
         return thread
 

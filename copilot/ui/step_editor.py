@@ -211,14 +211,16 @@ class StepEditor(w.VBox):
         self.lock_button.description = t("ui.unlock" if locked else "ui.lock", lang)
         self.lock_button.icon = "unlock" if locked else "lock"
         has_content = status in ("drafted", "edited")
+        worked_on = has_content or locked
         # the next action is the primary button: prepare (or compute) on an empty step, lock once there is a draft
         self.lock_button.button_style = "success" if has_content and not self.bridge.is_open else ""
         self.state.value = f"<span class='cx-muted cx-step-state'>{escape(t(f'ui.status.{status}', lang))}</span>"
         if locked:
             show_status(self.status, "locked", escape(t("ui.locked", lang)))
+            show_status(self.bridge.status, None, "")  # "check it and lock it" is done
         self.compute_button.disabled = locked
         self.bridge.set_disabled(locked)
-        self.bridge.highlight(has_content=has_content)
+        self.bridge.highlight(has_content=worked_on)
         for widget in [x for f in self._top for x in f.widgets()]:
             widget.disabled = locked
         for child in self.body.children:

@@ -76,6 +76,8 @@ CSS = """
   justify-content: flex-start; margin-bottom: 4px; }
 .cx-app .cx-stacked textarea { font-family: var(--jp-code-font-family, monospace); font-size: 12px; }
 .cx-app .cx-pasting { gap: 8px; border-left: 3px solid var(--jp-brand-color1, #1976d2); padding: 4px 0 4px 12px; }
+.cx-app .widget-html.cx-status:not(.cx-note) { min-height: 0; }
+.cx-app .cx-field-choice select { flex: 0 1 auto; max-width: 100%; }
 .cx-app .cx-scale-ends { color: var(--jp-ui-font-color2, #57606a); font-size: 12px; margin-left: 4px; }
 .cx-app .cx-group { border-left: 2px solid var(--jp-border-color2, #d0d7de); padding-left: 8px; margin: 4px 0; }
 .cx-app .cx-list-title { margin: 10px 0 0 0; }
