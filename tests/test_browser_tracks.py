@@ -156,7 +156,8 @@ def edit_each_kind(step, session_path: Path, step_id: str) -> list[str]:
             changed_by(lambda: nudge(inner.first), "group")
         else:
             field = group.first.locator("input, textarea").first
-            marker = f"groep {step_id}"
+            number = field.get_attribute("type") == "number"  # e.g. a range's low and high
+            marker = "4242" if number else f"groep {step_id}"
             changed_by(lambda: (field.fill(marker), field.press("Tab")), "group", marker)
     slider = step.locator(".cx-field-int:not(.cx-group .cx-field-int) .noUi-handle")  # one outside a group
     if slider.count():
@@ -289,7 +290,7 @@ def test_a_drafted_and_locked_step_in_the_voila_app(voila_track_server, chromium
     watch = Watch(page, artifacts)
     try:
         opened = time.monotonic()
-        page.goto(voila_track_server.url + "/")
+        page.goto(voila_track_server.url + "/", timeout=SLOW)  # Voila runs the notebook before it answers
         wait_for(page, page.locator(".cx-app"), "the track app", timeout=SLOW)
         assert page.locator(".jp-CodeCell .jp-InputArea, .cm-editor").count() == 0
         shown = time.monotonic()
