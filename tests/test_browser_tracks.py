@@ -155,9 +155,10 @@ def edit_each_kind(step, session_path: Path, step_id: str) -> list[str]:
         if inner.count():
             changed_by(lambda: nudge(inner.first), "group")
         else:
-            field = group.first.locator("input, textarea").first
-            number = field.get_attribute("type") == "number"  # e.g. a range's low and high
-            marker = "4242" if number else f"groep {step_id}"
+            # the last value of the group: a range's high end may grow, its low end must stay below it
+            field = group.first.locator("input, textarea").last
+            number = field.get_attribute("type") == "number"
+            marker = "9999999" if number else f"groep {step_id}"
             changed_by(lambda: (field.fill(marker), field.press("Tab")), "group", marker)
     slider = step.locator(".cx-field-int:not(.cx-group .cx-field-int) .noUi-handle")  # one outside a group
     if slider.count():
