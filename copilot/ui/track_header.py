@@ -75,7 +75,9 @@ def _builds_on(bench: Workbench) -> list[w.HTML]:
         f"({t('ui.status.' + bench.status(used), lang)})".replace("  ", " ")
         for used in dict.fromkeys(earlier)
     )
-    note = w.HTML(f"<div class='cx-note cx-warn'>{escape(t('ui.builds_on', lang, steps=names))}</div>")
+    done = all(bench.status(used) == "locked" for used in earlier)
+    key, kind = ("ui.builds_on_locked", "cx-ok") if done else ("ui.builds_on", "cx-warn")
+    note = w.HTML(f"<div class='cx-note {kind}'>{escape(t(key, lang, steps=names))}</div>")
     note.add_class("cx-builds-on")
     return [note]
 
