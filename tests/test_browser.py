@@ -192,7 +192,7 @@ def test_the_same_workshop_runs_as_a_voila_app_without_code(voila_server, chromi
     stages = Stages(page, artifacts)
     try:
         start = time.monotonic()
-        page.goto(voila_server.url + "/")
+        page.goto(voila_server.url + "/", timeout=SLOW)  # Voila runs the notebook before it answers
         wait_for(page, page.get_by_role("button", name="Onderzoek inlezen"), "the app's widgets", timeout=SLOW)
         report_time(artifacts, "Voila", time.monotonic() - start)
         stages("app-shown")
@@ -228,7 +228,7 @@ def test_the_same_workshop_runs_as_a_voila_app_without_code(voila_server, chromi
 def test_cx_copilot_app_opens_the_start_here_notebook_without_code(app_server, chromium, artifacts: Path):
     page = chromium.new_page()
     try:
-        page.goto(app_server.url + "/")
+        page.goto(app_server.url + "/", timeout=SLOW)
         wait_for(page, page.get_by_role("button", name="Onderzoek inlezen"), "the app's widgets", timeout=SLOW)
         page.screenshot(path=artifacts / "app.png")
         assert page.locator(".jp-CodeCell .jp-InputArea, .cm-editor").count() == 0
