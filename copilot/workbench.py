@@ -3,6 +3,8 @@ plain data back; they never touch Chroma, SQLite or python-pptx themselves."""
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
 from pathlib import Path
 
 from copilot.research.ingest import IngestReport, OnProgress, ingest
@@ -27,6 +29,7 @@ class Workbench:
         self.workspace = (workspace or Workspace.default()).ensure()
         self.language = check_language(language)
         self._store: ResearchStore | None = None
+        self._store_lock = threading.Lock()  # the app may open the store in the background
         self._retriever = None
         self.workshop = self._load_workshop(workshop)
         path = session_path or self.workspace.sessions_dir / "start-here.cxsession"
@@ -43,8 +46,9 @@ class Workbench:
 
     @property
     def store(self) -> ResearchStore:
-        if self._store is None:  # opening Chroma and loading the model take seconds: only when needed
-            self._store = ResearchStore.open(self.workspace.store_dir)
+        with self._store_lock:
+            if self._store is None:  # opening Chroma and loading the model take seconds: only when needed
+                self._store = ResearchStore.open(self.workspace.store_dir)
         return self._store
 
     def set_language(self, language: str) -> None:
@@ -59,6 +63,20 @@ class Workbench:
 
     def fragments(self) -> int:
         return self.store.count()
+
+    def research_summary(self) -> dict | None:
+        """What the research store already holds: fragments, file names and when it last changed; None when
+        nothing was ingested yet (checked without opening the store)."""
+        import os
+
+        marker = self.workspace.store_dir / "chroma.sqlite3"
+        if not os.environ.get("CX_COPILOT_CHROMA_URL") and not marker.exists():
+            return None
+        fragments = self.fragments()
+        if not fragments:
+            return None
+        changed = datetime.fromtimestamp(marker.stat().st_mtime) if marker.exists() else None
+        return {"fragments": fragments, "files": sorted(self.store.sources()), "changed": changed}
 
     # --- SD-02 ---------------------------------------------------------------------------------
 

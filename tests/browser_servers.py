@@ -34,6 +34,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+# JupyterLab 4.6 sends widget messages over a kernel subshell (another thread) by default; people who turn
+# that off, or run an older JupyterLab, get them on the main shell. The app must work both ways.
+SUBSHELL = "widget-messages-on-a-subshell"
+MAIN_SHELL = "widget-messages-on-the-main-shell"
+LAB_SETTINGS = {
+    SUBSHELL: {},
+    MAIN_SHELL: {"apputils-extension/kernels-settings": {"commsOverSubshells": "disabled"}},
+}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -46,10 +56,19 @@ class JupyterServer:
 
     KINDS = ("lab", "voila", "app")
 
-    def __init__(self, kind: str, folder: Path, lab_settings: dict | None = None, timeout: float = 120) -> None:
+    def __init__(
+        self,
+        kind: str,
+        folder: Path,
+        lab_settings: dict | None = None,
+        timeout: float = 120,
+        notebook: Path = NOTEBOOK,
+    ) -> None:
+        """`notebook`: the one Voila serves (relative to the project)."""
         if kind not in self.KINDS:
             raise ValueError(f"Unknown server {kind!r}: choose one of {', '.join(self.KINDS)}.")
         self.kind = kind
+        self.notebook = notebook
         self.folder = folder
         self.home = folder / "cx-copilot-home"
         self.runtime_dir = folder / "jupyter-runtime"
@@ -127,7 +146,7 @@ class JupyterServer:
             f"--port={self.port}",
             "--Voila.port_retries=0",
             f"--Voila.connection_dir_root={self.runtime_dir}",
-            str(NOTEBOOK),
+            str(self.notebook),
         ]
 
     def _start(self) -> None:

@@ -147,3 +147,41 @@ def pdf_to_pngs(pdf: Path, dpi: int = 60) -> list[Path]:
 
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=120)
     return sorted(pdf.parent.glob(pdf.stem + "-*.png"))
+
+
+# --- the real-browser tests: one JupyterLab per setting and one Chromium per module ---------------------
+
+
+@pytest.fixture(scope="session")
+def lab_servers(tmp_path_factory: pytest.TempPathFactory):
+    """JupyterLab on a free port with its own Jupyter folders and CX_COPILOT_HOME: one per setting, started
+    the first time a test asks for it and once per test worker."""
+    import browser_servers
+
+    servers: dict = {}
+
+    def server(variant: str):
+        if variant not in servers:
+            folder = tmp_path_factory.mktemp("lab-server")
+            servers[variant] = browser_servers.JupyterServer(
+                "lab", folder, lab_settings=browser_servers.LAB_SETTINGS[variant]
+            )
+        return servers[variant]
+
+    yield server
+    for started in servers.values():
+        started.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory):
+    """Debian's headless Chromium with a fresh profile (module scope: Playwright's event loop is gone before
+    other test modules run)."""
+    import browser_servers
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = browser_servers.launch_chromium(playwright, tmp_path_factory.mktemp("chromium-profile"))
+        context.set_default_timeout(30_000)
+        yield context
+        context.close()

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_servers import NOTEBOOK, ROOT, JupyterServer, launch_chromium
+from browser_servers import MAIN_SHELL, NOTEBOOK, ROOT, SUBSHELL, JupyterServer
 from conftest import write_small_research
 from playwright.sync_api import expect
 from pptx import Presentation
@@ -20,33 +20,6 @@ pytestmark = pytest.mark.slow
 NEW_LABEL = "Klanten willen een mens spreken"
 SLOW = 180_000  # ms: the first ingest loads the embedding model
 APP = ".cx-app"
-
-
-# JupyterLab 4.6 sends widget messages over a kernel subshell (another thread) by default; people who turn
-# that off, or run an older JupyterLab, get them on the main shell. The app must work both ways.
-SUBSHELL = "widget-messages-on-a-subshell"
-MAIN_SHELL = "widget-messages-on-the-main-shell"
-LAB_SETTINGS = {
-    SUBSHELL: {},
-    MAIN_SHELL: {"apputils-extension/kernels-settings": {"commsOverSubshells": "disabled"}},
-}
-
-
-@pytest.fixture(scope="session")
-def lab_servers(tmp_path_factory: pytest.TempPathFactory):
-    """JupyterLab on a free port with its own Jupyter folders and CX_COPILOT_HOME: one per setting, started
-    the first time a test asks for it and once per test worker."""
-    servers: dict[str, JupyterServer] = {}
-
-    def server(variant: str) -> JupyterServer:
-        if variant not in servers:
-            folder = tmp_path_factory.mktemp("lab-server")
-            servers[variant] = JupyterServer("lab", folder, lab_settings=LAB_SETTINGS[variant])
-        return servers[variant]
-
-    yield server
-    for started in servers.values():
-        started.stop()
 
 
 @pytest.fixture(scope="session")
@@ -63,19 +36,6 @@ def app_server(tmp_path_factory: pytest.TempPathFactory):
     server = JupyterServer("app", tmp_path_factory.mktemp("app-server"))
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium(tmp_path_factory: pytest.TempPathFactory):
-    """Debian's headless Chromium with a fresh profile (module scope: Playwright's event loop is gone before
-    other test modules run)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = launch_chromium(playwright, tmp_path_factory.mktemp("chromium-profile"))
-        context.set_default_timeout(30_000)
-        yield context
-        context.close()
 
 
 class Stages:
@@ -232,7 +192,7 @@ def test_the_same_workshop_runs_as_a_voila_app_without_code(voila_server, chromi
     stages = Stages(page, artifacts)
     try:
         start = time.monotonic()
-        page.goto(voila_server.url + "/")
+        page.goto(voila_server.url + "/", timeout=SLOW)  # Voila runs the notebook before it answers
         wait_for(page, page.get_by_role("button", name="Onderzoek inlezen"), "the app's widgets", timeout=SLOW)
         report_time(artifacts, "Voila", time.monotonic() - start)
         stages("app-shown")
@@ -268,7 +228,7 @@ def test_the_same_workshop_runs_as_a_voila_app_without_code(voila_server, chromi
 def test_cx_copilot_app_opens_the_start_here_notebook_without_code(app_server, chromium, artifacts: Path):
     page = chromium.new_page()
     try:
-        page.goto(app_server.url + "/")
+        page.goto(app_server.url + "/", timeout=SLOW)
         wait_for(page, page.get_by_role("button", name="Onderzoek inlezen"), "the app's widgets", timeout=SLOW)
         page.screenshot(path=artifacts / "app.png")
         assert page.locator(".jp-CodeCell .jp-InputArea, .cm-editor").count() == 0

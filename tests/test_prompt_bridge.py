@@ -21,12 +21,18 @@ def test_the_prompt_is_shown_to_copy_and_a_pasted_answer_becomes_the_draft(
 
     bridge.prepare_button.click()
     assert "Antwoord in het Nederlands" in bridge.prompt.value
-    assert "citaten" in bridge.status.value and bridge.answer.layout.display == "flex"
+    assert "citaten" in bridge.status.value and bridge.is_open
+    # offline there is no model: no token counts, no talk of asking one
+    assert "token" not in bridge.status.value and "model" not in bridge.status.value
+    assert bridge.copy.button.button_style == "primary"  # the next thing to do: copy the question
     quote = bridge.prepared.evidence[0].id
 
     bridge.answer.value = f"- Geen mens bereikbaar: de chatbot draagt niet over [{quote}]\n- Verrassende verhoging"
+    assert bridge.use_button.button_style == "primary" and bridge.copy.button.button_style == ""
     bridge.use_button.click()
     assert not bridge.errors.message.value
+    assert not bridge.is_open  # the question and the pasted text fold away: the draft shows right below
+    assert not bridge.use_button.disabled and bridge.use_button.icon == "check"  # the spinner is gone
     assert [t.label for t in drafts[0].themes] == ["Geen mens bereikbaar", "Verrassende verhoging"]
     saved = bench.session.content("SD-02", ResearchSynthesis)
     assert saved.themes[0].evidence == [quote] and saved.themes[1].assumption

@@ -10,12 +10,26 @@ import ipywidgets as w
 from copilot.i18n import t
 from copilot.workbench import Workbench
 
-MARK = {"added": "＋", "changed": "✎", "dropped": "－"}
+# icons, not characters: the fonts of a plain Linux browser lack "＋" and "✎"
+MARK = {
+    "added": "<i class='fa fa-plus'></i>",
+    "changed": "<i class='fa fa-pencil'></i>",
+    "dropped": "<i class='fa fa-minus'></i>",
+}
 
 
 def _summary(item) -> str:
-    texts = [str(v) for k, v in item.model_dump().items() if k not in ("id", "evidence", "assumption") and v]
+    texts = [
+        ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+        for k, v in item.model_dump().items()
+        if k not in ("id", "evidence", "assumption") and v and not isinstance(v, dict)
+    ]
     return escape(" · ".join(texts)[:160])
+
+
+def _fixed() -> w.Layout:
+    """A button that keeps its whole label beside a long text."""
+    return w.Layout(width="auto", flex="0 0 auto")
 
 
 class DraftDiff(w.VBox):
@@ -37,17 +51,19 @@ class DraftDiff(w.VBox):
             before = f"<br><s>{_summary(change.current)}</s>" if change.kind == "changed" else ""
             text = _summary(change.proposed or change.current)
             label = w.HTML(
-                f"<b>{MARK[change.kind]} {change.item_id}</b> {t(f'ui.diff.{change.kind}', lang)}: {text}{before}",
-                layout=w.Layout(width="75%"),
+                # ids and texts come from an assistant's answer: escaped like every other text (issue 13)
+                f"<b>{MARK[change.kind]} {escape(str(change.item_id))}</b> "
+                f"{escape(t(f'ui.diff.{change.kind}', lang))}: {text}{before}",
+                layout=w.Layout(flex="1 1 auto", width="auto"),
             )
-            accept = w.Button(description=t("ui.diff.accept", lang), icon="check", layout=w.Layout(width="auto"))
-            reject = w.Button(description=t("ui.diff.reject", lang), icon="times", layout=w.Layout(width="auto"))
+            accept = w.Button(description=t("ui.diff.accept", lang), icon="check", layout=_fixed())
+            reject = w.Button(description=t("ui.diff.reject", lang), icon="times", layout=_fixed())
             accept.on_click(lambda _, c=change: self._accept(c))
             reject.on_click(lambda _, c=change: self._reject(c))
             rows.append(w.HBox([label, accept, reject]))
         keep = w.Button(description=t("ui.diff.keep_mine", lang), icon="user")
         keep.on_click(lambda _: self._keep_mine())
-        title = w.HTML(f"<b>{t('ui.diff.title', lang, n=len(pending))}</b>")
+        title = w.HTML(f"<b>{escape(t('ui.diff.title', lang, n=len(pending)))}</b>")
         self.children = [title, *rows, keep]
 
     def _accept(self, change) -> None:

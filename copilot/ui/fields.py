@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import types
 import typing
+from html import escape
 from typing import Any, Literal
 
 import ipywidgets as w
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from copilot.i18n import choice_label, field_label
+from copilot.i18n import choice_label, field_label, t
 
 LONG_TEXT = 60  # a description longer than this suggests a paragraph, not a line
 
@@ -85,11 +86,16 @@ def blank(model: type, **values: Any):
 
 
 class FieldWidget:
-    """A widget for one field, converting between the widget's value and the field's value."""
+    """A widget for one field, converting between the widget's value and the field's value.
+
+    `widget` is the input (or, for a group, the box of its inputs); `view` is what a card shows: the input
+    with what helps to read it (a slider's end labels).
+    """
 
     def __init__(self, name: str, info: FieldInfo, value: Any, language: str) -> None:
         self.name = name
         self.parts: list[FieldWidget] = []
+        self.view: w.Widget | None = None
         annotation, self.optional = _unwrap(info.annotation)
         origin = typing.get_origin(annotation)
         label = field_label(name, language)
@@ -102,7 +108,10 @@ class FieldWidget:
                 FieldWidget(sub, subinfo, getattr(current, sub), language)
                 for sub, subinfo in annotation.model_fields.items()
             ]
-            self.widget = w.VBox([w.HTML(f"<b>{label}</b>"), *(p.widget for p in self.parts)])
+            heading = w.HTML(f"<b>{escape(label)}</b>")
+            heading.add_class("cx-group-label")
+            self.widget = w.VBox([heading, *(p.view for p in self.parts)])
+            self.widget.add_class("cx-group")
             self.kind = "group"
         elif origin is Literal:
             values = ([""] if self.optional else []) + list(typing.get_args(annotation))
@@ -112,6 +121,7 @@ class FieldWidget:
                 value=value if value in values else ("" if self.optional else values[0]),
                 description=label,
                 style=style,
+                layout=wide,
             )
             self.kind = "choice"
         elif annotation is bool:
@@ -127,7 +137,11 @@ class FieldWidget:
                     description=label,
                     style=style,
                     continuous_update=False,
+                    layout=w.Layout(width="420px", max_width="70%"),
                 )
+                ends = w.Label(t("ui.scale_ends_signed" if low < 0 else "ui.scale_ends", language, low=low, high=high))
+                ends.add_class("cx-scale-ends")
+                self.view = w.HBox([self.widget, ends], layout=w.Layout(align_items="center"))
             else:
                 self.widget = w.IntText(value=value or 0, description=label, style=style)
             self.kind = "int"
@@ -139,7 +153,7 @@ class FieldWidget:
                 value="\n".join(value or []),
                 description=label,
                 style=style,
-                placeholder="…",
+                placeholder=t("ui.one_per_line", language),
                 continuous_update=False,
                 layout=w.Layout(width="98%", height="64px"),
             )
@@ -155,7 +169,11 @@ class FieldWidget:
                 layout=w.Layout(width="98%", height="56px") if long else wide,
             )
             self.kind = "text"
-        self.widget.tooltip = info.description or ""
+        if self.kind != "group":
+            # a box has no description, and ipywidgets' box view fails to render with a tooltip (issue 25)
+            self.widget.tooltip = info.description or ""
+        self.view = self.view or self.widget
+        self.widget.add_class(f"cx-field-{self.kind}")  # for people's style sheets, and the browser tests
 
     def value(self) -> Any:
         if self.kind == "group":

@@ -47,15 +47,9 @@ class ItemCard(w.VBox):
         self.remove.on_click(lambda _: on_remove(self))
         self.up.on_click(lambda _: on_move(self, -1))
         self.down.on_click(lambda _: on_move(self, 1))
-        quote_html = "".join(
-            f"<blockquote style='margin:4px 0'>“{escape(q['text'])}”<br><small>{escape(q['source'])}, "
-            f"{escape(q['location'])} · {q['id']}</small></blockquote>"
-            for q in quotes
-        )
-        evidence = w.Accordion(children=[w.HTML(quote_html or t("deck.no_evidence", language))], selected_index=None)
-        evidence.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
+        evidence = _evidence(quotes, language)
         tools = w.HBox([self.assumption, self.up, self.down, self.remove])
-        self.children = [*(f.widget for f in self.fields), self.quote_marks, tools, evidence]
+        self.children = [*(f.view for f in self.fields), self.quote_marks, tools, evidence]
         self.mark_quotations()
 
     def value(self) -> Item:
@@ -71,3 +65,19 @@ class ItemCard(w.VBox):
         inputs = [x for f in self.fields for x in f.widgets()]
         for widget in (*inputs, self.assumption, self.remove, self.up, self.down):
             widget.disabled = disabled
+
+
+def _evidence(quotes: list[dict], language: str) -> w.Accordion:
+    """The quotes behind an item, folded away. Quotes, sources and ids may come from someone else's session
+    or an assistant's answer: every one is escaped, never read as HTML."""
+    quote_html = "".join(
+        f"<blockquote class='cx-quote'>“{escape(str(q.get('text', '')))}”"
+        f"<small>{escape(', '.join(str(p) for p in (q.get('source'), q.get('location')) if p))}"
+        f" · {escape(str(q.get('id', '')))}</small></blockquote>"
+        for q in quotes
+    )
+    body = w.HTML(quote_html or f"<span class='cx-muted'>{escape(t('deck.no_evidence', language))}</span>")
+    fold = w.Accordion(children=[body], selected_index=None)
+    fold.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
+    fold.add_class("cx-evidence")
+    return fold

@@ -8,6 +8,7 @@ a new draft never overwrites them.
 from __future__ import annotations
 
 import typing
+from html import escape
 
 import ipywidgets as w
 from pydantic import BaseModel
@@ -22,6 +23,7 @@ from copilot.ui.fields import FieldWidget, blank, editable
 from copilot.ui.item_card import ItemCard
 from copilot.ui.prompt_bridge import PromptBridge
 from copilot.ui.quote_marks import LockConfirm, marks_html
+from copilot.ui.style import show_status
 from copilot.ui.visuals import VISUALS, StepVisual
 from copilot.workbench import Workbench
 
@@ -43,22 +45,28 @@ def item_lists(schema: type[BaseModel]) -> dict[str, type[Item]]:
 
 class StepEditor(w.VBox):
     def __init__(self, bench: Workbench, step_id: str) -> None:
-        super().__init__(layout=w.Layout(border="1px solid #e5e7eb", padding="10px", margin="10px 0"))
+        super().__init__(layout=w.Layout(width="100%"))
+        self.add_class("cx-step")
+        self.add_class(f"cx-step-{step_id}")
         self.bench, self.step_id = bench, step_id
         self.info = step(step_id)
         self.schema = self.info.schema
         lang = bench.language
-        self.title = w.HTML(f"<h3 style='margin:0'>{step_id} · {self.info.name(lang)}</h3>")
+        self.title = w.HTML(
+            f"<div class='cx-step-head'><span class='cx-badge'>{escape(step_id)}</span>"
+            f"<span class='cx-step-title'>{escape(self.info.name(lang))}</span></div>"
+        )
         self.state = w.HTML()
-        self.bridge = PromptBridge(bench, step_id, on_draft=lambda _: self.reload())
-        self.diff = DraftDiff(bench, step_id, on_change=self.reload)
         self.compute_button = w.Button(
             description=t("ui.compute", lang),
             icon="magic",
             layout=w.Layout(width="auto", display=None if bench.can_compute(step_id) else "none"),
         )
+        self.bridge = PromptBridge(bench, step_id, on_draft=lambda _: self.reload(), actions=[self.compute_button])
+        self.diff = DraftDiff(bench, step_id, on_change=self.reload)
         self.lock_button = w.Button(icon="lock", layout=w.Layout(width="auto"))
         self.status = w.HTML()
+        self.status.add_class("cx-status")
         self.body = w.VBox()
         self.visual = (  # a live picture, for some steps
             StepVisual(step_id, lang, names=bench.stakeholder_roles) if step_id in VISUALS else None
@@ -68,14 +76,13 @@ class StepEditor(w.VBox):
         self.compute_button.on_click(lambda _: self.compute())
         self.lock_button.on_click(lambda _: self.toggle_lock())
         self.children = [
-            w.HBox([self.title, self.state]),
+            w.HBox([self.title, self.state], layout=w.Layout(align_items="baseline")),
             self.bridge,
-            w.HBox([self.compute_button, self.lock_button]),
-            self.confirm_lock,
-            self.status,
             self.diff,
             *([self.visual] if self.visual else []),
             self.body,
+            self._toolbar(),
+            self.confirm_lock,
             self.errors,
         ]
         self._top: list[FieldWidget] = []
@@ -83,6 +90,14 @@ class StepEditor(w.VBox):
         self.show(bench.content(step_id))
 
     # --- building ------------------------------------------------------------------------------
+
+    def _toolbar(self) -> w.HBox:
+        """What was saved, and the lock, below the cards: locking is the last thing done in a step."""
+        bar = w.HBox([self.status, self.lock_button], layout=w.Layout(width="100%"))
+        bar.add_class("cx-toolbar")
+        self.status.layout = w.Layout(flex="1 1 auto", width="auto")
+        self.lock_button.add_class("cx-push")
+        return bar
 
     def reload(self) -> None:
         """Show what the session holds: a person's version wins over a new draft, which shows as changes."""
@@ -101,18 +116,19 @@ class StepEditor(w.VBox):
         for field in self._top:
             field.observe(self.save)
         self.step_marks = w.HTML(self._step_marks(output))  # unverified quotations in the step's own fields
-        sections = [f.widget for f in self._top] + [self.step_marks]
+        sections = [f.view for f in self._top] + [self.step_marks]
         self._lists = {}
         for name, item_class in item_lists(self.schema).items():
             cards = w.VBox([self._card(item) for item in getattr(output, name)])
             add = w.Button(
                 description=f"{t('ui.add', lang)}: {field_label(name, lang).lower()}",
                 icon="plus",
-                layout=w.Layout(width="auto"),
+                layout=w.Layout(width="auto", align_self="flex-start"),
             )
             add.on_click(lambda _, n=name, c=item_class: self.add(n, c))
             self._lists[name] = cards
-            sections += [w.HTML(f"<h4>{field_label(name, lang)}</h4>"), cards, add]
+            heading = w.HTML(f"<h4 class='cx-list-title'>{escape(field_label(name, lang))}</h4>")
+            sections += [heading, cards, add]
         self.body.children = sections
         self._show_lock_state()
         if self.visual is not None:
@@ -142,11 +158,12 @@ class StepEditor(w.VBox):
         self.errors.clear()
         try:
             self.bench.save(self.step_id, self.value())
-            self.status.value = f"✓ {t('ui.saved', self.bench.language)}"
+            show_status(self.status, "ok", escape(t("ui.saved", self.bench.language)))
             self.step_marks.value = self._step_marks(self.value())
             if self.visual is not None:
                 self.visual.update(self.value())
-        except Exception as error:
+        except Exception as error:  # e.g. another kernel saved this step first: said plainly, nothing lost
+            show_status(self.status, None, "")
             self.errors.show(error)
         self._show_lock_state()
 
@@ -174,22 +191,32 @@ class StepEditor(w.VBox):
         self.save()
 
     def compute(self) -> None:
+        lang = self.bench.language
         self.errors.clear()
+        self.compute_button.disabled = True
+        show_status(self.status, "busy", escape(t("ui.computing", lang)))
         try:
             self.bench.compute(self.step_id)
+            show_status(self.status, None, "")
             self.reload()
         except Exception as error:
+            show_status(self.status, None, "")
             self.errors.show(error)
+        finally:
+            self._show_lock_state()
 
     def toggle_lock(self) -> None:
-        locked = self.bench.status(self.step_id) == "locked"
-        if self.bench.status(self.step_id) == "empty":
-            self.save()
+        self.errors.clear()
         try:
+            locked = self.bench.status(self.step_id) == "locked"
+            if self.bench.status(self.step_id) == "empty":
+                self.save()
             self.bench.set_locked(self.step_id, not locked)
             self.confirm_lock.hide()
         except UnverifiedQuotationsError as refused:  # issue 24: lock only when the person confirms
             self.confirm_lock.ask(refused.params["n"], lambda: self._lock_confirmed())
+        except Exception as error:
+            self.errors.show(error)
         self._show_lock_state()
 
     def _lock_confirmed(self) -> None:
@@ -202,10 +229,17 @@ class StepEditor(w.VBox):
         locked = status == "locked"
         self.lock_button.description = t("ui.unlock" if locked else "ui.lock", lang)
         self.lock_button.icon = "unlock" if locked else "lock"
-        self.lock_button.button_style = "" if locked else "success"
-        self.state.value = f"<span style='margin-left:12px;color:#6b7280'>{t(f'ui.status.{status}', lang)}</span>"
-        self.compute_button.disabled = self.bridge.prepare_button.disabled = locked
-        self.bridge.ask_button.disabled = self.bridge.use_button.disabled = locked
+        has_content = status in ("drafted", "edited")
+        worked_on = has_content or locked
+        # the next action is the primary button: prepare (or compute) on an empty step, lock once there is a draft
+        self.lock_button.button_style = "success" if has_content and not self.bridge.is_open else ""
+        self.state.value = f"<span class='cx-muted cx-step-state'>{escape(t(f'ui.status.{status}', lang))}</span>"
+        if locked:
+            show_status(self.status, "locked", escape(t("ui.locked", lang)))
+            show_status(self.bridge.status, None, "")  # "check it and lock it" is done
+        self.compute_button.disabled = locked
+        self.bridge.set_disabled(locked)
+        self.bridge.highlight(has_content=worked_on)
         for widget in [x for f in self._top for x in f.widgets()]:
             widget.disabled = locked
         for child in self.body.children:

@@ -67,6 +67,25 @@ CSS = """
   border: 1px solid var(--jp-brand-color1, #1976d2); color: var(--jp-brand-color1, #1976d2); text-decoration: none; }
 .cx-app .cx-download:hover { background: var(--jp-brand-color1, #1976d2); color: #fff; }
 .cx-app code.cx-path { font-size: 12px; word-break: break-all; }
+.cx-app .widget-label { white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.25;
+  height: auto; min-height: var(--jp-widgets-inline-height, 28px); display: flex; align-items: center;
+  justify-content: flex-start; text-align: left; }
+.cx-app .widget-inline-hbox { height: auto; min-height: var(--jp-widgets-inline-height, 28px); }
+.cx-app .cx-stacked { flex-direction: column; align-items: stretch; }
+.cx-app .cx-stacked .widget-label { width: auto !important; max-width: none; font-weight: 600; text-align: left;
+  justify-content: flex-start; margin-bottom: 4px; }
+.cx-app .cx-stacked textarea { font-family: var(--jp-code-font-family, monospace); font-size: 12px; }
+.cx-app .cx-pasting { gap: 8px; border-left: 3px solid var(--jp-brand-color1, #1976d2); padding: 4px 0 4px 12px; }
+.cx-app .widget-html.cx-status:not(.cx-note) { min-height: 0; }
+.cx-app .cx-field-choice select { flex: 0 1 auto; max-width: 100%; }
+.cx-app .cx-scale-ends { color: var(--jp-ui-font-color2, #57606a); font-size: 12px; margin-left: 4px; }
+.cx-app .cx-group { border-left: 2px solid var(--jp-border-color2, #d0d7de); padding-left: 8px; margin: 4px 0; }
+.cx-app .cx-list-title { margin: 10px 0 0 0; }
+.cx-app .cx-intro { max-width: 760px; margin: 4px 0 2px 0; }
+.cx-app .cx-agenda td { padding: 1px 12px 1px 0; }
+.cx-app .cx-agenda .cx-agenda-minutes { text-align: right; }
+.cx-app textarea::placeholder, .cx-app input::placeholder { color: var(--jp-ui-font-color3, #8c959f);
+  font-style: italic; }
 .cx-error-box { border-left: 4px solid var(--jp-error-color1, #d32f2f); background: var(--jp-error-color3, #fdecea);
   border-radius: 4px; padding: 8px 12px; margin: 4px 0; }
 .cx-error-box .jupyter-widget-Collapse-header { background: transparent; border: 0; padding: 4px 0; }
@@ -84,8 +103,9 @@ def step_heading(number: int | str, title: str, hint: str = "", tag: str = "") -
     """A numbered step title (with an optional tag such as the step id) and a line on what to do in it."""
     hint_html = f"<div class='cx-step-hint cx-muted'>{escape(hint)}</div>" if hint else ""
     tag_html = f" <span class='cx-badge'>{escape(tag)}</span>" if tag else ""
+    number_html = f"<span class='cx-step-number'>{escape(str(number))}</span>" if str(number) else ""
     return w.HTML(
-        f"<div class='cx-step-head'><span class='cx-step-number'>{escape(str(number))}</span>"
+        f"<div class='cx-step-head'>{number_html}"
         f"<span class='cx-step-title'>{escape(title)}</span>{tag_html}</div>{hint_html}",
         layout=w.Layout(width="100%"),
     )

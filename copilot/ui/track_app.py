@@ -5,8 +5,6 @@ Each step is a StepEditor; a step that builds on another asks for that one to be
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as w
 
 from copilot.i18n import t
@@ -15,7 +13,8 @@ from copilot.steps.catalogue import STEPS
 from copilot.ui.export_panel import ExportPanel
 from copilot.ui.research_panel import ResearchPanel
 from copilot.ui.step_editor import StepEditor
-from copilot.ui.style import stylesheet
+from copilot.ui.style import step_heading, stylesheet
+from copilot.ui.track_header import TrackHeader
 from copilot.workbench import Workbench
 from copilot.workshop import formats, load_format
 
@@ -43,53 +42,39 @@ class TrackApp(w.VBox):
         workshop = workshop or (current if current in self.formats else self.formats[0])
         if workshop != current:
             self._use_format(workshop)
-        self.language = w.ToggleButtons(options=[("Nederlands", "nl"), ("English", "en")], value=self.bench.language)
-        self.language.observe(lambda change: self._switch_language(change["new"]), names="value")
-        self.format = w.Dropdown(
-            value=workshop, options=[(load_format(known[n]).name(self.bench.language), n) for n in self.formats]
+        self.language = w.ToggleButtons(
+            options=[("Nederlands", "nl"), ("English", "en")],
+            value=self.bench.language,
+            style={"button_width": "auto"},
+            layout=w.Layout(flex="0 0 auto"),
         )
-        self.format.observe(lambda change: self._switch_format(change["new"]), names="value")
+        self.language.observe(lambda change: self._switch_language(change["new"]), names="value")
+        self.known = known
         self.build()
+
+    @property
+    def format(self) -> w.Dropdown:
+        return self.header.format
 
     def build(self) -> None:
         lang = self.bench.language
-        model = self.bench.model_status() or t("ui.status_offline", lang)
-        top = w.HBox(
-            [w.HTML(f"<h2 style='margin:0'>{t(f'track.{self.track}', lang)}</h2>"), self.language],
-            layout=w.Layout(justify_content="space-between", align_items="center"),
-        )
-        status = w.HTML(f"<small>{t('ui.session', lang)}: {escape(self.bench.session.title)} · {escape(model)}</small>")
+        names = {n: load_format(self.known[n]).name(lang) for n in self.formats}
+        self.header = TrackHeader(self.bench, self.track, names, self.language, self._switch_format)
         workshop = self.bench.workshop
         steps = workshop.steps if workshop else [s for s, info in STEPS.items() if info.track == self.track]
         self.steps = [StepEditor(self.bench, step_id) for step_id in dict.fromkeys(steps)]
         self.research = ResearchPanel(self.bench)
+        self.research.show_store_soon()  # "already in: …", without holding up the first paint
         self.export = ExportPanel(self.bench)
         self.children = [
             stylesheet(),
-            top,
-            status,
-            self.format,
-            self._agenda(),
-            w.HTML(f"<h3>{t('ui.step_1', lang)}</h3>"),
-            self.research,
+            self.header,
+            _section(
+                step_heading("", t("ui.start.research_title", lang), t("ui.track_research_hint", lang)), self.research
+            ),
             *self.steps,
-            w.HTML(f"<h3>{t('ui.deck', lang)}</h3>"),
-            self.export,
+            _section(step_heading("", t("ui.deck", lang), t("ui.start.hint_deck", lang)), self.export),
         ]
-
-    def _agenda(self) -> w.HTML:
-        workshop = self.bench.workshop
-        if workshop is None:
-            return w.HTML()
-        rows = "".join(
-            f"<tr><td style='padding-right:12px'>{start}</td><td>{escape(label)}</td>"
-            f"<td style='text-align:right;padding-left:12px'>{minutes} min</td></tr>"
-            for start, label, minutes in workshop.timetable(self.bench.language)
-        )
-        return w.HTML(
-            f"<details open><summary><b>{t('ui.agenda', self.bench.language)}</b></summary>"
-            f"<table>{rows}</table></details>"
-        )
 
     def _switch_language(self, language: str) -> None:
         self.bench.set_language(language)
@@ -102,6 +87,12 @@ class TrackApp(w.VBox):
     def _switch_format(self, workshop_id: str) -> None:
         self._use_format(workshop_id)
         self.build()
+
+
+def _section(heading: w.HTML, body: w.Widget) -> w.VBox:
+    box = w.VBox([heading, body], layout=w.Layout(width="100%"))
+    box.add_class("cx-step")
+    return box
 
 
 def _session_path(track: str):

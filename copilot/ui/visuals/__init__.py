@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 from pydantic import BaseModel
@@ -59,7 +60,7 @@ class StepVisual(w.VBox):
             raise KeyError(f"Step {step_id} has no picture; steps with one: {', '.join(VISUALS)}.")
         self.step_id, self.language, self.names = step_id, language, names
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="880px", height="auto"))
-        self.caption = w.HTML(f"<small style='color:#6b7280'>{text('caption', language)}</small>")
+        self.caption = w.HTML(f"<small style='color:#6b7280'>{escape(text('caption', language))}</small>")
         self.children = [self.image, self.caption]
         self._drawn: str | None = None
 
