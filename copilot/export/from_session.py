@@ -2,7 +2,8 @@
 
 The step builders live in `copilot.export.slides`, one module per track. A step with no content yet, and every
 step on the workshop's agenda that was never drafted, gets a canvas — so a deck made before the workshop
-doubles as its handout. Shared decks (`share=True`) leave out confidential steps and their evidence entirely.
+doubles as its handout. Shared decks (`share=True`) leave out confidential steps and their evidence entirely,
+and every text on them is redacted (`copilot.export.share`): no names, phone numbers or addresses anywhere.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from copilot.export.deckspec import AgendaRow, AgendaSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
+from copilot.export.share import redact_deck
 from copilot.export.slides import SLIDES, canvas, has_content
 from copilot.export.slides import notes_for as _notes_for
 from copilot.export.text import shorten
@@ -54,7 +56,21 @@ def build_deck(
         deck.slides.extend(slides)
         cited.extend(i for i in evidence_ids if i not in cited)
     deck.slides.extend(_appendix(session, cited, language))
+    if share:
+        redact_deck(deck, known_names=_speakers(session, cited), keep=_persona_names(session))
     return deck
+
+
+def _speakers(session: Session, ids: list[str]) -> list[str]:
+    return [q["speaker"] for q in session.evidence(ids) if q.get("speaker")]
+
+
+def _persona_names(session: Session) -> list[str]:
+    """The made-up first names of the personas ("Ria" of "Ria, recently widowed"): nobody's personal data."""
+    if "SD-03" not in session.step_ids():
+        return []
+    content = session.content("SD-03", STEPS["SD-03"].schema)
+    return [p.name.split(",")[0].strip() for p in getattr(content, "personas", None) or [] if p.name.strip()]
 
 
 def deck_steps(session: Session, workshop: WorkshopFormat | None = None) -> list[str]:
