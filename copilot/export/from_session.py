@@ -12,9 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from copilot.export.deckspec import AgendaRow, AgendaSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
+from copilot.export.provenance import StepProvenance, step_provenance
+from copilot.export.provenance_slides import provenance_appendix, provenance_line
 from copilot.export.share import redact_deck
 from copilot.export.slides import SLIDES, canvas, has_content
 from copilot.export.slides import notes_for as _notes_for
+from copilot.export.slides.common import join_notes
 from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.session import Session
@@ -36,6 +39,7 @@ def build_deck(
     if workshop:
         deck.slides.append(_agenda(workshop, language, share))
     cited: list[str] = []
+    origins: dict[str, StepProvenance] = {}
     track = None
     for step_id in deck_steps(session, workshop):
         info = STEPS[step_id]
@@ -44,6 +48,9 @@ def build_deck(
         drafted = step_id in session.step_ids() and has_content(session.content(step_id, info.schema))
         if drafted:
             slides, evidence_ids = SLIDES[step_id](session, language)
+            origins[step_id] = step_provenance(session, step_id)
+            for slide in slides:
+                slide.notes = join_notes(slide.notes, provenance_line(origins[step_id], language))
         else:
             slides, evidence_ids = [canvas(step_id, language)], []
         if not slides:
@@ -56,6 +63,7 @@ def build_deck(
         deck.slides.extend(slides)
         cited.extend(i for i in evidence_ids if i not in cited)
     deck.slides.extend(_appendix(session, cited, language))
+    deck.slides.extend(provenance_appendix(session, origins, language))
     if share:
         redact_deck(deck, known_names=_speakers(session, cited), keep=_persona_names(session))
     return deck
