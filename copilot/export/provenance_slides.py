@@ -47,13 +47,31 @@ def provenance_line(prov: StepProvenance, language: str) -> str:
     )
 
 
-def provenance_appendix(session: Session, origins: dict[str, StepProvenance], language: str) -> list[Slide]:
+def weak_line(weak: dict[str, float], language: str) -> str:
+    """'Weak evidence …: T1 (0.12), T3 (0.15)' for a step's items whose quotes are about something else."""
+    if not weak:
+        return ""
+    items = ", ".join(f"{item_id} ({score:.2f})" for item_id, score in weak.items())
+    return t("provenance.weak_items", language, items=items)
+
+
+def provenance_appendix(
+    session: Session, origins: dict[str, StepProvenance], language: str, weak: dict | None = None
+) -> list[Slide]:
     if not origins:
         return []
+    weak = weak or {}
     label = lambda key: t(f"provenance.{key}", language)  # noqa: E731
     steps = TableSlide(
         label("appendix"),
-        columns=[label("step"), label("origin"), label("template_column"), label("edits"), label("changed_at")],
+        columns=[
+            label("step"),
+            label("origin"),
+            label("template_column"),
+            label("edits"),
+            label("changed_at"),
+            label("weak_short"),
+        ],  # fmt: skip
         rows=[
             [
                 f"{step_id} {STEPS[step_id].name(language)}",
@@ -61,10 +79,11 @@ def provenance_appendix(session: Session, origins: dict[str, StepProvenance], la
                 template_text(prov, language) or "–",
                 str(prov.human_edits),
                 _when(prov.changed_at),
+                ", ".join(weak.get(step_id, {})) or "–",
             ]
             for step_id, prov in origins.items()
         ],
-        widths=[2.6, 2.8, 3.0, 1.4, 2.2],
+        widths=[2.4, 2.6, 2.8, 1.2, 1.8, 1.6],
     )
     sentences = [row for step_id in origins for row in quoted_sentences(session, step_id, STEPS[step_id].schema)]
     if not sentences:

@@ -8,6 +8,7 @@ from html import escape
 import ipywidgets as w
 
 from copilot.i18n import t
+from copilot.steps.evidence_fit import weak_score
 from copilot.steps.schemas import Item
 from copilot.ui.fields import FieldWidget, editable
 
@@ -50,6 +51,10 @@ class ItemCard(w.VBox):
         evidence.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
         tools = w.HBox([self.assumption, self.up, self.down, self.remove])
         self.children = [*(f.widget for f in self.fields), tools, evidence]
+        self.weak = weak_score(item, quotes)  # quotes about something else (trust branch)
+        if self.weak is not None:
+            note = escape(t("provenance.weak", language, score=f"{self.weak:.2f}"))
+            self.children = [w.HTML(f"<b style='color:#9a6700'>⚠ {note}</b>"), *self.children]
 
     def value(self) -> Item:
         update = {field.name: field.value() for field in self.fields}
