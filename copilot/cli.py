@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from copilot.audit import session_audit
 from copilot.cli_bench import bench_app
 from copilot.errors import CopilotError
 from copilot.export.theme_check import theme_app
@@ -225,6 +226,10 @@ def session_import(file: Path) -> None:
     from copilot.session import Session
 
     typer.echo(str(Session.import_file(file, Workspace.default().ensure().sessions_dir).path))
+
+
+# the AI-use record: its body lives in copilot/audit.py
+session_app.command("audit")(session_audit)
 
 
 @store_app.command("stats")

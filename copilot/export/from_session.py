@@ -2,7 +2,8 @@
 
 The step builders live in `copilot.export.slides`, one module per track. A step with no content yet, and every
 step on the workshop's agenda that was never drafted, gets a canvas — so a deck made before the workshop
-doubles as its handout. Shared decks (`share=True`) leave out confidential steps and their evidence entirely.
+doubles as its handout. Shared decks (`share=True`) leave out confidential steps and their evidence entirely,
+and every text on them is redacted (`copilot.export.share`): no names, phone numbers or addresses anywhere.
 """
 
 from __future__ import annotations
@@ -11,20 +12,31 @@ from datetime import date
 from pathlib import Path
 
 from copilot.export.deckspec import AgendaRow, AgendaSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
+from copilot.export.provenance import StepProvenance, step_provenance
+from copilot.export.provenance_slides import provenance_appendix, provenance_line, weak_line
+from copilot.export.share import redact_deck
 from copilot.export.slides import SLIDES, canvas, has_content
 from copilot.export.slides import notes_for as _notes_for
+from copilot.export.slides.common import join_notes
 from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
+from copilot.steps.evidence_fit import weak_evidence
 from copilot.workshop import WorkshopFormat
 
 __all__ = ["SLIDES", "build_deck", "deck_steps", "_notes_for"]
 
 
 def build_deck(
-    session: Session, workshop: WorkshopFormat | None = None, language: str | None = None, share: bool = False
+    session: Session,
+    workshop: WorkshopFormat | None = None,
+    language: str | None = None,
+    share: bool = False,
+    store=None,
 ) -> Deck:
+    """The deck of `session`. With the research `store`, items whose cited quotes are about something else are
+    marked "weak evidence" in the notes and the provenance appendix (`copilot.steps.evidence_fit`)."""
     language = language or session.language
     workshop_name = workshop.name(language) if workshop else ""
     subtitle = " · ".join(
@@ -34,6 +46,8 @@ def build_deck(
     if workshop:
         deck.slides.append(_agenda(workshop, language, share))
     cited: list[str] = []
+    origins: dict[str, StepProvenance] = {}
+    weak: dict[str, dict[str, float]] = {}
     track = None
     for step_id in deck_steps(session, workshop):
         info = STEPS[step_id]
@@ -42,6 +56,12 @@ def build_deck(
         drafted = step_id in session.step_ids() and has_content(session.content(step_id, info.schema))
         if drafted:
             slides, evidence_ids = SLIDES[step_id](session, language)
+            origins[step_id] = step_provenance(session, step_id)
+            if store is not None:
+                weak[step_id] = weak_evidence(session.content(step_id, info.schema), store)
+            line = provenance_line(origins[step_id], language)
+            for slide in slides:
+                slide.notes = join_notes(slide.notes, line, weak_line(weak.get(step_id, {}), language))
         else:
             slides, evidence_ids = [canvas(step_id, language)], []
         if not slides:
@@ -54,7 +74,22 @@ def build_deck(
         deck.slides.extend(slides)
         cited.extend(i for i in evidence_ids if i not in cited)
     deck.slides.extend(_appendix(session, cited, language))
+    deck.slides.extend(provenance_appendix(session, origins, language, weak))
+    if share:
+        redact_deck(deck, known_names=_speakers(session, cited), keep=_persona_names(session))
     return deck
+
+
+def _speakers(session: Session, ids: list[str]) -> list[str]:
+    return [q["speaker"] for q in session.evidence(ids) if q.get("speaker")]
+
+
+def _persona_names(session: Session) -> list[str]:
+    """The made-up first names of the personas ("Ria" of "Ria, recently widowed"): nobody's personal data."""
+    if "SD-03" not in session.step_ids():
+        return []
+    content = session.content("SD-03", STEPS["SD-03"].schema)
+    return [p.name.split(",")[0].strip() for p in getattr(content, "personas", None) or [] if p.name.strip()]
 
 
 def deck_steps(session: Session, workshop: WorkshopFormat | None = None) -> list[str]:

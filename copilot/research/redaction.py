@@ -148,9 +148,11 @@ class Redactor:
     text it hides (for a name, the full name), so a UI can show what was hidden.
     """
 
-    def __init__(self, language: str = "nl", known_names: Iterable[str] = ()) -> None:
+    def __init__(self, language: str = "nl", known_names: Iterable[str] = (), keep: Iterable[str] = ()) -> None:
         self.language = language if language in PLACEHOLDER_WORDS else "en"
         self.known_names = [name.strip() for name in known_names if name.strip()]
+        # names that are not anyone's personal data, e.g. the made-up first names of personas
+        self.keep = {re.sub(r"\s+", " ", name.strip()) for name in keep if name.strip()}
         self.mapping: dict[str, str] = {}
         self._placeholders: dict[tuple[str, str], str] = {}
         self._counts: Counter[str] = Counter()
@@ -161,6 +163,8 @@ class Redactor:
                 self.known_names.append(name)
         parts, position = [], 0
         for finding in find_pii(text, self.known_names):
+            if finding.kind == "name" and re.sub(r"\s+", " ", finding.value) in self.keep:
+                continue
             parts += [text[position : finding.start], self._placeholder(finding)]
             position = finding.end
         return "".join([*parts, text[position:]])

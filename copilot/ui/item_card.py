@@ -8,6 +8,7 @@ from html import escape
 import ipywidgets as w
 
 from copilot.i18n import t
+from copilot.steps.evidence_fit import weak_score
 from copilot.steps.schemas import Item
 from copilot.ui.fields import FieldWidget, editable
 from copilot.ui.quote_marks import item_findings, marks_html
@@ -51,6 +52,10 @@ class ItemCard(w.VBox):
         tools = w.HBox([self.assumption, self.up, self.down, self.remove])
         self.children = [*(f.view for f in self.fields), self.quote_marks, tools, evidence]
         self.mark_quotations()
+        self.weak = weak_score(item, quotes)  # quotes about something else (trust branch)
+        if self.weak is not None:
+            note = escape(t("provenance.weak", language, score=f"{self.weak:.2f}"))
+            self.children = [w.HTML(f"<b style='color:#9a6700'>⚠ {note}</b>"), *self.children]
 
     def value(self) -> Item:
         update = {field.name: field.value() for field in self.fields}
