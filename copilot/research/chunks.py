@@ -40,9 +40,10 @@ def with_ids(source: str, pieces: Iterable[dict]) -> list[Chunk]:
     return list(iter_with_ids(source, pieces))
 
 
-def iter_with_ids(source: str, pieces: Iterable[dict]) -> Iterator[Chunk]:
-    """`with_ids`, one chunk at a time (a 500,000-row export is never a list); repeats are counted by digest."""
-    seen: dict[bytes, int] = {}
+def iter_with_ids(source: str, pieces: Iterable[dict], seen: dict[bytes, int] | None = None) -> Iterator[Chunk]:
+    """`with_ids`, one chunk at a time (a 500,000-row export is never a list); repeats are counted by digest
+    (in `seen`, when a file's chunks come in several calls)."""
+    seen = {} if seen is None else seen
     for piece in pieces:
         text = piece["text"]
         key = hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).digest()
