@@ -26,7 +26,7 @@ EMPTY_ANSWERS = {
 }  # fmt: skip
 _SCORE_HINT = re.compile(
     r"\b(nps|csat|ces|aanbevel\w*|recommend\w*|likely|waarschijnlijk|tevreden\w*|satisf\w*|effort|moeite|"
-    r"cijfer|rating|rate|score|beoordeel\w*)\b",
+    r"cijfer|rating|rate|score|beoordeel\w*|easy|easily|makkelijk\w*|gemakkelijk\w*|eenvoudig\w*)\b",
     re.IGNORECASE,
 )
 _NPS_HINT = re.compile(r"\b(nps|aanbevel\w*|recommend\w*|likely|waarschijnlijk)\b", re.IGNORECASE)
