@@ -25,6 +25,14 @@ class Chunk:
         """Interviewer questions are kept for context but are not evidence of what customers said."""
         return self.role.lower() not in {"interviewer", "interviewster", "moderator", "onderzoeker"}
 
+    @property
+    def embedding_text(self) -> str:
+        """What is embedded: an answer from interview notes with its question before it ("Ja, elke week" means
+        nothing alone); the quote itself stays the answer. Survey answers are embedded alone, so that answers
+        to one question still spread over their themes."""
+        question = self.metadata.get("question_full") or self.metadata.get("question")
+        return f"{question}\n{self.text}" if question and self.kind == "transcript" else self.text
+
     def citation(self) -> str:
         return f"{self.source}, {self.location}"
 

@@ -109,7 +109,7 @@ class ResearchStore:
             pending = None
             for start in range(0, len(new), WRITE_BATCH):
                 batch = new[start : start + WRITE_BATCH]
-                vectors = self.embedder.embed([c.text for c in batch], progress=progress)
+                vectors = self.embedder.embed([c.embedding_text for c in batch], progress=progress)
                 if pending:
                     pending.result()
                 pending = writer.submit(self._write, batch, vectors)
