@@ -25,49 +25,70 @@ _ANSWER = re.compile(
 _DASH = re.compile(r"^[-–—]\s+(?P<text>\S.*)$")
 _STAR = re.compile(r"^[*•]\s+(?P<text>\S.*)$")
 _BOLD = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)\s*$")
+_LIST = re.compile(r"^([-–—*•>]|\d{1,2}[.)])\s")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*)$")
 MAX_QUESTION_CHARS = 300
 MIN_PAIRS = 2
 
 
 def qa_pieces(text: str) -> list[dict] | None:
-    """Answer pieces when `text` is question/answer notes, else None (it is a transcript or a document)."""
+    """Answer pieces when `text` is question/answer notes, else None (it is a transcript or a document).
+
+    Reports also ask questions ("Wat betekent dit?" above a finding, research questions as headings): plain
+    questions only count when they are a large share of the lines, each with a short answer, none repeated."""
     lines = [line.strip() for line in text.split("\n")]
     title = ""
     if lines and lines[0].startswith("# "):
         title, lines = lines[0][2:].strip(), lines[1:]
     marked = _classify(lines, plain=False)
-    if _pairs(marked) < MIN_PAIRS:
-        marked = _classify(lines, plain=True)
-        questions = sum(1 for kind, _ in marked if kind == "q")
-        content = sum(1 for kind, _ in marked if kind in ("q", "a", "text"))
-        if _pairs(marked) < MIN_PAIRS + 1 or questions < 0.2 * content:
-            return None
-    return _answers(marked, title)
+    if _pairs(marked) >= MIN_PAIRS and sum(1 for kind, _ in marked if kind == "a") >= MIN_PAIRS:
+        return _answers(marked, title)  # explicit answer markers: notes for sure
+    bold = [text for kind, text in marked if kind == "q"]
+    if len(bold) >= MIN_PAIRS and _plain_enough(marked):
+        return _answers(marked, title)
+    plain = _classify(lines, plain=True)
+    if _pairs(plain) >= MIN_PAIRS + 1 and _plain_enough(plain):
+        return _answers(plain, title)
+    return None
+
+
+def _plain_enough(kinds: list[tuple[str, str]]) -> bool:
+    """Questions are at least a third of the content, distinct, and followed by a few lines, not a report."""
+    questions = [text for kind, text in kinds if kind == "q"]
+    content = sum(1 for kind, _ in kinds if kind in ("q", "a", "text"))
+    bullets = sum(1 for kind, text in kinds if kind == "text" and _LIST.match(text))
+    return (
+        bool(questions)
+        and len(questions) >= content / 3
+        and len(set(questions)) >= 0.9 * len(questions)
+        and bullets <= len(questions) / 4
+    )
 
 
 def _classify(lines: list[str], plain: bool) -> list[tuple[str, str]]:
     """Each line as ("q" | "a" | "text" | "heading" | "blank", its text without the marker)."""
     dashes = [line for line in lines if _DASH.match(line)]
-    dash_questions = bool(dashes) and sum(line.endswith("?") for line in dashes) >= len(dashes) / 2
+    stars = sum(1 for line in lines if _STAR.match(line))
+    dash_questions = (
+        stars >= MIN_PAIRS and bool(dashes) and sum(line.endswith("?") for line in dashes) >= len(dashes) / 2
+    )
     kinds = []
     for line in lines:
         if not line:
             kinds.append(("blank", ""))
         elif match := _HEADING.match(line):
-            heading = match["text"].strip()
-            kinds.append(("q", heading) if heading.endswith("?") else ("heading", heading))
+            kinds.append(("heading", match["text"].strip()))
         elif match := _QUESTION.match(line):
             kinds.append(("q", match["text"]))
         elif match := _ANSWER.match(line):
             kinds.append(("a", match["text"]))
-        elif (match := _BOLD.match(line)) and len(line) <= MAX_QUESTION_CHARS:
+        elif (match := _BOLD.match(line)) and match["text"].rstrip().endswith("?") and len(line) <= MAX_QUESTION_CHARS:
             kinds.append(("q", match["text"].strip()))
         elif dash_questions and (match := _DASH.match(line)):
             kinds.append(("q", match["text"]))
-        elif match := _STAR.match(line):
+        elif dash_questions and (match := _STAR.match(line)):
             kinds.append(("a", match["text"]))
-        elif plain and line.endswith("?") and len(line) <= MAX_QUESTION_CHARS:
+        elif plain and line.endswith("?") and len(line) <= MAX_QUESTION_CHARS and not _LIST.match(line):
             kinds.append(("q", line))
         else:
             kinds.append(("text", line))
