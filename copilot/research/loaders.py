@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice, zip_longest
 from pathlib import Path
 
-from copilot.errors import ResearchFileError
+from copilot.errors import ResearchFileError, readable_name
 from copilot.research.chunks import Chunk, iter_with_ids, with_ids
 from copilot.research.office_loaders import WordTable, read_docx, read_pdf
 from copilot.research.qa_notes import qa_pieces
@@ -102,13 +102,8 @@ def open_file(path: Path, root: Path, text_column: str | None = None) -> Loaded:
 
 
 def safe_name(name: str) -> str:
-    """A file name as text the store can keep: bytes that were not UTF-8 (a Latin-1 name from an old zip or
-    share) come back from the file system as surrogates; they are read as Windows-1252 instead."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+    """A file name as text the store can keep (see `readable_name`)."""
+    return readable_name(name)
 
 
 def supported() -> str:
@@ -183,7 +178,19 @@ def _split_long(paragraph: str) -> list[str]:
             parts.append(current)
             current = ""
         current = f"{current} {sentence}".strip()
-    return [*parts, current] if current else parts
+    parts = [*parts, current] if current else parts
+    return [piece for part in parts for piece in _cut(part)]
+
+
+def _cut(text: str, limit: int = 2 * MAX_PARAGRAPH_CHARS) -> list[str]:
+    """Text without sentence ends (a pasted log, a 200 KB cell) cut at the last space before the limit."""
+    pieces = []
+    while len(text) > limit:
+        at = text.rfind(" ", limit // 2, limit)
+        at = at if at > 0 else limit
+        pieces.append(text[:at].strip())
+        text = text[at:].strip()
+    return [*pieces, text] if text else pieces
 
 
 def _docx_pieces(path: Path) -> list[dict]:
@@ -231,6 +238,7 @@ def _open_table(path: Path, source: str, tables: list[RawTable], named: str | No
     overrides = read_overrides(path)
     plans: list[tuple[RawTable, int, Layout]] = []
     missing: ResearchFileError | None = None
+    has_rows = False
     for table in tables:
         head = list(islice(table.rows(), SAMPLE_ROWS + 10))
         grid = [cells for _, cells in head]
@@ -244,12 +252,14 @@ def _open_table(path: Path, source: str, tables: list[RawTable], named: str | No
                 raise
             missing = missing or error  # a named column may be on another sheet only
             continue
-        if plan.open:
+        answered = len(grid) > top + plan.header_rows
+        if plan.open and answered:
             plans.append((table, top + plan.header_rows, plan))
+        has_rows = has_rows or answered
     if not plans:
         if missing is not None:
             raise missing
-        if not any(True for table in tables for _ in islice(table.rows(), 2)):
+        if not has_rows:
             raise ResearchFileError(path, key="no_rows" if len(tables) == 1 else "no_sheet_table")
         raise ResearchFileError(path, key="no_text_column", sidecar=sidecar(path).name)
 

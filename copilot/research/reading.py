@@ -21,6 +21,8 @@ def decode(data: bytes, path: Path) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
+    if b"\x00" in data[:4096] and not looks_like_utf16(data):
+        raise ResearchFileError(path, key="binary")  # NUL bytes are valid UTF-8, but no text holds them
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
