@@ -184,11 +184,38 @@ def read_pdf(path: Path) -> list[list[str]]:
             ) from error
     if not pages:
         raise ResearchFileError(path, key="pdf_no_pages")
-    if not any(text.strip() for text in pages):
-        raise ResearchFileError(path, key="pdf_scanned")
+    pages = _with_ocr(path, pages, reader)
     lines = [[" ".join(line.split()) for line in text.split("\n")] for text in pages]
     running = _running_lines(lines)
     return [_paragraphs([line for line in page if not line or _key(line) not in running]) for page in lines]
+
+
+def _with_ocr(path: Path, pages: list[str], reader) -> list[str]:
+    """Pages without a text layer read by OCR: all of them in a scan, the scanned pages (those with an image)
+    in a mixed file. Pages with text keep it. Without OCR installed a scan is refused, saying so."""
+    from copilot.research import ocr
+
+    if not any(text.strip() for text in pages):
+        missing = list(range(1, len(pages) + 1))
+    else:
+        missing = [n for n, text in enumerate(pages, start=1) if not text.strip() and _has_image(reader.pages[n - 1])]
+        if not ocr.available():
+            return pages  # a figure-only page in a text report: nothing to quote without OCR
+    if not missing:
+        return pages
+    read = ocr.read_pages(path, missing)
+    pages = [read.get(n, text) for n, text in enumerate(pages, start=1)]
+    if not any(text.strip() for text in pages):
+        raise ResearchFileError(path, key="pdf_scanned")
+    return pages
+
+
+def _has_image(page) -> bool:
+    try:
+        resources = page.get("/Resources") or {}
+        return "/XObject" in resources.get_object()
+    except Exception:  # noqa: BLE001 - a damaged resource dictionary: treat the page as text-less, not scanned
+        return False
 
 
 def _key(line: str) -> str:
