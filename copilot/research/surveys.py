@@ -73,9 +73,14 @@ class Layout:
     columns: list[Column]
     chosen_by: str  # "guess" | "sidecar" | "named"
 
-    @property
-    def open(self) -> list[Column]:
-        return [column for column in self.columns if column.kind == "open"]
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the column groups after kinds changed (a sidecar, a named column)."""
+        self.open = [column for column in self.columns if column.kind == "open"]
+        self.filters = [(c.index, c.name) for c in self.columns if c.kind not in ("open", "empty")]
+        self.scores = sorted((c for c in self.columns if c.kind == "score" and c.scale), key=lambda c: not c.nps)
 
 
 def sidecar(path: Path) -> Path:
@@ -200,7 +205,7 @@ def layout(
                 )
             match.kind = kind
         chosen_by = "sidecar"
-    return Layout(count, columns, chosen_by)
+    return Layout(count, columns, chosen_by)  # groups computed from the final kinds
 
 
 def _list(columns: list[Column]) -> str:
@@ -268,14 +273,16 @@ def classify(values: list[str], question: str = "", code: str = "") -> tuple[str
 
 def row_pieces(table: Layout, row: list[str], number: int, prefix: str = "") -> list[dict]:
     """One piece per open answer in a row, with the question and the respondent's other answers as metadata."""
-    cells = {column.index: row[column.index].strip() if column.index < len(row) else "" for column in table.columns}
-    about = {column.name: cells[column.index] for column in table.columns if column.kind not in ("open", "empty")}
-    about.update(score_metadata(table.columns, cells))
+    width = len(row)
     pieces = []
+    about: dict[str, str] | None = None
     for column in table.open:
-        answer = cells[column.index]
+        answer = row[column.index].strip() if column.index < width else ""
         if len(answer) < MIN_ANSWER_CHARS or answer.casefold().strip(" .!") in EMPTY_ANSWERS:
             continue
+        if about is None:  # built once per row, and only for rows with an answer
+            about = {name: row[index].strip() if index < width else "" for index, name in table.filters}
+            about.update(score_metadata(table.scores, row))
         metadata = {**about, "question": column.name}
         if column.question != column.name:
             metadata["question_full"] = column.question
@@ -284,13 +291,12 @@ def row_pieces(table: Layout, row: list[str], number: int, prefix: str = "") -> 
     return pieces
 
 
-def score_metadata(columns: Iterable[Column], cells: dict[int, str]) -> dict[str, str]:
+def score_metadata(scores: Iterable[Column], row: list[str]) -> dict[str, str]:
     """The first score (NPS first) as `score_group` (detractor/passive/promoter for NPS; negative/neutral/
     positive otherwise) and `score_feeling` (-1 … +1), so a search can ask for detractors and the journey
     emotions can read it."""
-    scores = sorted((c for c in columns if c.kind == "score" and c.scale), key=lambda c: not c.nps)
     for column in scores:
-        value = cells.get(column.index, "")
+        value = row[column.index].strip() if column.index < len(row) else ""
         if not _NUMBER.match(value):
             continue
         number = float(value.replace(",", "."))
