@@ -267,3 +267,33 @@ def test_an_excel_export_with_two_header_rows_reads_like_the_csv(tmp_path: Path)
     chunks = load_file(tmp_path / "monkey.xlsx", tmp_path)
     assert len(chunks) == 12 and chunks[0].location == "sheet Sheet, row 3"
     assert chunks[0].metadata["Which channels did you use? — Phone"] == "Phone"
+
+
+def test_the_journey_emotions_read_the_respondents_own_scores(tmp_path: Path):
+    from copilot.research.ingest import ingest
+    from copilot.research.store import ResearchStore
+    from copilot.session import Session
+    from copilot.steps.journey import draft_journey
+
+    rows = [["respondent", "Hoe waarschijnlijk is het dat u ons aanbeveelt?", "Toelichting"]]
+    for number in range(1, 9):  # plain words about the meter reading; the scores say how it felt
+        rows.append(
+            [str(number), str(number % 3), f"De meterstand doorgeven ging via de app, stap {number} van het formulier."]
+        )
+        rows.append(
+            [
+                str(100 + number),
+                str(9 + number % 2),
+                f"Verhuisd naar een nieuw huis in Utrecht, verhuizing {number} staat genoteerd.",
+            ]
+        )
+    folder = tmp_path / "research"
+    folder.mkdir()
+    write_csv(folder / "kto.csv", rows)
+    store = ResearchStore.open(tmp_path / "store")
+    ingest(folder, store)
+    session = Session.create(tmp_path / "s.cxsession", "Test", "nl")
+    journey, _ = draft_journey(store, session, ["Meterstand doorgeven", "Verhuizing doorgeven"])
+    meter, moving = journey.stages
+    assert meter.emotion is not None and meter.emotion < 0
+    assert moving.emotion is not None and moving.emotion > 0
