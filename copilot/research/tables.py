@@ -19,7 +19,7 @@ from copilot.errors import ResearchFileError
 
 HEAD_BYTES = 1 << 16
 MAX_CELL_CHARS = 1 << 24  # Python's csv refuses cells over 128 KB by default; a pasted e-mail thread can be more
-MAX_PARSE_SECONDS = 900.0  # per read of one file: a file that takes longer is stopped with a message
+MAX_PARSE_SECONDS = 900.0  # reading one file (embedding not counted): longer is stopped with a message
 _DELIMITERS = (",", ";", "\t", "|")
 csv.field_size_limit(min(sys.maxsize, MAX_CELL_CHARS))
 
@@ -74,16 +74,17 @@ def csv_table(path: Path) -> RawTable:
     delimiter = _delimiter(head)
 
     def rows() -> Rows:
-        started = time.monotonic()
+        clock = _Clock(path)
         # cp1252 leaves five bytes undefined; they become U+FFFD rather than a failure
         with path.open(encoding=encoding, errors="replace", newline="") as file:
             reader = csv.reader(file, delimiter=delimiter)
             number = 0
             try:
                 for number, row in enumerate(reader, start=1):  # noqa: B007 - number is used after the loop
-                    if number % 4096 == 0:
-                        _in_time(path, started)
-                    yield number, [cell.replace("\x00", "") for cell in row]
+                    cells = [cell.replace("\x00", "") for cell in row]
+                    clock.pause()
+                    yield number, cells
+                    clock.resume()
             except csv.Error as error:
                 raise ResearchFileError(path, key="broken_csv", row=number + 1, detail=str(error)) from error
 
@@ -127,16 +128,17 @@ def xlsx_tables(path: Path) -> list[RawTable]:
 
     def reader(index: int) -> Callable[[], Rows]:
         def rows() -> Rows:
-            started = time.monotonic()
+            clock = _Clock(path)
             with translated(path, "broken_xlsx"):
                 book = load_workbook(path, read_only=True, data_only=True)
                 try:
                     sheet = book.worksheets[index]
                     sheet.reset_dimensions()  # some exporters record a wrong sheet size; read every row instead
                     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                        if number % 4096 == 0:
-                            _in_time(path, started)
-                        yield number, [cell_text(value) for value in row]
+                        cells = [cell_text(value) for value in row]
+                        clock.pause()
+                        yield number, cells
+                        clock.resume()
                 finally:
                     book.close()
 
@@ -145,6 +147,17 @@ def xlsx_tables(path: Path) -> list[RawTable]:
     return [RawTable(f"sheet {name}, ", reader(index), rows) for index, (name, rows) in enumerate(sheets)]
 
 
-def _in_time(path: Path, started: float) -> None:
-    if time.monotonic() - started > MAX_PARSE_SECONDS:
-        raise ResearchFileError(path, key="too_slow", minutes=round(MAX_PARSE_SECONDS / 60))
+class _Clock:
+    """Time spent reading the file itself, not embedding what it gave: a zip bomb or a pathological file is
+    stopped, a big export on a busy machine is not."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.spent, self.since = path, 0.0, time.monotonic()
+
+    def pause(self) -> None:
+        self.spent += time.monotonic() - self.since
+        if self.spent > MAX_PARSE_SECONDS:
+            raise ResearchFileError(self.path, key="too_slow", minutes=round(MAX_PARSE_SECONDS / 60))
+
+    def resume(self) -> None:
+        self.since = time.monotonic()
