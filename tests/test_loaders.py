@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from copilot.errors import ResearchFileError
-from copilot.research.loaders import load_file, text_column
+from copilot.research.loaders import load_file
+from copilot.research.surveys import text_column
 
 
 def test_a_transcript_gives_one_chunk_per_turn_with_speaker_and_role(small_research: Path):

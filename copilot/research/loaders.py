@@ -24,7 +24,6 @@ from copilot.research.subtitle_loaders import Cue, read_srt, read_vtt
 from copilot.research.surveys import (
     SAMPLE_ROWS,
     Layout,
-    classify,
     first_header_row,
     layout,
     read_overrides,
@@ -291,16 +290,6 @@ def _split_piece(piece: dict) -> Iterator[dict]:
         return
     for part in _split_long(piece["text"]):
         yield {**piece, "text": part}
-
-
-def text_column(rows: list[dict[str, str]]) -> str | None:
-    """The first column of open answers in rows of {column: text} (None when there is none)."""
-    columns = [key for key in rows[0] if key] if rows else []
-    for column in columns:
-        values = [(row.get(column) or "").strip() for row in rows[:SAMPLE_ROWS]]
-        if classify([value for value in values if value], column)[0] == "open":
-            return column
-    return None
 
 
 # --- subtitles: .vtt and .srt -------------------------------------------------------------------------------

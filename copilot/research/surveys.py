@@ -321,3 +321,13 @@ def felt(metadata: dict[str, str]) -> float | None:
 def table_pieces(table: Layout, rows: Iterator[tuple[int, list[str]]], prefix: str = "") -> Iterator[dict]:
     for number, row in rows:
         yield from row_pieces(table, row, number, prefix)
+
+
+def text_column(rows: list[dict[str, str]]) -> str | None:
+    """The first column of open answers in rows of {column: text} (None when there is none)."""
+    columns = [key for key in rows[0] if key] if rows else []
+    for column in columns:
+        values = [(row.get(column) or "").strip() for row in rows[:SAMPLE_ROWS]]
+        if classify([value for value in values if value], column)[0] == "open":
+            return column
+    return None
