@@ -73,6 +73,10 @@ def _print_report(report, language: str) -> None:
     )
     for failed in report.failed:
         console.print(f"[yellow]{t('ingest.failed_file', language, error=failed.problem(language))}[/yellow]")
+    for skipped in getattr(report, "skipped", []):  # other file types, links out of the folder
+        console.print(t("ingest.skipped_file", language, error=skipped.problem(language)), markup=False)
+    for note in report.notes() if hasattr(report, "notes") else []:  # e.g. which columns were read as answers
+        console.print(note.say(language), markup=False)
 
 
 @workshop_app.command("run")

@@ -61,8 +61,18 @@ class ResearchFileError(CopilotError):
 
             problem = t(f"errors.file.{self.file_key}.problem", language, **self.file_params)
             advice = t(f"errors.file.{self.file_key}.advice", language, **self.file_params)
-        message = f"{self.path.name}: {problem}"
+        message = f"{readable_name(self.path.name)}: {problem}"
         return f"{message}. {advice}".strip() if advice else message
+
+
+def readable_name(name: str) -> str:
+    """A file name fit to print: bytes that were not UTF-8 (a Latin-1 name from an old share) come back from
+    the file system as surrogates, which no terminal or store accepts; they are read as Windows-1252."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
 
 
 class StoreError(CopilotError):

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from copilot.errors import ResearchFileError
-from copilot.research.loaders import load_file, text_column
+from copilot.research.loaders import load_file
+from copilot.research.surveys import text_column
 
 
 def test_a_transcript_gives_one_chunk_per_turn_with_speaker_and_role(small_research: Path):
@@ -20,7 +21,15 @@ def test_a_survey_export_gives_one_chunk_per_answer_with_other_columns_as_metada
     chunks = load_file(small_research / "survey.csv", small_research)
     assert len(chunks) == 5
     assert chunks[0].text.startswith("Het termijnbedrag")
-    assert chunks[0].metadata == {"respondent_id": "1", "segment": "particulier", "nps": "3"}
+    assert chunks[0].metadata == {
+        "respondent_id": "1",
+        "segment": "particulier",
+        "nps": "3",
+        "question": "open_answer",
+        "score_group": "detractor",
+        "score_feeling": "-0.40",
+        "score_question": "nps",
+    }
     assert chunks[0].location == "row 2"
 
 
@@ -31,8 +40,12 @@ def test_semicolon_separated_exports_from_dutch_excel_are_read(tmp_path: Path):
     assert chunks[0].text == "De app werkt prima maar de factuur is onduidelijk"
 
 
-def test_the_text_column_is_the_one_with_the_longest_answers():
-    rows = [{"id": "1", "score": "8", "comment": "Heel tevreden over de hulp aan de telefoon"}] * 3
+def test_the_text_column_holds_open_answers_not_the_longest_repeated_value():
+    link = "https://www.example.org/enquete/doorverwijzing?bron=nieuwsbrief-najaar-2026&utm_campaign=klanttevredenheid"
+    rows = [
+        {"id": str(n), "referrer": link, "comment": text}
+        for n, text in enumerate(["Heel tevreden over de hulp aan de telefoon", "De app liep vast bij het inloggen"])
+    ]
     assert text_column(rows) == "comment"
 
 

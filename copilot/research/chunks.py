@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 
@@ -24,6 +25,14 @@ class Chunk:
         """Interviewer questions are kept for context but are not evidence of what customers said."""
         return self.role.lower() not in {"interviewer", "interviewster", "moderator", "onderzoeker"}
 
+    @property
+    def embedding_text(self) -> str:
+        """What is embedded: an answer from interview notes with its question before it ("Ja, elke week" means
+        nothing alone); the quote itself stays the answer. Survey answers are embedded alone, so that answers
+        to one question still spread over their themes."""
+        question = self.metadata.get("question_full") or self.metadata.get("question")
+        return f"{question}\n{self.text}" if question and self.kind == "transcript" else self.text
+
     def citation(self) -> str:
         return f"{self.source}, {self.location}"
 
@@ -34,13 +43,18 @@ def chunk_id(source: str, text: str, occurrence: int = 0) -> str:
     return f"q{digest[:10]}"
 
 
-def with_ids(source: str, pieces: list[dict]) -> list[Chunk]:
+def with_ids(source: str, pieces: Iterable[dict]) -> list[Chunk]:
     """Turn loader output (dicts without ids) into chunks; repeated texts in one file stay distinct."""
-    seen: dict[str, int] = {}
-    chunks = []
+    return list(iter_with_ids(source, pieces))
+
+
+def iter_with_ids(source: str, pieces: Iterable[dict], seen: dict[bytes, int] | None = None) -> Iterator[Chunk]:
+    """`with_ids`, one chunk at a time (a 500,000-row export is never a list); repeats are counted by digest
+    (in `seen`, when a file's chunks come in several calls)."""
+    seen = {} if seen is None else seen
     for piece in pieces:
         text = piece["text"]
-        occurrence = seen.get(text, 0)
-        seen[text] = occurrence + 1
-        chunks.append(Chunk(id=chunk_id(source, text, occurrence), source=source, **piece))
-    return chunks
+        key = hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).digest()
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        yield Chunk(id=chunk_id(source, text, occurrence), source=source, **piece)

@@ -8,19 +8,30 @@ data; this module cuts the data into quotable pieces.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter
-from collections.abc import Callable
-from itertools import zip_longest
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice, zip_longest
 from pathlib import Path
 
-from copilot.errors import ResearchFileError
-from copilot.research.chunks import Chunk, with_ids
-from copilot.research.office_loaders import WordTable, read_docx, read_pdf, read_xlsx
+from copilot.errors import ResearchFileError, readable_name
+from copilot.research.chunks import Chunk, iter_with_ids, with_ids
+from copilot.research.office_loaders import WordTable, read_docx, read_pdf
+from copilot.research.qa_notes import qa_pieces
 from copilot.research.reading import read_text
 from copilot.research.subtitle_loaders import Cue, read_srt, read_vtt
+from copilot.research.surveys import (
+    SAMPLE_ROWS,
+    Layout,
+    first_header_row,
+    layout,
+    read_overrides,
+    shorten,
+    sidecar,
+    table_pieces,
+)
+from copilot.research.tables import RawTable, csv_table, xlsx_tables
 
 # "Sanne de Vries (interviewer): Hoe ging dat?" or "Mohamed El Amrani: Nou..."
 TURN = re.compile(r"^(?P<speaker>[A-Z\u00C0-\u017F][^:\n]{0,60}?)(?: \((?P<role>[^)]{1,40})\))?: (?P<text>\S.*)$")
@@ -33,30 +44,65 @@ MAX_HEADING_CHARS = 80  # a PDF paragraph this short without a full stop is take
 MIN_CELL_CHARS = 3
 TRANSCRIPT_SHARE = 0.8  # the share of lines starting "Name:" that makes a text a transcript
 
-Rows = list[tuple[int, dict[str, str]]]  # a table's rows as {column: text}, by their line or row number
+
+@dataclass
+class Note:
+    """Something a person should know about a file that did go in (which columns were read as answers)."""
+
+    key: str
+    params: dict
+
+    def say(self, language: str) -> str:
+        from copilot.i18n import t
+
+        return t(f"ingest.note.{self.key}", language, **self.params)
+
+
+@dataclass
+class Loaded:
+    """A file checked from start to end: how many chunks it gives, and a way to read them (again)."""
+
+    source: str
+    count: int
+    chunks: Callable[[], Iterator[Chunk]]
+    notes: list[Note] = field(default_factory=list)
 
 
 def load_file(path: Path, root: Path, text_column: str | None = None) -> list[Chunk]:
     """Chunks of one research file; raises ResearchFileError with advice when it cannot.
 
-    `text_column` names the column with the answers in a .csv or .xlsx file (its case does not matter);
-    without it, the column with the longest answers is used.
+    `text_column` names the one column with the answers in a .csv or .xlsx file (its case does not matter);
+    without it, every column of open answers is used (or those named in `<file>.columns.yaml`).
     """
+    return list(open_file(path, root, text_column).chunks())
+
+
+def open_file(path: Path, root: Path, text_column: str | None = None) -> Loaded:
+    """Read and check a whole file; tables are streamed (read twice) so they never sit in memory whole."""
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
         raise ResearchFileError(path, key="unsupported", suffix=path.suffix or "(none)", supported=supported())
     if path.name.startswith("~$"):
         raise ResearchFileError(path, key="office_lock")
-    table_loader = TABLE_LOADERS.get(suffix)
-    if text_column is not None and table_loader is None:
-        tables = ", ".join(sorted(TABLE_LOADERS))
+    table_reader = TABLE_READERS.get(suffix)
+    if text_column is not None and table_reader is None:
+        tables = ", ".join(sorted(TABLE_READERS))
         raise ResearchFileError(path, key="column_not_table", tables=tables)
     source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    pieces = table_loader(path, text_column) if table_loader else loader(path)
+    source = safe_name(source)
+    if table_reader is not None:
+        return _open_table(path, source, table_reader(path), text_column)
+    pieces = loader(path)
     if not pieces:
         raise ResearchFileError(path, key="no_text")
-    return with_ids(source, pieces)
+    chunks = with_ids(source, pieces)
+    return Loaded(source, len(chunks), lambda: iter(chunks))
+
+
+def safe_name(name: str) -> str:
+    """A file name as text the store can keep (see `readable_name`)."""
+    return readable_name(name)
 
 
 def supported() -> str:
@@ -74,6 +120,9 @@ def _pieces_from_text(text: str) -> list[dict]:
     lines = [line.strip() for line in text.split("\n")]
     title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
     body = [line for line in (lines[1:] if title else lines) if line and not line.startswith("#")]
+    answers = qa_pieces(text)
+    if answers:
+        return answers
     turns = [TURN.match(line) for line in body]
     if body and sum(1 for turn in turns if turn) >= TRANSCRIPT_SHARE * len(body):
         return _turn_pieces(body, title)
@@ -128,7 +177,19 @@ def _split_long(paragraph: str) -> list[str]:
             parts.append(current)
             current = ""
         current = f"{current} {sentence}".strip()
-    return [*parts, current] if current else parts
+    parts = [*parts, current] if current else parts
+    return [piece for part in parts for piece in _cut(part)]
+
+
+def _cut(text: str, limit: int = 2 * MAX_PARAGRAPH_CHARS) -> list[str]:
+    """Text without sentence ends (a pasted log, a 200 KB cell) cut at the last space before the limit."""
+    pieces = []
+    while len(text) > limit:
+        at = text.rfind(" ", limit // 2, limit)
+        at = at if at > 0 else limit
+        pieces.append(text[:at].strip())
+        text = text[at:].strip()
+    return [*pieces, text] if text else pieces
 
 
 def _docx_pieces(path: Path) -> list[dict]:
@@ -168,80 +229,67 @@ def _pdf_pieces(path: Path) -> list[dict]:
     return pieces
 
 
-# --- tables: .csv and .xlsx -------------------------------------------------------------------------------------
+# --- tables: .csv and .xlsx (see tables.py and surveys.py) --------------------------------------------------
 
 
-def _csv_pieces(path: Path, column: str | None = None) -> list[dict]:
-    text = read_text(path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.DictReader(io.StringIO(text, newline=""), dialect=dialect))
-    if not rows or not rows[0]:
-        raise ResearchFileError(path, key="no_rows")
-    clean = [_clean_row(row) for row in rows]
-    return _table_pieces(path, {"": list(enumerate(clean, start=2))}, column)  # line 1 is the header
-
-
-def _clean_row(row: dict) -> dict[str, str]:
-    """Cells stripped; cells beyond the header (a broken export, or a forged row) are kept as metadata —
-    never lost, and never read as someone's answer."""
-    clean = {key: (cell or "").strip() for key, cell in row.items() if key}
-    overflow = [cell.strip() for cell in row.get(None) or [] if cell and cell.strip()]
-    if overflow:
-        clean["overflow"] = " | ".join(overflow)
-    return clean
-
-
-def _xlsx_pieces(path: Path, column: str | None = None) -> list[dict]:
-    tables = {f"sheet {sheet.name}, ": sheet.rows for sheet in read_xlsx(path) if sheet.rows}
-    if not tables:
-        raise ResearchFileError(path, key="no_sheet_table")
-    return _table_pieces(path, tables, column)
-
-
-def _table_pieces(path: Path, tables: dict[str, Rows], wanted: str | None) -> list[dict]:
-    """One piece per row's text; tables without the named (or any free-text) column are skipped."""
-    pieces = []
-    found = False
-    for prefix, rows in tables.items():
-        cells = [row for _, row in rows]
-        column = _find_column(list(cells[0]), wanted) if wanted else text_column(cells)
-        if column is None:
+def _open_table(path: Path, source: str, tables: list[RawTable], named: str | None) -> Loaded:
+    """Decide per table (sheet) which columns are open answers, then check the whole file by reading it once."""
+    overrides = read_overrides(path)
+    plans: list[tuple[RawTable, int, Layout]] = []
+    missing: ResearchFileError | None = None
+    has_rows = False
+    for table in tables:
+        head = list(islice(table.rows(), SAMPLE_ROWS + 10))
+        grid = [cells for _, cells in head]
+        if not any(any(cell.strip() for cell in row) for row in grid):
             continue
-        found = True
-        for number, row in rows:
-            value = row.get(column, "")
-            if len(value) < MIN_CELL_CHARS:
-                continue
-            metadata = {key: cell for key, cell in row.items() if key != column}
-            pieces.append({"text": value, "location": f"{prefix}row {number}", "kind": "table", "metadata": metadata})
-    if found:
-        return pieces
-    if wanted:
-        columns = ", ".join(dict.fromkeys(key for rows in tables.values() for key in rows[0][1]))
-        raise ResearchFileError(path, key="no_such_column", column=repr(wanted), columns=columns)
-    raise ResearchFileError(path, key="no_text_column")
+        top = first_header_row(grid)
+        try:
+            plan = layout(grid[top:], overrides, named, path)
+        except ResearchFileError as error:
+            if named is None:  # a sidecar naming a column that is not there
+                raise
+            missing = missing or error  # a named column may be on another sheet only
+            continue
+        answered = len(grid) > top + plan.header_rows
+        if plan.open and answered:
+            plans.append((table, top + plan.header_rows, plan))
+        has_rows = has_rows or answered
+    if not plans:
+        if missing is not None:
+            raise missing
+        if not has_rows:
+            raise ResearchFileError(path, key="no_rows" if len(tables) == 1 else "no_sheet_table")
+        raise ResearchFileError(path, key="no_text_column", sidecar=sidecar(path).name)
+
+    def chunks() -> Iterator[Chunk]:
+        pieces = (
+            split
+            for table, skip, plan in plans
+            for piece in table_pieces(plan, islice(table.rows(), skip, None), table.prefix)
+            for split in _split_piece(piece)
+        )
+        return iter_with_ids(source, pieces)
+
+    count = sum(1 for _ in chunks())  # reads every row: a broken row is found before anything is stored
+    if not count:
+        raise ResearchFileError(path, key="no_text")
+    notes = []
+    for _, _, plan in plans:
+        if plan.chosen_by == "guess":
+            columns = "; ".join(f"“{shorten(column.name, 60)}”" for column in plan.open)
+            notes.append(Note("open_columns", {"file": path.name, "columns": columns, "sidecar": sidecar(path).name}))
+            break
+    return Loaded(source, count, chunks, notes)
 
 
-def _find_column(columns: list[str], wanted: str) -> str | None:
-    if wanted in columns:
-        return wanted
-    folded = wanted.strip().casefold()
-    return next((column for column in columns if column.strip().casefold() == folded), None)
-
-
-def text_column(rows: list[dict[str, str]]) -> str | None:
-    """The column holding free text: the one with the longest answers on average."""
-    columns = [key for key in rows[0] if key]
-    sample = rows[:500]
-
-    def mean_length(column: str) -> float:
-        return sum(len((row.get(column) or "").strip()) for row in sample) / len(sample)
-
-    best = max(columns, key=mean_length, default=None)
-    return best if best is not None and mean_length(best) >= 10 else None
+def _split_piece(piece: dict) -> Iterator[dict]:
+    """A long answer (a pasted e-mail, a call note) is cut at sentence ends like a long paragraph."""
+    if len(piece["text"]) <= MAX_PARAGRAPH_CHARS:
+        yield piece
+        return
+    for part in _split_long(piece["text"]):
+        yield {**piece, "text": part}
 
 
 # --- subtitles: .vtt and .srt -------------------------------------------------------------------------------
@@ -326,7 +374,10 @@ def _clock(seconds: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}:{second:02d}"
 
 
-TABLE_LOADERS: dict[str, Callable[[Path, str | None], list[dict]]] = {".csv": _csv_pieces, ".xlsx": _xlsx_pieces}
+TABLE_READERS: dict[str, Callable[[Path], list[RawTable]]] = {
+    ".csv": lambda path: [csv_table(path)],
+    ".xlsx": xlsx_tables,
+}
 LOADERS: dict[str, Callable[..., list[dict]]] = {
     ".txt": _text_pieces,
     ".md": _text_pieces,
@@ -334,5 +385,5 @@ LOADERS: dict[str, Callable[..., list[dict]]] = {
     ".pdf": _pdf_pieces,
     ".vtt": _vtt_pieces,
     ".srt": _srt_pieces,
-    **TABLE_LOADERS,
+    **dict.fromkeys(TABLE_READERS, _open_table),  # read through TABLE_READERS
 }

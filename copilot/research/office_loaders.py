@@ -23,6 +23,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "…")
 _ITEM = re.compile(r"^([•▪◦·\-–*]|\d{1,2}[.)])\s")
+MAX_UNPACKED_BYTES = 1_500_000_000  # a 500,000-row workbook unpacks to a few hundred MB
+BOMB_MIN_BYTES = 50_000_000
+MAX_PACKING_RATIO = 120  # XML packs 10–30×; a zip bomb packs a thousandfold
 _SHORT_LINE = 0.85  # of the page's longest line: a shorter line may end a paragraph
 
 
@@ -49,23 +52,23 @@ class WordDocument:
 
 def read_xlsx(path: Path) -> list[Sheet]:
     """Every worksheet's table: the header is the first row with at least two filled cells."""
-    _check_package(path, "Excel", ".xlsx")
+    check_package(path, "Excel", ".xlsx")
     from openpyxl import load_workbook
 
     raw: list[tuple[str, list[list[str]]]] = []
-    with _translated(path, "broken_xlsx"):
+    with translated(path, "broken_xlsx"):
         workbook = load_workbook(path, read_only=True, data_only=True)  # data_only: a formula's computed value
         try:
             for worksheet in workbook.worksheets:
                 worksheet.reset_dimensions()  # some exporters record a wrong sheet size; read every row instead
-                rows = [[_cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+                rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
                 raw.append((worksheet.title, rows))
         finally:
             workbook.close()
     return [_sheet(name, rows) for name, rows in raw]
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -114,12 +117,12 @@ def _column_names(header: list[str], body: list[list[str]]) -> dict[int, str]:
 
 def read_docx(path: Path) -> WordDocument:
     """The document's paragraphs (headings marked) and its tables, in reading order."""
-    _check_package(path, "Word", ".docx")
+    check_package(path, "Word", ".docx")
     import docx
     from docx.table import Table
 
     blocks: list[tuple[str, str | list[list[str]]]] = []
-    with _translated(path, "broken_docx"):
+    with translated(path, "broken_docx"):
         for block in docx.Document(str(path)).iter_inner_content():
             if isinstance(block, Table):
                 blocks.append(("table", _table_rows(block)))
@@ -167,7 +170,7 @@ def read_pdf(path: Path) -> list[list[str]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
-    with _translated(path, "broken_pdf"):
+    with translated(path, "broken_pdf"):
         try:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):  # many PDFs lock editing only and open without one
@@ -181,11 +184,38 @@ def read_pdf(path: Path) -> list[list[str]]:
             ) from error
     if not pages:
         raise ResearchFileError(path, key="pdf_no_pages")
-    if not any(text.strip() for text in pages):
-        raise ResearchFileError(path, key="pdf_scanned")
+    pages = _with_ocr(path, pages, reader)
     lines = [[" ".join(line.split()) for line in text.split("\n")] for text in pages]
     running = _running_lines(lines)
     return [_paragraphs([line for line in page if not line or _key(line) not in running]) for page in lines]
+
+
+def _with_ocr(path: Path, pages: list[str], reader) -> list[str]:
+    """Pages without a text layer read by OCR: all of them in a scan, the scanned pages (those with an image)
+    in a mixed file. Pages with text keep it. Without OCR installed a scan is refused, saying so."""
+    from copilot.research import ocr
+
+    if not any(text.strip() for text in pages):
+        missing = list(range(1, len(pages) + 1))
+    else:
+        missing = [n for n, text in enumerate(pages, start=1) if not text.strip() and _has_image(reader.pages[n - 1])]
+        if not ocr.available():
+            return pages  # a figure-only page in a text report: nothing to quote without OCR
+    if not missing:
+        return pages
+    read = ocr.read_pages(path, missing)
+    pages = [read.get(n, text) for n, text in enumerate(pages, start=1)]
+    if not any(text.strip() for text in pages):
+        raise ResearchFileError(path, key="pdf_scanned")
+    return pages
+
+
+def _has_image(page) -> bool:
+    try:
+        resources = page.get("/Resources") or {}
+        return "/XObject" in resources.get_object()
+    except Exception:  # noqa: BLE001 - a damaged resource dictionary: treat the page as text-less, not scanned
+        return False
 
 
 def _key(line: str) -> str:
@@ -237,7 +267,7 @@ def _head(path: Path, size: int = 8) -> bytes:
         raise ResearchFileError(path, key="unreadable", reason=error.strerror) from error
 
 
-def _check_package(path: Path, app: str, suffix: str) -> None:
+def check_package(path: Path, app: str, suffix: str) -> None:
     """Clear errors for what .docx/.xlsx files commonly turn out to be instead: empty, locked, old-format, broken."""
     head = _head(path)
     if not head:
@@ -248,10 +278,27 @@ def _check_package(path: Path, app: str, suffix: str) -> None:
         raise ResearchFileError(path, key="old_format", app=app, suffix=suffix)
     if not zipfile.is_zipfile(path):
         raise ResearchFileError(path, key="damaged", app=app, suffix=suffix)
+    _check_unpacked_size(path)
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a zip bomb before a library unpacks it: a .docx/.xlsx of a few KB that unpacks to gigabytes
+    would otherwise keep the machine busy for a quarter of an hour."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ResearchFileError(path, key="broken_package", detail=str(error) or type(error).__name__) from error
+    unpacked = sum(member.file_size for member in members)
+    packed = max(1, sum(member.compress_size for member in members))
+    if unpacked > MAX_UNPACKED_BYTES or (unpacked > BOMB_MIN_BYTES and unpacked / packed > MAX_PACKING_RATIO):
+        raise ResearchFileError(
+            path, key="zip_bomb", megabytes=round(unpacked / 1e6), limit=round(MAX_UNPACKED_BYTES / 1e6)
+        )
 
 
 @contextmanager
-def _translated(path: Path, key: str) -> Iterator[None]:
+def translated(path: Path, key: str) -> Iterator[None]:
     try:
         yield
     except ResearchFileError:

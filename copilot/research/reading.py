@@ -7,7 +7,7 @@ from pathlib import Path
 
 from copilot.errors import ResearchFileError
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -18,9 +18,11 @@ _BOMS = (
 
 def decode(data: bytes, path: Path) -> str:
     """Decode bytes: a BOM wins, then strict UTF-8, then cp1252, then charset detection (e.g. UTF-16 without BOM)."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
+    if b"\x00" in data[:4096] and not looks_like_utf16(data):
+        raise ResearchFileError(path, key="binary")  # NUL bytes are valid UTF-8, but no text holds them
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -31,7 +33,7 @@ def decode(data: bytes, path: Path) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             pass
-    elif not _looks_like_utf16(data):
+    elif not looks_like_utf16(data):
         raise ResearchFileError(path, key="binary")
     from charset_normalizer import from_bytes
 
@@ -41,7 +43,7 @@ def decode(data: bytes, path: Path) -> str:
     return str(best)
 
 
-def _looks_like_utf16(data: bytes) -> bool:
+def looks_like_utf16(data: bytes) -> bool:
     sample = data[:4096]
     return sample.count(b"\x00") > len(sample) // 4 and (sample[1::2].count(0) > len(sample) // 3)
 

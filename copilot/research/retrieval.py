@@ -106,6 +106,8 @@ class Retriever:
         top = np.argpartition(-scores, pool - 1)[:pool]
         order = top[np.argsort(-scores[top])]
         ranked = (Evidence(corpus.chunks[i], float(scores[i])) for i in order if np.isfinite(scores[i]))
+        if per_source is None and _one_source(where):
+            per_source = k  # asked for one file: its quotes are all there is to return
         return _diverse(ranked, k, per_source or max(2, k // 4))
 
     def _hybrid(self, corpus: _Corpus, query: str, vector: np.ndarray) -> np.ndarray:
@@ -174,6 +176,10 @@ def _filter(chunks: list[Chunk], where: dict | None) -> np.ndarray:
         )
 
     return np.array([passes(chunk) for chunk in chunks], dtype=bool)
+
+
+def _one_source(where: dict | None) -> bool:
+    return bool(where) and any("source" in condition for condition in where.get("$and", [where]))
 
 
 def _diverse(ranked, k: int, per_source: int) -> list[Evidence]:

@@ -20,6 +20,8 @@ from copilot.research.embeddings import Embedder, Progress, default_embedder
 
 COLLECTION = "research"
 WRITE_BATCH = 512
+ID_BATCH = 8192  # ids per get/update/delete: SQLite refuses more than 32,766 variables in one statement
+PAGE = 5000  # rows per page when reading the whole collection
 _CHUNK_FIELDS = ("source", "location", "kind", "speaker", "role")
 
 
@@ -83,15 +85,22 @@ class ResearchStore:
 
     def add(self, chunks: list[Chunk], progress: Progress | None = None) -> int:
         """Embed and store chunks that are not in the store yet; returns how many were new."""
-        existing = set(self._collection.get(ids=[c.id for c in chunks], include=[])["ids"]) if chunks else set()
+        stored: dict[str, dict] = {}
+        for part in _batches([c.id for c in chunks]):
+            found = self._collection.get(ids=part, include=["metadatas"])
+            stored.update(zip(found["ids"], found["metadatas"] or [{}] * len(found["ids"]), strict=True))
         # similar lengths in one batch waste less padding: survey answers and long turns embed apart
-        new = sorted((chunk for chunk in chunks if chunk.id not in existing), key=lambda chunk: len(chunk.text))
-        kept = [chunk for chunk in chunks if chunk.id in existing]
-        if kept:  # same text, new file version: refresh metadata (file hash, row), keep the vector
-            self._collection.update(ids=[c.id for c in kept], metadatas=[_metadata(c) for c in kept])
+        new = sorted((chunk for chunk in chunks if chunk.id not in stored), key=lambda chunk: len(chunk.text))
+        kept = [chunk for chunk in chunks if chunk.id in stored]
+        # same text, new file version: refresh metadata (file hash, row), keep the vector; a resumed ingest
+        # finds most of it already as it should be
+        changed = [chunk for chunk in kept if stored[chunk.id] != _metadata(chunk)]
+        for start in range(0, len(changed), ID_BATCH):
+            part = changed[start : start + ID_BATCH]
+            self._collection.update(ids=[c.id for c in part], metadatas=[_metadata(c) for c in part])
             self.version += 1
-            if progress:
-                progress(len(kept))
+        if kept and progress:
+            progress(len(kept))
         # Embedding (torch, which releases the GIL) and Chroma's writes overlap: write batch n while
         # embedding batch n+1, so ingest runs at close to the model's own speed
         from concurrent.futures import ThreadPoolExecutor
@@ -100,7 +109,7 @@ class ResearchStore:
             pending = None
             for start in range(0, len(new), WRITE_BATCH):
                 batch = new[start : start + WRITE_BATCH]
-                vectors = self.embedder.embed([c.text for c in batch], progress=progress)
+                vectors = self.embedder.embed([c.embedding_text for c in batch], progress=progress)
                 if pending:
                     pending.result()
                 pending = writer.submit(self._write, batch, vectors)
@@ -120,18 +129,42 @@ class ResearchStore:
 
     def remove_source(self, source: str, keep: Iterable[str] = ()) -> int:
         """Delete the chunks of a file except those in `keep`; returns how many went."""
-        ids = set(self._collection.get(where={"source": source}, include=[])["ids"]) - set(keep)
-        if ids:
-            self._collection.delete(ids=sorted(ids))
+        ids = set(self.ids(where={"source": source})) - set(keep)
+        for part in _batches(sorted(ids)):
+            self._collection.delete(ids=part)
             self.version += 1
         return len(ids)
 
+    def ids(self, where: dict | None = None) -> list[str]:
+        """Every chunk id (matching `where`), read page by page."""
+        found: list[str] = []
+        while True:
+            page = self._collection.get(where=where, include=[], limit=PAGE, offset=len(found))["ids"]
+            found.extend(page)
+            if len(page) < PAGE:
+                return found
+
     def sources(self) -> dict[str, str]:
-        """Every stored file with the content hash it was ingested at."""
+        """Every stored file with the content hash it was ingested at (read page by page)."""
         found: dict[str, str] = {}
-        for metadata in self._collection.get(include=["metadatas"])["metadatas"] or []:
-            found[metadata["source"]] = metadata.get("file_hash", "")
-        return found
+        offset = 0
+        while True:
+            page = self._collection.get(include=["metadatas"], limit=PAGE, offset=offset)["metadatas"] or []
+            for metadata in page:
+                found[metadata["source"]] = metadata.get("file_hash", "")
+            offset += len(page)
+            if len(page) < PAGE:
+                return found
+
+    def source_state(self, source: str) -> tuple[str, int, int] | None:
+        """(file hash, chunks the file gives, chunks stored) for a stored file; None when it is not stored.
+        Stored fewer than it gives: an ingest was interrupted, or a file's old and new versions mix."""
+        first = self._collection.get(where={"source": source}, include=["metadatas"], limit=1)["metadatas"]
+        if not first:
+            return None
+        stored = len(self.ids(where={"source": source}))
+        expected = int(first[0].get("file_chunks") or stored)  # stores from before file_chunks was recorded
+        return first[0].get("file_hash", ""), expected, stored
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -160,13 +193,18 @@ class ResearchStore:
         ]
 
     def chunks(self, ids: list[str] | None = None, where: dict | None = None) -> list[Chunk]:
-        result = self._collection.get(ids=ids, where=where, include=["documents", "metadatas"])
-        return [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+        found = []
+        for part in _batches(ids) if ids is not None else [None]:
+            result = self._collection.get(ids=part, where=where, include=["documents", "metadatas"])
+            found += [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+        return found
 
     def vectors(self, ids: list[str]) -> np.ndarray:
         """The stored vectors of `ids`, in that order."""
-        result = self._collection.get(ids=ids, include=["embeddings"])
-        found = dict(zip(result["ids"], result["embeddings"], strict=True))
+        found = {}
+        for part in _batches(ids):
+            result = self._collection.get(ids=part, include=["embeddings"])
+            found.update(zip(result["ids"], result["embeddings"], strict=True))
         return np.asarray([found[i] for i in ids], dtype=np.float32).reshape(len(ids), -1)
 
     def chunks_with_vectors(self, where: dict | None = None) -> tuple[list[Chunk], np.ndarray]:
@@ -174,6 +212,10 @@ class ResearchStore:
         chunks = [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
         vectors = np.asarray(result["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
         return chunks, vectors
+
+
+def _batches(ids: list[str]) -> list[list[str]]:
+    return [ids[start : start + ID_BATCH] for start in range(0, len(ids), ID_BATCH)]
 
 
 def _metadata(chunk: Chunk) -> dict:

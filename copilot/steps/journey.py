@@ -18,6 +18,7 @@ from copilot.research.redaction import Redactor
 from copilot.research.retrieval import Retriever
 from copilot.research.sentiment import emotion, sentiment
 from copilot.research.store import ResearchStore
+from copilot.research.surveys import felt
 from copilot.session import Session
 from copilot.steps.schemas import CurrentJourney, JourneyStage
 
@@ -49,9 +50,7 @@ def draft_journey(
     for stage in journey.stages:
         query = " ".join([stage.name, *stage.actions, *stage.touchpoints, *stage.pains])
         felt = [
-            (chunk, feeling.score)
-            for chunk in _distinct(_about(retriever, query))
-            if abs((feeling := sentiment(chunk.text)).score) >= FELT
+            (chunk, feeling) for chunk in _distinct(_about(retriever, query)) if abs(feeling := _feeling(chunk)) >= FELT
         ]
         if len(felt) < MIN_FELT:
             unclear.append(stage.name)
@@ -83,6 +82,14 @@ def _about(retriever: Retriever, query: str) -> list[Chunk]:
         return []
     naming = {quote.id for quote in retriever.search(query, k=3 * QUOTES_PER_STAGE, mode="bm25")}
     return [quote.chunk for quote in found if quote.id in naming or quote.score >= CLOSE * found[0].score]
+
+
+def _feeling(chunk: Chunk) -> float:
+    """How a quote feels: its words, and where the respondent scored us beside it (NPS, CSAT), the two averaged;
+    "De app is oké" from a detractor is not neutral."""
+    words = sentiment(chunk.text).score
+    own = felt(chunk.metadata)
+    return words if own is None else (words + own) / 2
 
 
 def _sorest(text: str) -> str:

@@ -1,0 +1,158 @@
+"""Interview notes as researchers write them, in Dutch and English: answers are quotes, questions are context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.research.loaders import load_file
+
+DASH_STAR_NL = """# Interview 4 — huurtoeslag
+
+- Hoe heeft u de aanvraag gedaan?
+* Via de website, maar ik moest drie keer opnieuw beginnen omdat de sessie verliep.
+* Uiteindelijk heeft mijn dochter het voor me ingevuld.
+
+- Wat vond u van de brief die u daarna kreeg?
+* Die begreep ik niet. Er stond een bedrag in maar niet waarvoor.
+"""
+
+VRAAG_ANTWOORD_NL = """Vraag: Hoe vaak neemt u contact op met de gemeente?
+Antwoord: Een paar keer per jaar, meestal over afval of parkeren.
+
+Vraag: Wat ging er de laatste keer mis?
+Antwoord: Ik kreeg geen bevestiging van mijn melding,
+dus ik wist niet of die was aangekomen.
+"""
+
+QA_EN = """# Notes — participant 7
+
+Q: How did you report the broken streetlight?
+A: I used the app, it took a minute, but I never heard back.
+
+Q: Would you rather call?
+A: Only if someone actually picks up. Last time I waited half an hour.
+"""
+
+IR_EN = """I: What did you expect after sending the form?
+R: An e-mail saying it arrived, and roughly when I would hear something.
+I: And what happened?
+R: Nothing for three weeks, then a letter asking for documents I had already uploaded.
+"""
+
+BOLD_NL = """## Deelnemer 2
+
+**Hoe vond u het om in te loggen met DigiD?**
+Lastig. De app vroeg om een code die ik niet had.
+
+**Wat zou u helpen?**
+Een telefoonnummer waar een mens opneemt.
+"""
+
+PLAIN_EN = """What made you contact us?
+My instalment went up by forty euros without any explanation.
+
+Did the chatbot help?
+No, it kept sending me links to the FAQ.
+
+What would you have wanted instead?
+Someone to tell me why, in plain words.
+"""
+
+CASES = {
+    "dash_star_nl.md": (
+        DASH_STAR_NL,
+        [
+            ("Hoe heeft u de aanvraag gedaan?", "Via de website, maar ik moest drie keer opnieuw beginnen"),
+            ("Hoe heeft u de aanvraag gedaan?", "Uiteindelijk heeft mijn dochter het voor me ingevuld."),
+            ("Wat vond u van de brief die u daarna kreeg?", "Die begreep ik niet."),
+        ],
+    ),
+    "vraag_antwoord_nl.txt": (
+        VRAAG_ANTWOORD_NL,
+        [
+            ("Hoe vaak neemt u contact op met de gemeente?", "Een paar keer per jaar"),
+            ("Wat ging er de laatste keer mis?", "Ik kreeg geen bevestiging van mijn melding, dus ik wist niet"),
+        ],
+    ),
+    "qa_en.md": (
+        QA_EN,
+        [
+            ("How did you report the broken streetlight?", "I used the app"),
+            ("Would you rather call?", "Only if someone actually picks up."),
+        ],
+    ),
+    "ir_en.txt": (
+        IR_EN,
+        [
+            ("What did you expect after sending the form?", "An e-mail saying it arrived"),
+            ("And what happened?", "Nothing for three weeks"),
+        ],
+    ),
+    "bold_nl.md": (
+        BOLD_NL,
+        [
+            ("Hoe vond u het om in te loggen met DigiD?", "Lastig."),
+            ("Wat zou u helpen?", "Een telefoonnummer waar een mens opneemt."),
+        ],
+    ),
+    "plain_en.txt": (
+        PLAIN_EN,
+        [
+            ("What made you contact us?", "My instalment went up"),
+            ("Did the chatbot help?", "No, it kept sending me links"),
+            ("What would you have wanted instead?", "Someone to tell me why"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_answer_is_a_quote_with_its_question_and_no_question_is_a_quote(tmp_path: Path, name: str):
+    text, expected = CASES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    chunks = load_file(path, tmp_path)
+    assert [(c.metadata["question"], c.text[: len(start)]) for c, (_, start) in zip(chunks, expected, strict=True)] == [
+        (question, start) for question, start in expected
+    ]
+    assert all(c.is_evidence and c.kind == "transcript" for c in chunks)
+    assert not any(c.text.rstrip().endswith("?") for c in chunks)
+
+
+def test_the_title_and_section_of_the_notes_travel_with_each_answer(tmp_path: Path):
+    path = tmp_path / "notes.md"
+    path.write_text(DASH_STAR_NL + "\n## Afsluiting\n\n- Nog iets?\n* Nee, dank u.\n* Wel: de balie was fijn.\n")
+    chunks = load_file(path, tmp_path)
+    assert chunks[0].metadata["title"] == "Interview 4 — huurtoeslag"
+    assert chunks[-1].metadata["section"] == "Afsluiting" and chunks[-1].text == "Wel: de balie was fijn."
+
+
+def test_speaker_labelled_transcripts_and_bulleted_reports_are_left_as_they_were(tmp_path: Path, small_research):
+    chunks = load_file(small_research / "interviews" / "a_nl.txt", small_research)
+    assert [c.role for c in chunks] == ["interviewer", "", "interviewer", ""]
+    report = tmp_path / "rapport.md"
+    report.write_text(
+        "# Bevindingen\n\nDeelnemers vonden het formulier lang.\n\n- Te veel stappen\n- Onduidelijke knoppen\n\n"
+        "Wat betekent dit? Dat we het formulier korter maken.\n",
+        encoding="utf-8",
+    )
+    assert {c.kind for c in load_file(report, tmp_path)} == {"document"}
+
+
+def test_questions_never_come_back_from_a_search(tmp_path: Path):
+    from copilot.research.ingest import ingest
+    from copilot.research.retrieval import Retriever
+    from copilot.research.store import ResearchStore
+
+    folder = tmp_path / "research"
+    folder.mkdir()
+    for name, (text, _) in CASES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    ingest(folder, store)
+    hits = Retriever(store).search("Wat ging er de laatste keer mis?", k=10)
+    questions = {question for _, expected in CASES.values() for question, _ in expected}
+    assert hits and not any(hit.chunk.text in questions for hit in hits)
+    assert hits[0].chunk.metadata["question"] == "Wat ging er de laatste keer mis?"
