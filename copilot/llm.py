@@ -184,7 +184,7 @@ def embeddings_model(provider_id: str, model: str):
     return getattr(module, cls)(**kwargs)
 
 
-def structured(model, choice: ModelChoice, schema: type) -> object:
+def structured(model, schema: type, choice: ModelChoice) -> object:
     """`model` bound to answer in `schema`'s JSON the provider's own way, so the reply is constrained at the
     source: OpenAI and Azure strict JSON schemas, Ollama's `format`, `json_schema` for OpenAI-compatible
     servers (llama.cpp, vLLM), Anthropic tool use. The reply stays a chat message (its JSON in the content, or

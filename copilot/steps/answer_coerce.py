@@ -36,7 +36,14 @@ EVIDENCE_REF = re.compile(
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
 LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|]\s*|\s+(?=\S))")
 SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
-EMPTY_WORDS = {"", "n v t", "nvt", "n a", "na", "-", "—", "–", "nb", "n b"}
+EMPTY_WORDS = {"", "nvt", "na", "nb"}
+
+
+def _empty(text: str) -> bool:
+    """ "n.v.t.", "N/A", "—": a field left empty on purpose."""
+    return re.sub(r"[\s.\-—–/*_]", "", text.lower()) in EMPTY_WORDS
+
+
 NUMBER = re.compile(r"[-+−–]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m|mld|bn)?\b", re.IGNORECASE)
 
 
@@ -95,7 +102,7 @@ _DROP = object()
 
 def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: list[Problem]) -> None:
     """A heading or bullet that names the item: "I2 — Terugbelafspraak: bel de klant terug" → id, title, pitch."""
-    text = strip_ids(title).strip(" -–—:")
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", strip_ids(title)).strip(" -–—:")
     match = LEADING_ID.match(text)
     if match and "id" in model.model_fields and not out.get("id"):
         out["id"] = match.group(1)
@@ -187,7 +194,7 @@ def _text(value: Any) -> str:
 def _value(value: Any, info: FieldInfo, name: str, path: str, problems: list[Problem]) -> Any:
     annotation = info.annotation
     optional = type(None) in get_args(annotation)
-    if optional and (value is None or norm(value) in EMPTY_WORDS | {"none", "geen", "onbekend"}):
+    if optional and (value is None or _empty(_text(value)) or norm(value) in {"none", "geen", "onbekend"}):
         return None
     items = item_model(annotation)
     if items is not None:
@@ -222,7 +229,7 @@ def _value(value: Any, info: FieldInfo, name: str, path: str, problems: list[Pro
         return [strip_ids(s) for s in split_list(value) if strip_ids(s)]
     if base is str:
         text = strip_ids(_text(value))
-        if norm(text) in EMPTY_WORDS:
+        if _empty(text):
             return ""
         id_only = re.fullmatch(r"[\[(【{'\"]?\s*([A-Za-z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}'\"]?", text)
         return id_only.group(1) if id_only else text
@@ -322,7 +329,7 @@ def split_list(value: Any) -> list[str]:
     if isinstance(value, dict):
         return [f"{k}: {_text(v)}" for k, v in value.items()]
     text = str(value or "").strip()
-    if not text or norm(text) in EMPTY_WORDS | {"geen", "none"}:
+    if _empty(text) or norm(text) in {"geen", "none"}:
         return []
     for separator in ("\n", ";", " • ", "•", " | "):
         if separator in text:

@@ -17,11 +17,18 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
     """Raw data for `schema`: {field or label: value}; items as dicts with `_title` and `_lines`."""
     data: dict[str, Any] = {}
     loose: list[Node] = []
-    for node in nodes:
+    queue = list(nodes)
+    while queue:
+        node = queue.pop(0)
         target = _section(node, schema)
         if target is None:
             loose.append(node)
             continue
+        model = item_model(schema.model_fields[target].annotation)
+        if model is not None:  # a "Payback: 8-14 months" line under the last section belongs to the step
+            lifted = [c for c in node.children if c.kind != "bullet" and _section(c, schema) and not _maps(c, model)]
+            node.children = [c for c in node.children if c not in lifted]
+            queue[:0] = lifted
         _put(data, target, _section_value(node, schema, target))
     lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
     if loose and lists:
@@ -133,7 +140,10 @@ def _item(node: Node, model: type[BaseModel]) -> dict:
         label, value = split_label(child.text)
         path = field_for(label, model) if label else None
         if path is None:
-            item.setdefault("_lines", []).append(child.all_text())
+            if label and not child.children:
+                item[label] = value  # kept under its own label: the person is told it fits no field
+            else:
+                item.setdefault("_lines", []).append(child.all_text())
             continue
         if child.children:
             sub = part_model(model.model_fields[path[0]].annotation) if len(path) == 1 else None

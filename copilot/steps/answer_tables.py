@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 BULLET = re.compile(r"^(\s*)(?:[-*•+▪◦‣]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$")
-TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 LABEL = re.compile(
     r"^\s*(?:\*\*|__)?(?P<label>[^:*\[\]{}()|]{1,60}?(?:\([^)]{0,40}\))?)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
     r"(?P<value>.*)$",
