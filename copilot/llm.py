@@ -198,7 +198,10 @@ def structured(model, schema: type, choice: ModelChoice) -> object:
             response_format={"type": "json_schema", "json_schema": {"name": name, "schema": strict, "strict": True}}
         )
     if provider == "openai-compatible":
-        return model.bind(response_format={"type": "json_schema", "json_schema": {"name": name, "schema": schema_json}})
+        # in the request body as llama.cpp and vLLM read it, not through the OpenAI client's parse path, which
+        # throws the text away when a small server's answer is cut off at max_tokens (it can still be repaired)
+        response_format = {"type": "json_schema", "json_schema": {"name": name, "schema": schema_json}}
+        return model.bind(extra_body={"response_format": response_format})
     if provider == "ollama":
         return model.bind(format=schema_json)
     if provider == "anthropic":

@@ -4,10 +4,13 @@ prompt into whatever assistant the organisation allows and pasting its answer ba
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 
 from copilot.i18n import t
+from copilot.steps.answers import AnswerIncomplete
+from copilot.ui.answer_problems import AnswerProblems
 from copilot.ui.error_box import ErrorBox
 from copilot.workbench import Workbench
 
@@ -36,6 +39,7 @@ class PromptBridge(w.VBox):
         )
         self.status = w.HTML()
         self.errors = ErrorBox(lang)
+        self.problems = AnswerProblems(lang)
         self.prepare_button.on_click(lambda _: self.prepare())
         self.ask_button.on_click(lambda _: self.ask())
         self.use_button.on_click(lambda _: self.use_pasted())
@@ -45,6 +49,7 @@ class PromptBridge(w.VBox):
             self.prompt,
             self.answer,
             self.use_button,
+            self.problems,
             self.errors,
         ]
 
@@ -60,7 +65,7 @@ class PromptBridge(w.VBox):
         for widget in (self.prompt, self.answer):
             widget.layout.display = "flex"
         self.use_button.layout.display = None  # shown, with the default button layout (icon beside the text)
-        self.status.value = t("ui.ai.prepared", lang, n=len(self.prepared.evidence), tokens=self.prepared.prompt_tokens)
+        self.status.value = _prompt_size(self.prepared, lang)
 
     def ask(self) -> None:
         if self.prepared is None:
@@ -72,15 +77,42 @@ class PromptBridge(w.VBox):
 
     def use_pasted(self) -> None:
         if self.prepared is not None:
-            self._finish(lambda: self.bench.accept_pasted(self.prepared, self.answer.value))
+            prepared, text = self.prepared, self.answer.value
+            self._finish(
+                lambda: self.bench.accept_pasted(prepared, text),
+                # the pasted text stays in the answer box; what was understood can still become the draft
+                complete=lambda: self._finish(lambda: self.bench.accept_pasted(prepared, text, complete=True)),
+            )
 
-    def _finish(self, make_draft) -> None:
+    def _finish(self, make_draft, complete=None) -> None:
         self.errors.clear()
+        self.problems.clear()
         try:
             draft = make_draft()
+        except AnswerIncomplete as incomplete:
+            if complete is None:
+                self.errors.show(incomplete)
+            else:
+                self.problems.show(incomplete, self.prepared.schema, on_complete=complete)
+            return
         except Exception as error:
             self.errors.show(error)
             return
-        warnings = "".join(f"<li>{w_}</li>" for w_ in draft.warnings)
+        warnings = "".join(f"<li>{escape(w_)}</li>" for w_ in draft.warnings)
         self.status.value = t("ui.ai.drafted", self.bench.language) + (f"<ul>{warnings}</ul>" if warnings else "")
         self.on_draft(draft.output)
+
+
+def _prompt_size(prepared, language: str) -> str:
+    """How big the question is in characters (what an assistant's input box counts), and what was trimmed."""
+    n = len(prepared.evidence)
+    if prepared.char_limit is None:
+        return t("ui.ai.prepared", language, n=n, tokens=prepared.prompt_tokens)
+    limit = f"{prepared.char_limit:,}".replace(",", "." if language == "nl" else ",")
+    chars = f"{prepared.prompt_chars:,}".replace(",", "." if language == "nl" else ",")
+    parts = [t("answers.prompt_size", language, n=n, chars=chars, limit=limit)]
+    if prepared.dropped:
+        parts.append(t("answers.prompt_trimmed", language, dropped=prepared.dropped, limit=limit))
+    if prepared.too_long:
+        parts.append(t("answers.prompt_too_long", language, chars=chars, limit=limit))
+    return escape(" ".join(parts))
