@@ -85,7 +85,9 @@ def differences(expected, got, path: str = "") -> list[str]:
     if isinstance(expected, list):
         if not isinstance(got, list) or len(got) != len(expected):
             return [f"{path} (length {len(got) if isinstance(got, list) else '-'} ≠ {len(expected)})"]
-        return [d for n, (e, g) in enumerate(zip(expected, got, strict=True)) for d in differences(e, g, f"{path}[{n}]")]
+        return [
+            d for n, (e, g) in enumerate(zip(expected, got, strict=True)) for d in differences(e, g, f"{path}[{n}]")
+        ]
     if isinstance(expected, bool) or isinstance(got, bool):
         return [] if bool(expected) == bool(got) else [path]
     if isinstance(expected, int | float) and isinstance(got, int | float):

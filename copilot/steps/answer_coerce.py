@@ -34,9 +34,10 @@ EVIDENCE_REF = re.compile(
     r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*\s*[\])】}>»]*"
 )
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
-LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|]\s*|\s+(?=\S))")
+LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|]\s*|\s+(?=\S)|$)")
+NAME_LIKE = ("title", "name", "label", "role", "group", "idea", "point", "question", "text", "risk", "need", "action")
 SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
-EMPTY_WORDS = {"", "nvt", "na", "nb"}
+EMPTY_WORDS = {"", "nvt", "na", "nb", "null"}
 
 
 def _empty(text: str) -> bool:
@@ -120,7 +121,13 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         out[primary] = head if rest and secondary and not out.get(secondary) else text
         if rest and secondary and not out.get(secondary):
             out[secondary] = rest
-    elif not any(norm(text) in norm(_text(v)) for v in out.values() if v):
+        return
+    if any(norm(text) in norm(_text(v)) for v in out.values() if v):
+        return  # the heading repeats a field given below it
+    free = next((n for n in NAME_LIKE if n in model.model_fields and not out.get(n)), None)
+    if free is not None:  # "R1 – Warm handover" over "Idea: I1": the heading is the title
+        out[free] = text
+    else:
         problems.append(Problem("unmapped", path, "", _short(text)))
 
 
@@ -324,14 +331,14 @@ def _number(text: str) -> float | None:
 
 def split_list(value: Any) -> list[str]:
     """A list written in one cell or line: "a; b", "a, b", one per line, or already a list."""
-    if isinstance(value, list):
-        return [s for v in value for s in ([_text(v)] if not isinstance(v, str) else split_list(v)) if s]
+    if isinstance(value, list):  # one entry per bullet: an entry's own commas are its text
+        return [t for t in (_text(v).strip(" -*•") for v in value) if t and not _empty(t)]
     if isinstance(value, dict):
         return [f"{k}: {_text(v)}" for k, v in value.items()]
     text = str(value or "").strip()
     if _empty(text) or norm(text) in {"geen", "none"}:
         return []
-    for separator in ("\n", ";", " • ", "•", " | "):
+    for separator in ("\n", ";", " • ", "•", " · ", "·", " | "):
         if separator in text:
             return [part.strip(" -*•") for part in text.split(separator) if part.strip(" -*•")]
     parts = [part.strip() for part in re.split(r",\s+(?![^()]*\))", text)]

@@ -190,6 +190,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "wat gaat mee": ("context_passed",),
     "context": ("context_passed",),
     "waarom op de plank": ("why_shelved",),
+    "waarom gestopt": ("why_shelved",),
+    "why stopped": ("why_shelved",),
+    "reden gestopt": ("why_shelved",),
+    "what fails": ("failure",),
+    "wat faalt": ("failure",),
+    "wat misgaat": ("failure",),
+    "wat levert het op": ("in_it_for", "benefit"),
+    "wat het oplevert": ("in_it_for", "benefit"),
+    "wat het ze oplevert": ("in_it_for", "benefit"),
+    "whats in it for them": ("in_it_for", "benefit"),
+    "whats in it for": ("in_it_for", "benefit"),
+    "what is in it for them": ("in_it_for", "benefit"),
+    "wiifm": ("in_it_for", "benefit"),
     "why shelved": ("why_shelved",),
     "blocker gone": ("blocker_gone",),
     "wat is veranderd": ("blocker_gone",),
@@ -200,10 +213,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "viability then": ("viability_then",),
     "viability now": ("viability_now",),
     "next step": ("next_step",),
-    "wat levert het op": ("benefit",),
     "wat erin zit": ("benefit",),
     "what is in it": ("benefit",),
-    "whats in it for them": ("benefit",),
     "punt": ("point",),
     "urgentie": ("point",),
     "vandaag": ("from_state",),
@@ -288,7 +299,7 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
         "jaarlijks": "yearly", "per jaar": "yearly", "annual": "yearly", "structureel": "yearly",
         "recurring": "yearly", "jaarlijkse": "yearly",
     },
-    "side": {"intern": "inside", "internal": "inside", "extern": "outside", "external": "outside",
+    "side": {"intern": "inside", "internal": "inside", "binnenkant": "inside", "buitenkant": "outside", "extern": "outside", "external": "outside",
              "klant": "outside", "customer": "outside", "medewerker": "inside"},
 }  # fmt: skip
 
@@ -349,7 +360,31 @@ def field_for(label: str, model: type[BaseModel]) -> tuple[str, ...] | None:
     from rapidfuzz import fuzz, process
 
     found = process.extractOne(key, list(index), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return index[found[0]] if found else None
+    if found:
+        return index[found[0]]
+    # "Kleinste volgende stap", "Effect on customer": every word of one field's label is in it
+    found = _unique(index, process.extract(key, list(index), scorer=fuzz.token_set_ratio, score_cutoff=95, limit=None))
+    if found:
+        return found
+    # "Functionele jobs", "Sociale taken": the first word is an inflection of one field's one-word label
+    first = key.split()[0]
+    stems = [(label, 0, 0) for label in index if " " not in label and _same_stem(first, label)]
+    return _unique(index, stems)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+
+
+def _unique(index: dict[str, tuple[str, ...]], matches: list) -> tuple[str, ...] | None:
+    """The one field the matches point at; None when they point at several (then nothing is guessed)."""
+    paths = {index[label] for label, _score, _ in matches if len(label) >= 3}
+    return paths.pop() if len(paths) == 1 else None
 
 
 def part_model(annotation: Any) -> type[BaseModel] | None:

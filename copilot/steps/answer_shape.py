@@ -17,7 +17,7 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
     """Raw data for `schema`: {field or label: value}; items as dicts with `_title` and `_lines`."""
     data: dict[str, Any] = {}
     loose: list[Node] = []
-    queue = list(nodes)
+    queue = _hoist(nodes, schema)
     while queue:
         node = queue.pop(0)
         target = _section(node, schema)
@@ -40,6 +40,19 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
             if items:
                 _put(data, name, items)
     return data
+
+
+def _hoist(nodes: list[Node], schema: type[BaseModel]) -> list[Node]:
+    """A section heading nested under another heading ("### Open questions" under "## What it brings") is
+    the step's own section: lift it to the top, after the node it sat in."""
+    flat: list[Node] = []
+    for node in nodes:
+        flat.append(node)
+        inner = [c for c in node.children if c.kind in ("heading", "bold") and _section(c, schema)]
+        if inner:
+            node.children = [c for c in node.children if c not in inner]
+            flat.extend(_hoist(inner, schema))
+    return flat
 
 
 def _put(data: dict, key: str, value: Any) -> None:
@@ -80,7 +93,8 @@ def _section_value(node: Node, schema: type[BaseModel], name: str) -> Any:
         return found
     if part_model(annotation) is not None and node.children:
         return _pairs(node.children)
-    texts = [child.text for child in node.children if child.kind != "table"]
+    bullets = [child for child in node.children if child.kind == "bullet"]
+    texts = [child.text for child in bullets or [c for c in node.children if c.kind != "table"]]
     texts += [" ".join(row.values()) for child in node.children for row in child.rows]
     if annotation is str or str(annotation).startswith("str"):
         return "\n".join([inline, *texts]).strip()
@@ -90,13 +104,18 @@ def _section_value(node: Node, schema: type[BaseModel], name: str) -> Any:
 def _best_list(node: Node, schema: type[BaseModel], lists: list[str]) -> str:
     if len(lists) == 1:
         return lists[0]
-    labels = node.header if node.kind == "table" else [split_label(c.text)[0] or "" for c in node.children]
+    labels = node.header if node.kind == "table" else [split_label(c.text)[0] or "" for c in _descendants(node)]
+    labels += [h for c in _descendants(node) if c.kind == "table" for h in c.header]
 
     def fit(name: str) -> int:
         model = item_model(schema.model_fields[name].annotation)
         return sum(1 for label in labels if label and field_for(label, model))
 
     return max(lists, key=fit)
+
+
+def _descendants(node: Node) -> list[Node]:
+    return [d for c in node.children for d in (c, *_descendants(c))]
 
 
 def _items(nodes: list[Node], model: type[BaseModel]) -> list[dict]:
