@@ -299,8 +299,10 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
         "jaarlijks": "yearly", "per jaar": "yearly", "annual": "yearly", "structureel": "yearly",
         "recurring": "yearly", "jaarlijkse": "yearly",
     },
-    "side": {"intern": "inside", "internal": "inside", "binnenkant": "inside", "buitenkant": "outside", "extern": "outside", "external": "outside",
-             "klant": "outside", "customer": "outside", "medewerker": "inside"},
+    "side": {
+        "intern": "inside", "internal": "inside", "binnenkant": "inside", "medewerker": "inside",
+        "buitenkant": "outside", "extern": "outside", "external": "outside", "klant": "outside", "customer": "outside",
+    },
 }  # fmt: skip
 
 
