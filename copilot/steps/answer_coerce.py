@@ -16,10 +16,6 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from copilot.steps.answer_labels import (
-    EMOTION_WORDS,
-    FALSE_WORDS,
-    SCALE_WORDS,
-    TRUE_WORDS,
     choice_for,
     choices_of,
     field_for,
@@ -27,6 +23,7 @@ from copilot.steps.answer_labels import (
     norm,
     part_model,
 )
+from copilot.steps.answer_words import EMOTION_WORDS, FALSE_WORDS, SCALE_WORDS, TRUE_WORDS
 
 EVIDENCE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
 EVIDENCE_REF = re.compile(
