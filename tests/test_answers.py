@@ -212,3 +212,20 @@ def test_what_was_understood_is_kept_when_a_required_field_is_missing():
 def test_plain_prose_is_still_unreadable():
     reading = read_answer("Sorry, daar kan ik je niet mee helpen.", ResearchSynthesis)
     assert reading.form == "none" or not reading.understood
+
+
+def test_the_unfinished_last_item_of_a_cut_off_answer_is_left_out_and_said_so():
+    from copilot.steps.answers import describe
+    from copilot.steps.schemas import StakeholderMap as Map
+
+    cut = '{"stakeholders": [{"id": "S1", "role": "CFO", "power": 5, "interest": 2}, {"id": "S2", "role": "Sal'
+    reading = read_answer(cut, Map)
+    assert reading.complete and [s.role for s in reading.output.stakeholders] == ["CFO"]
+    assert "stakeholders[2]" in describe(reading.notes[0], "en") and "cut off" in describe(reading.notes[0], "en")
+    assert "hield hier op" in describe(reading.notes[0], "nl")
+
+
+def test_an_answer_that_is_whole_but_wrong_is_not_taken_for_a_cut_off_one():
+    text = '{"stakeholders": [{"id": "S1", "role": "CFO", "power": 5, "interest": 2}, {"id": "S2", "role": "Sales"}]}'
+    reading = read_answer(text, StakeholderMap)
+    assert not reading.complete and not reading.notes

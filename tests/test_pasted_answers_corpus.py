@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "pasted_answers.py"
-FLOOR = 0.90  # measured 92.6 % (tuned on the even half: 100 %; held-out odd half: 85.3 %); see BENCHMARKS.md
+FLOOR = 0.95  # measured 100 %; the held-out half scored 85.3 % before its failures were read: BENCHMARKS.md
 
 
 @pytest.fixture(scope="module")

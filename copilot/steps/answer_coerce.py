@@ -66,13 +66,14 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
         raw = {"_title": _text(raw)}
     out: dict[str, Any] = {}
     fields = model.model_fields
+    loose: list[tuple[str, Any]] = []
     for key, value in raw.items():
         if key in ("_title", "_lines"):
             continue
         target = (key,) if key in fields else field_for(key, model)
         if target is None:
             if value not in ("", None, [], {}) and not _only_ids(value):
-                problems.append(Problem("unmapped", path, str(key), _short(value)))
+                loose.append((str(key), value))
             continue
         if len(target) == 2:
             out.setdefault(target[0], {})
@@ -84,6 +85,10 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
             out[target[0]] = value
     if "_title" in raw:
         _title(raw["_title"], model, out, path, problems)
+    missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
+    if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
+        out[missing[0]] = loose.pop()[1]
+    problems.extend(Problem("unmapped", path, key, _short(value)) for key, value in loose)
     for line in raw.get("_lines", []):
         if not _only_ids(line):
             problems.append(Problem("unmapped", path, "", _short(line)))

@@ -69,11 +69,13 @@ def label_index(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
 def field_for(label: str, model: type[BaseModel]) -> tuple[str, ...] | None:
     """The field (path) a plain-word label stands for in `model`, or None."""
     key = norm(label)
+    index = label_index(model)
+    whole = norm(re.sub(r"[()]", " ", str(label)))  # "Frontstage (AI)" before "Frontstage"
+    for candidate in (whole, key):
+        if candidate in index:
+            return index[candidate]
     if not key:
         return None
-    index = label_index(model)
-    if key in index:
-        return index[key]
     from rapidfuzz import fuzz, process
 
     found = process.extractOne(key, list(index), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 # label -> candidate fields, first one the model has wins (after the locale labels, which win over these)
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "item": ("text", "point", "action"),
+    "onderdeel": ("text", "point"),
     "nr": ("id",),
     "no": ("id",),
     "nummer": ("id",),

@@ -50,6 +50,7 @@ class Reading:
     data: dict = field(default_factory=dict)
     output: BaseModel | None = None
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # told to the person, but the answer is usable
 
     @property
     def complete(self) -> bool:
@@ -76,7 +77,45 @@ def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Re
         reading.output = schema.model_validate(data)
     except ValidationError as error:
         reading.problems += _problems(error)
+    if reading.output is None and form == "json" and _cut_off(text):
+        _drop_unfinished(reading, schema)
     return reading
+
+
+def _cut_off(text: str) -> bool:
+    """Whether the JSON in `text` ends before its braces close (a length limit, a paste cut short)."""
+    depth, in_string, escaped = 0, False, False
+    for char in text[min((i for i in (text.find("{"), text.find("[")) if i != -1), default=len(text)) :]:
+        if in_string:
+            escaped, in_string = (not escaped and char == "\\"), in_string and (escaped or char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return depth > 0
+
+
+def _drop_unfinished(reading: Reading, schema: type[BaseModel]) -> None:
+    """A cut-off answer's last item is unfinished: when every problem lies in it, it is left out (and the
+    person is told, in `notes`), and what came before it is the answer."""
+    last = {n: len(v) for n, v in reading.data.items() if isinstance(v, list) and v and isinstance(v[-1], dict)}
+    places = {re.match(r"(\w+)\[(\d+)\]", p.path) for p in reading.problems}
+    if None in places or any(last.get(m.group(1)) != int(m.group(2)) for m in places):
+        return
+    for name in {m.group(1) for m in places}:
+        dropped = reading.data[name].pop()
+        reading.notes.append(Problem("cut", f"{name}[{last[name]}]", value=_short_item(dropped)))
+    try:
+        reading.output, reading.problems = schema.model_validate(reading.data), []
+    except ValidationError:
+        return
+
+
+def _short_item(item: dict) -> str:
+    text = "; ".join(str(v) for k, v in item.items() if k not in ("id", "evidence", "assumption") and v)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def parse_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> BaseModel:

@@ -192,7 +192,7 @@ def ask(
     answer = _call(model, messages, prepared, session, model_name, cost)
     try:
         # a model must answer in JSON; Markdown is for people pasting from another assistant
-        output = parse_answer(answer, prepared.schema, markdown=False)
+        output, notes = _model_answer(answer, prepared)
     except AnswerError as error:
         repair = (
             f"Your answer could not be used: {error} Answer again with only the JSON object that matches the schema."
@@ -200,10 +200,19 @@ def ask(
         messages += [AIMessage(answer), HumanMessage(repair)]
         answer = _call(model, messages, prepared, session, model_name, cost)
         try:
-            output = parse_answer(answer, prepared.schema, markdown=False)
+            output, notes = _model_answer(answer, prepared)
         except AnswerError as second:
             raise StepError(key="model_unfit", step=prepared.step_id, detail=second) from None
-    return _finish(prepared, output, session, actor="ai")
+    draft = _finish(prepared, output, session, actor="ai")
+    draft.warnings = [describe(note, prepared.template.meta.language) for note in notes] + draft.warnings
+    return draft
+
+
+def _model_answer(answer: str, prepared: PreparedStep) -> tuple[BaseModel, list]:
+    """A model's answer (JSON only) as the step's output, with what the person should be told (an unfinished
+    last item of a cut-off answer is left out)."""
+    output = parse_answer(answer, prepared.schema, markdown=False)
+    return output, read_answer(answer, prepared.schema, markdown=False).notes
 
 
 def accept(prepared: PreparedStep, pasted: str, session: Session, complete: bool = False) -> Draft:
@@ -219,7 +228,8 @@ def accept(prepared: PreparedStep, pasted: str, session: Session, complete: bool
         raise AnswerIncomplete(prepared.step_id, reading)
     draft = _finish(prepared, salvage(reading, prepared.schema), session, actor="pasted")
     language = prepared.template.meta.language
-    draft.warnings = [describe(problem, language) for problem in reading.problems] + draft.warnings
+    told = reading.notes + reading.problems
+    draft.warnings = [describe(problem, language) for problem in told] + draft.warnings
     return draft
 
 
