@@ -102,8 +102,8 @@ def _drop_unfinished(reading: Reading, schema: type[BaseModel]) -> None:
     person is told, in `notes`), and what came before it is the answer."""
     last = {n: len(v) for n, v in reading.data.items() if isinstance(v, list) and v and isinstance(v[-1], dict)}
     places = {re.match(r"(\w+)\[(\d+)\]", p.path) for p in reading.problems}
-    if None in places or any(last.get(m.group(1)) != int(m.group(2)) for m in places):
-        return
+    if None in places or any(last.get(m.group(1), 0) < 2 or last[m.group(1)] != int(m.group(2)) for m in places):
+        return  # not only in a last item, or that item is all there is: nothing usable to keep
     for name in {m.group(1) for m in places}:
         dropped = reading.data[name].pop()
         reading.notes.append(Problem("cut", f"{name}[{last[name]}]", value=_short_item(dropped)))
