@@ -255,15 +255,20 @@ def salvage(reading: Reading, schema: type[BaseModel]) -> BaseModel:
             return schema.model_validate(data)
         except ValidationError as error:
             for e in error.errors(include_url=False):
-                _patch(data, list(e["loc"]), schema)
+                try:
+                    _patch(data, list(e["loc"]), schema)
+                except (KeyError, IndexError, TypeError):  # a shape it cannot walk: drop that top-level field
+                    if isinstance(e["loc"][0], str):
+                        data.pop(e["loc"][0], None)
     return schema.model_validate(_minimal(schema))
 
 
 def _patch(data: Any, loc: list, model: type[BaseModel]) -> None:
     """Replace the value at `loc` by a placeholder the field accepts (or drop it when it has a default)."""
-    parent, key, current = None, None, model
+    current = model
     for step in loc[:-1]:
-        parent = data
+        if isinstance(step, str) and step not in current.model_fields:
+            continue  # a union member's name (e.g. `Range` in `Range | None`), not a key in the data
         data = data[step]
         if isinstance(step, str):
             annotation = current.model_fields[step].annotation
@@ -282,7 +287,6 @@ def _patch(data: Any, loc: list, model: type[BaseModel]) -> None:
             data["assumption"] = True
     elif isinstance(data, list) and isinstance(last, int):
         data[last] = {}
-    del parent, key
 
 
 def _placeholder(info) -> Any:
