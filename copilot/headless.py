@@ -46,10 +46,14 @@ def new_session_path(workspace: Workspace, workshop_id: str) -> Path:
 
 
 def _draft_with_model(step_id: str, session: Session, retriever, language: str, chat, name: str, choice) -> None:
+    from functools import partial
+
+    from copilot.llm import structured
     from copilot.steps.engine import ask, prepare
 
     prepared = prepare(step_id, session, retriever, language, redact=bool(choice and not choice.local))
-    ask(prepared, chat, session, model_name=name, cost=choice.cost if choice else None)
+    structure = partial(structured, choice=choice) if choice else None  # the provider's own JSON-schema output
+    ask(prepared, chat, session, model_name=name, cost=choice.cost if choice else None, structure=structure)
 
 
 def run_workshop(

@@ -184,3 +184,52 @@ def embeddings_model(provider_id: str, model: str):
     if base_url:
         kwargs["base_url"] = base_url
     return getattr(module, cls)(**kwargs)
+
+
+def structured(model, schema: type, choice: ModelChoice) -> object:
+    """`model` bound to answer in `schema`'s JSON the provider's own way, so the reply is constrained at the
+    source: OpenAI and Azure strict JSON schemas, Ollama's `format`, `json_schema` for OpenAI-compatible
+    servers (llama.cpp, vLLM), Anthropic tool use. The reply stays a chat message (its JSON in the content, or
+    in the tool call), so the step engine validates, repairs and grounds it as before."""
+    schema_json = schema.model_json_schema()
+    name = schema.__name__
+    provider = choice.provider.id
+    if provider in ("openai", "azure"):
+        strict = strict_schema(schema_json)
+        return model.bind(
+            response_format={"type": "json_schema", "json_schema": {"name": name, "schema": strict, "strict": True}}
+        )
+    if provider == "openai-compatible":
+        # in the request body as llama.cpp and vLLM read it, not through the OpenAI client's parse path, which
+        # throws the text away when a small server's answer is cut off at max_tokens (it can still be repaired)
+        response_format = {"type": "json_schema", "json_schema": {"name": name, "schema": schema_json}}
+        return model.bind(extra_body={"response_format": response_format})
+    if provider == "ollama":
+        return model.bind(format=schema_json)
+    if provider == "anthropic":
+        tool = {"name": name, "description": (schema.__doc__ or name).strip(), "input_schema": schema_json}
+        return model.bind_tools([tool], tool_choice={"type": "tool", "name": name})
+    return model
+
+
+def strict_schema(schema: dict) -> dict:
+    """A JSON schema OpenAI's strict mode accepts: every object closed and every property required (a model
+    fills an optional field with its empty value), no defaults."""
+    import copy
+
+    schema = copy.deepcopy(schema)
+
+    def visit(node):
+        if isinstance(node, dict):
+            node.pop("default", None)
+            if node.get("type") == "object" or "properties" in node:
+                node["additionalProperties"] = False
+                node["required"] = list(node.get("properties", {}))
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(schema)
+    return schema

@@ -187,23 +187,42 @@ class Workbench:
         if self._retriever is None:
             self._retriever = Retriever(self.store)
         choice = self.model()
+        # without a model the prompt is pasted into an assistant: keep it within that assistant's input limit
+        from copilot.steps.engine import paste_limit
+
         return prepare(
-            step_id, self.session, self._retriever, self.language, inputs, redact=bool(choice and not choice.local)
+            step_id,
+            self.session,
+            self._retriever,
+            self.language,
+            inputs,
+            redact=bool(choice and not choice.local),
+            char_limit=None if choice else paste_limit(),
         )
 
     def ask_model(self, prepared):
-        from copilot.llm import chat_model
+        from functools import partial
+
+        from copilot.llm import chat_model, structured
         from copilot.secrets import errors_scrubbed
         from copilot.steps.engine import ask
 
         choice = self.model()
         with errors_scrubbed():  # the error box shows the details: a server may have echoed the key in them
-            return ask(prepared, chat_model(choice), self.session, model_name=choice.name, cost=choice.cost)
+            return ask(
+                prepared,
+                chat_model(choice),
+                self.session,
+                model_name=choice.name,
+                cost=choice.cost,
+                structure=partial(structured, choice=choice),
+            )
 
-    def accept_pasted(self, prepared, text: str):
+    def accept_pasted(self, prepared, text: str, complete: bool = False):
+        """A pasted answer as the draft; `complete=True` keeps what was understood of one that did not fit."""
         from copilot.steps.engine import accept
 
-        return accept(prepared, text, self.session)
+        return accept(prepared, text, self.session, complete=complete)
 
     def save_synthesis(self, synthesis: ResearchSynthesis, base: int | None = None):
         return self.session.save_edit(SYNTHESIS, synthesis, base=base)

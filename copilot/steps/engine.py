@@ -2,16 +2,22 @@
 
     prepare  — template + locked earlier steps + retrieved evidence (deduplicated, within a token budget,
                redacted when it will leave the machine) → a rendered prompt
-    ask      — a chat model answers; the answer is validated, repaired once if needed, and grounded
-    accept   — the same for an answer a person pasted from another assistant (offline mode)
-Both end in a draft in the session; people edit and lock it from there.
+    ask      — a chat model answers (under the step's JSON schema where the provider can constrain it); the
+               answer is validated, repaired once if needed, and grounded
+    accept   — the same for an answer a person pasted from another assistant (offline mode); an answer that
+               does not fully fit is never just rejected nor silently trimmed: `AnswerIncomplete` says what was
+               understood and what is missing, and `complete=True` keeps what was understood as the draft
+Both end in a draft in the session; people edit and lock it from there. A prompt for pasting is kept within
+the assistant's input limit (`paste_limit`, characters) by leaving out the lowest-ranked quotes.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,13 +29,24 @@ from copilot.research.retrieval import Retriever
 from copilot.research.store import Evidence
 from copilot.session import Session
 from copilot.settings import project_root
-from copilot.steps.answers import AnswerError, parse_answer
+from copilot.steps.answers import AnswerError, AnswerIncomplete, describe, parse_answer, read_answer, salvage
 from copilot.steps.grounding import ground
 from copilot.steps.quote_marks import remember_given
 from copilot.steps.schemas import SCHEMAS
 
 EVIDENCE_TOKEN_BUDGET = 2500  # keeps a whole prompt near 4k tokens, so small local models cope too
 CHARS_PER_TOKEN = 4  # an estimate that holds for Dutch and English; no tokenizer download needed
+PASTE_LIMIT = 8000  # characters an organisation's assistant takes in one message, unless set otherwise
+
+
+def paste_limit() -> int:
+    """The assistant's input limit in characters: `CX_COPILOT_PASTE_LIMIT`, else 8,000."""
+    value = os.environ.get("CX_COPILOT_PASTE_LIMIT", "").strip().replace("_", "").replace(".", "")
+    if not value:
+        return PASTE_LIMIT
+    if not value.isdigit() or int(value) < 500:
+        raise StepError(f"CX_COPILOT_PASTE_LIMIT must be a number of characters (at least 500), not {value!r}.")
+    return int(value)
 
 
 def estimate_tokens(text: str) -> int:
@@ -44,10 +61,20 @@ class PreparedStep:
     evidence: list[Evidence]
     prompt: RenderedPrompt
     redacted: bool
+    char_limit: int | None = None  # the assistant's input limit the prompt was fitted to, if any
+    dropped: int = 0  # quotes left out to fit it
 
     @property
     def prompt_tokens(self) -> int:
         return estimate_tokens(self.prompt.as_text())
+
+    @property
+    def prompt_chars(self) -> int:
+        return len(self.prompt.as_text())
+
+    @property
+    def too_long(self) -> bool:
+        return self.char_limit is not None and self.prompt_chars > self.char_limit
 
 
 @dataclass
@@ -68,7 +95,10 @@ def prepare(
     inputs: dict | None = None,
     redact: bool = False,
     folder: Path | None = None,
+    char_limit: int | None = None,
 ) -> PreparedStep:
+    """The step's prompt. With `char_limit` (for pasting into an assistant) the lowest-ranked quotes are left
+    out until the whole prompt fits in that many characters."""
     language = language or session.language
     available = templates(folder or prompt_folder(), language)
     if step_id not in available:
@@ -92,7 +122,13 @@ def prepare(
         quotes = [{**q, "text": redactor.redact(q["text"])} for q in quotes]
     schema_text = json.dumps(schema.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
     prompt = template.render(evidence=quotes, schema=schema_text, **context)
-    return PreparedStep(step_id, template, schema, evidence, prompt, redact)
+    kept = len(quotes)
+    while char_limit is not None and kept > 0 and len(prompt.as_text()) > char_limit:
+        kept -= 1  # the retriever ranks best first: the last quote is the least relevant
+        prompt = template.render(evidence=quotes[:kept], schema=schema_text, **context)
+    return PreparedStep(
+        step_id, template, schema, evidence[:kept], prompt, redact, char_limit, dropped=len(quotes) - kept
+    )
 
 
 def _label(text: str, limit: int = 60) -> str:
@@ -137,17 +173,27 @@ def within_budget(evidence: list[Evidence], budget: int = EVIDENCE_TOKEN_BUDGET)
     return kept
 
 
-def ask(prepared: PreparedStep, model, session: Session, model_name: str = "model", cost=None) -> Draft:
-    """Ask a LangChain chat model; validate the answer, repair it once, ground it, and log every call."""
+def ask(
+    prepared: PreparedStep,
+    model,
+    session: Session,
+    model_name: str = "model",
+    cost=None,
+    structure: Callable | None = None,
+) -> Draft:
+    """Ask a LangChain chat model; validate the answer, repair it once, ground it, and log every call.
+    `structure(model, schema)` binds the provider's own structured output (see `llm.structured`)."""
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
     if prepared.template.meta.model:  # the template's own settings, e.g. a low temperature
         model = model.bind(**prepared.template.meta.model)
+    if structure is not None:
+        model = structure(model, prepared.schema)
     messages = [SystemMessage(prepared.prompt.system), HumanMessage(prepared.prompt.user)]
     answer = _call(model, messages, prepared, session, model_name, cost)
     try:
         # a model must answer in JSON; Markdown is for people pasting from another assistant
-        output = parse_answer(answer, prepared.schema, markdown=False)
+        output, notes = _model_answer(answer, prepared)
     except AnswerError as error:
         repair = (
             f"Your answer could not be used: {error} Answer again with only the JSON object that matches the schema."
@@ -155,19 +201,37 @@ def ask(prepared: PreparedStep, model, session: Session, model_name: str = "mode
         messages += [AIMessage(answer), HumanMessage(repair)]
         answer = _call(model, messages, prepared, session, model_name, cost)
         try:
-            output = parse_answer(answer, prepared.schema, markdown=False)
+            output, notes = _model_answer(answer, prepared)
         except AnswerError as second:
             raise StepError(key="model_unfit", step=prepared.step_id, detail=second) from None
-    return _finish(prepared, output, session, actor="ai")
+    draft = _finish(prepared, output, session, actor="ai")
+    draft.warnings = [describe(note, prepared.template.meta.language) for note in notes] + draft.warnings
+    return draft
 
 
-def accept(prepared: PreparedStep, pasted: str, session: Session) -> Draft:
-    """An answer pasted from another assistant, checked like a model's."""
-    try:
-        output = parse_answer(pasted, prepared.schema)
-    except AnswerError as error:
-        raise StepError(key="pasted_unfit", step=prepared.step_id, detail=error) from None
-    return _finish(prepared, output, session, actor="pasted")
+def _model_answer(answer: str, prepared: PreparedStep) -> tuple[BaseModel, list]:
+    """A model's answer (JSON only) as the step's output, with what the person should be told (an unfinished
+    last item of a cut-off answer is left out)."""
+    output = parse_answer(answer, prepared.schema, markdown=False)
+    return output, read_answer(answer, prepared.schema, markdown=False).notes
+
+
+def accept(prepared: PreparedStep, pasted: str, session: Session, complete: bool = False) -> Draft:
+    """An answer pasted from another assistant, checked like a model's. When part of it does not fit, nothing
+    is saved and `AnswerIncomplete` says what was understood and what not; `complete=True` then saves what was
+    understood, for the person to complete in the step editor (the problems come back as warnings)."""
+    if not (pasted or "").strip():
+        raise StepError(key="pasted_unfit", step=prepared.step_id, detail=AnswerError(key="answer_empty"))
+    reading = read_answer(pasted, prepared.schema)
+    if reading.form == "none" or not reading.understood:
+        raise StepError(key="pasted_unfit", step=prepared.step_id, detail=AnswerError(key="answer_unreadable"))
+    if not reading.complete and not complete:
+        raise AnswerIncomplete(prepared.step_id, reading)
+    draft = _finish(prepared, salvage(reading, prepared.schema), session, actor="pasted")
+    language = prepared.template.meta.language
+    told = reading.notes + reading.problems
+    draft.warnings = [describe(problem, language) for problem in told] + draft.warnings
+    return draft
 
 
 def _finish(prepared: PreparedStep, output: BaseModel, session: Session, actor: str) -> Draft:
@@ -198,7 +262,7 @@ def _call(model, messages, prepared: PreparedStep, session: Session, model_name:
         )
         raise StepError(key="model_silent", step=prepared.step_id, detail=f"{type(error).__name__}: {error}") from error
     latency = int((time.perf_counter() - started) * 1000)
-    text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
+    text = _reply_text(reply)
     usage = getattr(reply, "usage_metadata", None) or {}
     prompt_tokens = usage.get("input_tokens") or estimate_tokens(prompt_text)
     completion_tokens = usage.get("output_tokens") or estimate_tokens(text)
@@ -213,3 +277,14 @@ def _call(model, messages, prepared: PreparedStep, session: Session, model_name:
         cost(prompt_tokens, completion_tokens) if cost else 0.0,
     )
     return text
+
+
+def _reply_text(reply) -> str:
+    """The answer's text; with tool use (Anthropic's structured output) the tool call's arguments as JSON."""
+    tool_calls = getattr(reply, "tool_calls", None) or []
+    if tool_calls and not (isinstance(reply.content, str) and reply.content.strip().startswith("{")):
+        return json.dumps(tool_calls[0].get("args", {}), ensure_ascii=False)
+    if isinstance(reply.content, str):
+        return reply.content
+    texts = [part.get("text", "") for part in reply.content if isinstance(part, dict)]
+    return "".join(texts) if any(texts) else json.dumps(reply.content)

@@ -15,6 +15,8 @@ from html import escape
 import ipywidgets as w
 
 from copilot.i18n import t
+from copilot.steps.answers import AnswerIncomplete
+from copilot.ui.answer_problems import AnswerProblems
 from copilot.ui.copy_button import CopyButton
 from copilot.ui.error_box import ErrorBox
 from copilot.ui.style import show_status
@@ -63,6 +65,7 @@ class PromptBridge(w.VBox):
         self.status = w.HTML()
         self.status.add_class("cx-status")
         self.errors = ErrorBox(lang)
+        self.problems = AnswerProblems(lang)
         self.prepare_button.on_click(lambda _: self.prepare())
         self.ask_button.on_click(lambda _: self.ask())
         self.use_button.on_click(lambda _: self.use_pasted())
@@ -76,6 +79,7 @@ class PromptBridge(w.VBox):
             w.HBox([self.prepare_button, self.ask_button, *actions]),
             self.status,
             self.pasting,
+            self.problems,
             self.errors,
         ]
         self.highlight()
@@ -113,12 +117,11 @@ class PromptBridge(w.VBox):
         self.answer.value = ""
         self.copy.reset()
         self.pasting.layout.display = "flex"
-        n = len(self.prepared.evidence)
-        if self.offline:
-            message = t("ui.paste.prepared_offline", lang, n=n)
+        if self.offline:  # its size in characters, what an assistant's input box counts; and what was trimmed
+            show_status(self.status, "ok", _prompt_size(self.prepared, lang), icon=False)
         else:
-            message = t("ui.ai.prepared", lang, n=n, tokens=self.prepared.prompt_tokens)
-        show_status(self.status, "ok", escape(message), icon=False)
+            message = t("ui.ai.prepared", lang, n=len(self.prepared.evidence), tokens=self.prepared.prompt_tokens)
+            show_status(self.status, "ok", escape(message), icon=False)
         self.highlight()
 
     def ask(self) -> None:
@@ -132,15 +135,32 @@ class PromptBridge(w.VBox):
     def use_pasted(self) -> None:
         if self.prepared is None:
             return
+        prepared, text = self.prepared, self.answer.value
         reading = t("ui.paste.reading", self.bench.language)
-        self._finish(self.use_button, reading, lambda: self.bench.accept_pasted(self.prepared, self.answer.value))
+        self._finish(
+            self.use_button,
+            reading,
+            lambda: self.bench.accept_pasted(prepared, text),
+            # the pasted text stays in the answer box; what was understood can still become the draft
+            complete=lambda: self._finish(
+                self.use_button, reading, lambda: self.bench.accept_pasted(prepared, text, complete=True)
+            ),
+        )
 
-    def _finish(self, button: w.Button, message: str, make_draft) -> None:
+    def _finish(self, button: w.Button, message: str, make_draft, complete=None) -> None:
         lang = self.bench.language
         self.errors.clear()
+        self.problems.clear()
         with self._working(button, message):
             try:
                 draft = make_draft()
+            except AnswerIncomplete as incomplete:
+                show_status(self.status, None, "")
+                if complete is None:
+                    self.errors.show(incomplete)
+                else:
+                    self.problems.show(incomplete, self.prepared.schema, on_complete=complete)
+                return
             except Exception as error:
                 show_status(self.status, None, "")
                 self.errors.show(error)
@@ -166,3 +186,18 @@ class PromptBridge(w.VBox):
             yield
         finally:
             button.disabled, button.icon = False, icon
+
+
+def _prompt_size(prepared, language: str) -> str:
+    """How big the question is in characters (what an assistant's input box counts), and what was trimmed."""
+    n = len(prepared.evidence)
+    if prepared.char_limit is None:
+        return escape(t("ui.paste.prepared_offline", language, n=n))
+    limit = f"{prepared.char_limit:,}".replace(",", "." if language == "nl" else ",")
+    chars = f"{prepared.prompt_chars:,}".replace(",", "." if language == "nl" else ",")
+    parts = [t("answers.prompt_size", language, n=n, chars=chars, limit=limit)]
+    if prepared.dropped:
+        parts.append(t("answers.prompt_trimmed", language, dropped=prepared.dropped, limit=limit))
+    if prepared.too_long:
+        parts.append(t("answers.prompt_too_long", language, chars=chars, limit=limit))
+    return escape(" ".join(parts))

@@ -1,0 +1,349 @@
+"""Fit what an answer said to a step's schema, field by field, and note every thing that did not fit.
+
+Keys are mapped through `answer_labels` ("Rol van AI" → ai_role); values are read the way people write them:
+lists in one cell ("a; b"), scales ("4/5", "hoog"), choices ("agent assist", "mens"), yes/no, ranges
+("€ 10k – 25k"), ids in any brackets. Nothing is dropped silently: a label that maps to no field, or a value
+that fits no choice, becomes a `Problem` the person is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from copilot.steps.answer_labels import (
+    choice_for,
+    choices_of,
+    field_for,
+    item_model,
+    norm,
+    part_model,
+)
+from copilot.steps.answer_words import EMOTION_WORDS, FALSE_WORDS, SCALE_WORDS, TRUE_WORDS
+
+EVIDENCE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
+EVIDENCE_REF = re.compile(
+    r"[\[(【{<«]*\s*(?:(?:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
+    r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*\s*[\])】}>»]*"
+)
+ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
+LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|]\s*|\s+(?=\S)|$)")
+NAME_LIKE = ("title", "name", "label", "role", "group", "idea", "point", "question", "text", "risk", "need", "action")
+SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
+EMPTY_WORDS = {"", "nvt", "na", "nb", "null"}
+
+
+def _empty(text: str) -> bool:
+    """ "n.v.t.", "N/A", "—": a field left empty on purpose."""
+    return re.sub(r"[\s.\-—–/*_]", "", text.lower()) in EMPTY_WORDS
+
+
+NUMBER = re.compile(r"[-+−–]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m|mld|bn)?\b", re.IGNORECASE)
+
+
+@dataclass
+class Problem:
+    """Something an answer said that did not fit: `unmapped` (a label no field takes), `invalid` (a value the
+    field cannot take) or `missing` (a required field the answer left out)."""
+
+    kind: str
+    path: str
+    label: str = ""
+    value: str = ""
+
+
+def coerce(raw: Any, model: type[BaseModel], path: str = "") -> tuple[dict, list[Problem]]:
+    problems: list[Problem] = []
+    return _item(raw, model, path, problems), problems
+
+
+def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) -> dict:
+    if not isinstance(raw, dict):
+        raw = {"_title": _text(raw)}
+    out: dict[str, Any] = {}
+    fields = model.model_fields
+    loose: list[tuple[str, Any]] = []
+    for key, value in raw.items():
+        if key in ("_title", "_lines"):
+            continue
+        target = (key,) if key in fields else field_for(key, model)
+        if target is None:
+            if value not in ("", None, [], {}) and not _only_ids(value):
+                loose.append((str(key), value))
+            continue
+        if len(target) == 2:
+            out.setdefault(target[0], {})
+            if isinstance(out[target[0]], dict):
+                out[target[0]][target[1]] = value
+        elif target[0] in out and out[target[0]] not in ("", None):
+            out[target[0]] = _merge(out[target[0]], value)
+        else:
+            out[target[0]] = value
+    if "_title" in raw:
+        _title(raw["_title"], model, out, path, problems)
+    missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
+    if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
+        out[missing[0]] = loose.pop()[1]
+    problems.extend(Problem("unmapped", path, key, _short(value)) for key, value in loose)
+    for line in raw.get("_lines", []):
+        if not _only_ids(line):
+            problems.append(Problem("unmapped", path, "", _short(line)))
+    if "evidence" in fields:
+        out["evidence"] = _evidence(raw, out)
+    for name, value in list(out.items()):
+        if name in fields and name != "evidence":
+            out[name] = _value(value, fields[name], name, f"{path}.{name}" if path else name, problems)
+    return {k: v for k, v in out.items() if v is not _DROP}
+
+
+_DROP = object()
+
+
+def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: list[Problem]) -> None:
+    """A heading or bullet that names the item: "I2 — Terugbelafspraak: bel de klant terug" → id, title, pitch."""
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", strip_ids(title)).strip(" -–—:")
+    match = LEADING_ID.match(text)
+    if match and "id" in model.model_fields and not out.get("id"):
+        out["id"] = match.group(1)
+        text = text[match.end() :].strip()
+    elif ORDINAL.match(text):
+        return
+    else:
+        text = re.sub(r"^\s*[\w'’-]+\s+\d+\s*[:.)\-–—]\s*", "", text)  # "Idee 1: Terugbel" → "Terugbel"
+    if not text:
+        return
+    primary = _primary(model)
+    secondary = next((s for s in SECONDARY if s in model.model_fields), None)
+    head, rest = _split_head(text)
+    if primary and not out.get(primary):
+        out[primary] = head if rest and secondary and not out.get(secondary) else text
+        if rest and secondary and not out.get(secondary):
+            out[secondary] = rest
+        return
+    if any(norm(text) in norm(_text(v)) for v in out.values() if v):
+        return  # the heading repeats a field given below it
+    free = next((n for n in NAME_LIKE if n in model.model_fields and not out.get(n)), None)
+    if free is not None:  # "R1 – Warm handover" over "Idea: I1": the heading is the title
+        out[free] = text
+    else:
+        problems.append(Problem("unmapped", path, "", _short(text)))
+
+
+def _split_head(text: str) -> tuple[str, str]:
+    for separator in (" — ", " – ", ": ", " - ", " — ", ". "):
+        head, found, rest = text.partition(separator)
+        if found and head.strip() and rest.strip() and len(head.split()) <= 12:
+            return head.strip().strip("*"), rest.strip()
+    return text, ""
+
+
+def _primary(model: type[BaseModel]) -> str | None:
+    for name, info in model.model_fields.items():
+        if name != "id" and info.annotation is str and info.is_required():
+            return name
+    return next((n for n, i in model.model_fields.items() if n != "id" and i.annotation is str), None)
+
+
+def _merge(old: Any, new: Any) -> Any:
+    if isinstance(old, list):
+        return old + (new if isinstance(new, list) else [new])
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **new}
+    return [old, *(new if isinstance(new, list) else [new])]
+
+
+def _evidence(raw: dict, out: dict) -> list[str]:
+    """Every quote id the item mentions, in any bracket style, in any of its fields."""
+    found: list[str] = []
+    for value in [out.get("evidence", []), *(v for k, v in raw.items())]:
+        for quote_id in EVIDENCE_ID.findall(_flat_text(value)):
+            if quote_id not in found:
+                found.append(quote_id)
+    return found
+
+
+def _flat_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return " ".join(_flat_text(v) for v in value.values() if not isinstance(v, list) or not _is_items(v))
+    if isinstance(value, list):
+        return " ".join(_flat_text(v) for v in value if not isinstance(v, dict))
+    return str(value or "")
+
+
+def _is_items(value: list) -> bool:
+    return any(isinstance(v, dict) for v in value)
+
+
+def _only_ids(value: Any) -> bool:
+    text = _flat_text(value)
+    return bool(EVIDENCE_ID.search(text)) and not strip_ids(text).strip(" ,;.-[]()")
+
+
+def strip_ids(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", EVIDENCE_REF.sub("", text)).strip()
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = _text(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_text(v) for v in value if v not in ("", None))
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items() if not str(k).startswith("_"))
+    return "" if value is None else str(value).strip()
+
+
+def _value(value: Any, info: FieldInfo, name: str, path: str, problems: list[Problem]) -> Any:
+    annotation = info.annotation
+    optional = type(None) in get_args(annotation)
+    if optional and (value is None or _empty(_text(value)) or norm(value) in {"none", "geen", "onbekend"}):
+        return None
+    items = item_model(annotation)
+    if items is not None:
+        return _items(value, items, path, problems)
+    part = part_model(annotation)
+    if part is not None:
+        return _part(value, part, path, problems)
+    options = choices_of(annotation)
+    if options is not None:
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        if value in options:
+            return value
+        chosen = choice_for(_text(value), options, name)
+        if chosen is None:
+            problems.append(Problem("invalid", path, name, _short(value)))
+            return _DROP
+        return chosen
+    if getattr(annotation, "__origin__", None) is list:
+        base = list
+    else:
+        base = next((a for a in (annotation, *get_args(annotation)) if a in (str, int, float, bool)), None)
+    if base is bool:
+        return _bool(value, path, name, problems)
+    if base is int or base is float:
+        number = _number_in(value, info)
+        if number is None:
+            problems.append(Problem("invalid", path, name, _short(value)))
+            return _DROP
+        return int(round(number)) if base is int else number
+    if base is list:
+        return [strip_ids(s) for s in split_list(value) if strip_ids(s)]
+    if base is str:
+        text = strip_ids(_text(value))
+        if _empty(text):
+            return ""
+        id_only = re.fullmatch(r"[\[(【{'\"]?\s*([A-Za-z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}'\"]?", text)
+        return id_only.group(1) if id_only else text
+    return value
+
+
+def _items(value: Any, model: type[BaseModel], path: str, problems: list[Problem]) -> list:
+    if isinstance(value, dict):
+        if all(isinstance(v, dict) for v in value.values()) and value:  # {"I1": {...}, "I2": {...}}
+            value = [{"id": k, **v} if field_for(k, model) is None else v for k, v in value.items()]
+        else:
+            value = [value]
+    if isinstance(value, str):
+        value = split_list(value)
+    return [_item(v, model, f"{path}[{n}]", problems) for n, v in enumerate(value or [], start=1)]
+
+
+def _part(value: Any, model: type[BaseModel], path: str, problems: list[Problem]) -> Any:
+    if isinstance(value, dict):
+        return _item(value, model, path, problems)
+    fields = set(model.model_fields)
+    if {"low", "high"} <= fields:  # a range written as "€ 10k – 25k" or "8-14 maanden"
+        numbers = [n for n in (_number(m.group()) for m in NUMBER.finditer(_text(value))) if n is not None]
+        if numbers:
+            numbers = [abs(n) for n in numbers[:2]]
+            return {"low": min(numbers), "high": max(numbers)}
+    if "functional" in fields:  # jobs written as one list: functional jobs
+        return {"functional": split_list(value)}
+    if value not in ("", None, [], {}):
+        problems.append(Problem("invalid", path, path.rsplit(".", 1)[-1], _short(value)))
+    return _DROP
+
+
+def _bool(value: Any, path: str, name: str, problems: list[Problem]) -> Any:
+    if isinstance(value, bool):
+        return value
+    key = norm(value) if norm(value) else str(value).strip()
+    if key in TRUE_WORDS or str(value).strip() in TRUE_WORDS or key.startswith(("ja ", "yes ")):
+        return True
+    if key in FALSE_WORDS or str(value).strip() in FALSE_WORDS or key.startswith(("nee ", "no ")):
+        return False
+    problems.append(Problem("invalid", path, name, _short(value)))
+    return _DROP
+
+
+def _number_in(value: Any, info: FieldInfo) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    text = _text(value)
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    if "★" in text:
+        return float(text.count("★"))
+    match = re.search(r"[-+−–]?\s?\d+(?:[.,]\d+)?(?=\s*(?:/|van|of|uit|op)\s*\d)", text)  # "4/5", "4 van 5"
+    if match:
+        return _number(match.group())
+    match = NUMBER.search(text)
+    if match:
+        return _number(match.group())
+    words = EMOTION_WORDS if low is not None and low < 0 else SCALE_WORDS if high == 5 else {}
+    key = norm(text)
+    for word in sorted(words, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(word)}\b", key):
+            return float(words[word])
+    return None
+
+
+def _number(text: str) -> float | None:
+    """A number as people write it: 12.500 or 12,500 (thousands), 12,5 (decimal), 10k, 2 mln, −1."""
+    text = text.strip().replace("−", "-").replace("–", "-").replace(" ", "")
+    multiplier = 1.0
+    suffix = re.search(r"(k|mln|miljoen|million|m|mld|bn)$", text, re.IGNORECASE)
+    if suffix:
+        multiplier = {"k": 1e3, "mld": 1e9, "bn": 1e9}.get(suffix.group(1).lower(), 1e6)
+        text = text[: suffix.start()]
+    text = text.rstrip(".,")
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    elif re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+", text):
+        text = text.replace(",", "")
+    elif re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", text):
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    try:
+        return float(text) * multiplier
+    except ValueError:
+        return None
+
+
+def split_list(value: Any) -> list[str]:
+    """A list written in one cell or line: "a; b", "a, b", one per line, or already a list."""
+    if isinstance(value, list):  # one entry per bullet: an entry's own commas are its text
+        return [t for t in (_text(v).strip(" -*•") for v in value) if t and not _empty(t)]
+    if isinstance(value, dict):
+        return [f"{k}: {_text(v)}" for k, v in value.items()]
+    text = str(value or "").strip()
+    if _empty(text) or norm(text) in {"geen", "none"}:
+        return []
+    for separator in ("\n", ";", " • ", "•", " · ", "·", " | "):
+        if separator in text:
+            return [part.strip(" -*•") for part in text.split(separator) if part.strip(" -*•")]
+    parts = [part.strip() for part in re.split(r",\s+(?![^()]*\))", text)]
+    if len(parts) > 1 and all(len(part.split()) <= 6 for part in parts):
+        return [part for part in parts if part]
+    return [text]

@@ -1,0 +1,205 @@
+"""Fit a Markdown outline (`answer_tables.outline`) to a step's schema: sections to fields, list entries and
+table rows to items, `Label: value` lines to fields of the item they sit under. Labels stay as written:
+`answer_coerce` maps them, so Markdown and JSON answers are checked the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from copilot.steps.answer_labels import field_for, item_model, norm, part_model
+from copilot.steps.answer_tables import Node, split_label
+
+
+def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
+    """Raw data for `schema`: {field or label: value}; items as dicts with `_title` and `_lines`."""
+    data: dict[str, Any] = {}
+    loose: list[Node] = []
+    queue = _hoist(nodes, schema)
+    while queue:
+        node = queue.pop(0)
+        target = _section(node, schema)
+        if target is None:
+            loose.append(node)
+            continue
+        model = item_model(schema.model_fields[target].annotation)
+        if model is not None:  # a "Payback: 8-14 months" line under the last section belongs to the step
+            lifted = [c for c in node.children if c.kind != "bullet" and _section(c, schema) and not _maps(c, model)]
+            node.children = [c for c in node.children if c not in lifted]
+            queue[:0] = lifted
+        _put(data, target, _section_value(node, schema, target))
+    lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
+    if loose and lists:
+        groups: dict[str, list[Node]] = {}
+        for node in loose:
+            groups.setdefault(_best_list(node, schema, lists), []).append(node)
+        for name, group in groups.items():
+            items = _items(group, item_model(schema.model_fields[name].annotation))
+            if items:
+                _put(data, name, items)
+    return data
+
+
+def _hoist(nodes: list[Node], schema: type[BaseModel]) -> list[Node]:
+    """A section heading nested under another heading ("### Open questions" under "## What it brings") is
+    the step's own section: lift it to the top, after the node it sat in."""
+    flat: list[Node] = []
+    for node in nodes:
+        flat.append(node)
+        inner = [c for c in node.children if c.kind in ("heading", "bold") and _section(c, schema)]
+        if inner:
+            node.children = [c for c in node.children if c not in inner]
+            flat.extend(_hoist(inner, schema))
+    return flat
+
+
+def _put(data: dict, key: str, value: Any) -> None:
+    if key in data and isinstance(data[key], list) and isinstance(value, list):
+        data[key] = data[key] + value
+    else:
+        data[key] = value
+
+
+def _section(node: Node, schema: type[BaseModel]) -> str | None:
+    """The schema field a heading or `Label:` line opens, if any."""
+    if node.kind == "table":
+        return None
+    label, value = split_label(node.text)
+    for candidate in (node.text, label) if node.kind in ("heading", "bold") else (label,):
+        if candidate:
+            path = field_for(_strip_number(candidate), schema)
+            if path and len(path) == 1:
+                return path[0]
+    return None
+
+
+def _strip_number(text: str) -> str:
+    import re
+
+    return re.sub(r"^\s*(?:\d+[.)]|[A-Z][.)])\s*", "", text)
+
+
+def _section_value(node: Node, schema: type[BaseModel], name: str) -> Any:
+    annotation = schema.model_fields[name].annotation
+    _, inline = split_label(node.text)
+    inline = inline if node.kind not in ("heading", "bold") or ":" in node.text else ""
+    items = item_model(annotation)
+    if items is not None:
+        found = _items(node.children, items)
+        if inline and not found:
+            found = [{"_title": part} for part in [inline]]
+        return found
+    if part_model(annotation) is not None and node.children:
+        return _pairs(node.children)
+    bullets = [child for child in node.children if child.kind == "bullet"]
+    texts = [child.text for child in bullets or [c for c in node.children if c.kind != "table"]]
+    texts += [" ".join(row.values()) for child in node.children for row in child.rows]
+    if annotation is str or str(annotation).startswith("str"):
+        return "\n".join([inline, *texts]).strip()
+    return ([inline] if inline else []) + texts
+
+
+def _best_list(node: Node, schema: type[BaseModel], lists: list[str]) -> str:
+    if len(lists) == 1:
+        return lists[0]
+    labels = node.header if node.kind == "table" else [split_label(c.text)[0] or "" for c in _descendants(node)]
+    labels += [h for c in _descendants(node) if c.kind == "table" for h in c.header]
+
+    def fit(name: str) -> int:
+        model = item_model(schema.model_fields[name].annotation)
+        return sum(1 for label in labels if label and field_for(label, model))
+
+    return max(lists, key=fit)
+
+
+def _descendants(node: Node) -> list[Node]:
+    return [d for c in node.children for d in (c, *_descendants(c))]
+
+
+def _items(nodes: list[Node], model: type[BaseModel]) -> list[dict]:
+    found: list[dict] = []
+    for node in nodes:
+        if node.kind == "table":
+            found.extend(_rows(node, model))
+        elif _is_item(node, model):
+            found.append(_item(node, model))
+        elif node.children:
+            found.extend(_items(node.children, model))
+    return found
+
+
+def _maps(node: Node, model: type[BaseModel]) -> bool:
+    label, _ = split_label(node.text)
+    return bool(label and field_for(label, model))
+
+
+def _is_item(node: Node, model: type[BaseModel]) -> bool:
+    kids = [k for k in node.children if k.kind != "table"]
+    pairs = sum(1 for k in kids if _maps(k, model))
+    if pairs and pairs * 2 >= len(kids):
+        return True
+    if node.kind in ("bullet", "bold") and not any(k.children for k in kids) and not _maps(node, model):
+        return node.kind == "bullet" or bool(kids)
+    return node.kind == "bullet" and not kids
+
+
+def _item(node: Node, model: type[BaseModel]) -> dict:
+    item: dict[str, Any] = {}
+    label, value = split_label(node.text)
+    if label and field_for(label, model):
+        item[label] = value
+    else:
+        item["_title"] = node.text
+    for child in node.children:
+        if child.kind == "table":
+            item.update(_table_pairs(child) or {})
+            continue
+        label, value = split_label(child.text)
+        path = field_for(label, model) if label else None
+        if path is None:
+            if label and not child.children:
+                item[label] = value  # kept under its own label: the person is told it fits no field
+            else:
+                item.setdefault("_lines", []).append(child.all_text())
+            continue
+        if child.children:
+            sub = part_model(model.model_fields[path[0]].annotation) if len(path) == 1 else None
+            nested = _pairs(child.children) if sub else [c.all_text() for c in child.children]
+            value = nested if not value else ([value, *nested] if isinstance(nested, list) else nested)
+        item[label] = value if label not in item else _join(item[label], value)
+    return item
+
+
+def _join(old: Any, new: Any) -> list:
+    return (old if isinstance(old, list) else [old]) + (new if isinstance(new, list) else [new])
+
+
+def _pairs(nodes: list[Node]) -> dict:
+    pairs: dict[str, Any] = {}
+    for node in nodes:
+        label, value = split_label(node.text)
+        if label:
+            pairs[label] = value or [c.all_text() for c in node.children]
+    return pairs
+
+
+def _table_pairs(node: Node) -> dict | None:
+    """A two-column `field | value` table inside an item."""
+    if len(node.header) != 2:
+        return None
+    return {row[node.header[0]]: row[node.header[1]] for row in node.rows}
+
+
+def _rows(node: Node, model: type[BaseModel]) -> list[dict]:
+    header = node.header
+    mapped = sum(1 for h in header if field_for(h, model))
+    first = [row.get(header[0], "") for row in node.rows] if header else []
+    mapped_first = sum(1 for cell in first if field_for(cell, model))
+    if len(header) == 2 and mapped_first > mapped and mapped_first * 2 >= len(first):
+        return [{row[header[0]]: row[header[1]] for row in node.rows}]  # one item as a field | value table
+    if mapped_first > mapped and mapped_first * 2 >= len(first):  # lanes down, stages across: transpose
+        stages = header[1:]
+        return [{"_title": stage, **{row[header[0]]: row.get(stage, "") for row in node.rows}} for stage in stages]
+    return [dict(row) for row in node.rows if any(norm(v) for v in row.values())]
