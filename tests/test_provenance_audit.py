@@ -101,7 +101,9 @@ def test_the_audit_record_has_every_call_paste_and_computation_without_keys_or_r
     record = json.loads(json_path.read_text(encoding="utf-8"))
     assert len(record["records"]) == len(rows)
     written = csv_path.read_text(encoding="utf-8") + json_path.read_text(encoding="utf-8")
-    assert KEY not in written and "Zq8vL2mN4xR7" not in written and "[secret]" in written
+    assert (
+        KEY not in written and "Zq8vL2mN4xR7" not in written and "[secret" in written
+    )  # "[secret removed]" from the call log
     quote = worked_session.content("SD-02", ResearchSynthesis).themes[0].evidence[0]
     assert worked_session.evidence([quote])[0]["text"][:40] not in written
 

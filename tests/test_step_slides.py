@@ -332,7 +332,7 @@ def test_the_synthesis_builder_still_serves_a_session_with_only_themes(tmp_path:
     session = Session.create(tmp_path / "s.cxsession", "Windkracht", "en")
     session.save_draft("SD-02", ResearchSynthesis(themes=[Theme(id="T1", label="Repeat contact")]))
     deck = build_deck(session)
-    assert [s.title for s in deck.slides][1:] == ["Service design", "Research synthesis"]
+    assert [s.title for s in deck.slides][1:] == ["Service design", "Research synthesis", "Provenance"]
 
 
 @pytest.mark.slow

@@ -94,7 +94,8 @@ def provenance_appendix(
         rows=[
             [
                 f"{row['step']} · {row['item']}",
-                f"“{shorten(row['quote'], 160)}”",
+                # an unverified quotation is never shown in the deck, not even here: the row says it was not found
+                f"“{shorten(row['quote'], 160)}”" if row["verbatim"] else "–",
                 label("verbatim_yes") if row["verbatim"] else label("verbatim_no"),
                 f"[{row['quote_id']}] {Path(row['source']).name}, {row['location']}" if row["verbatim"] else "–",
             ]
