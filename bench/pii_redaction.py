@@ -1,11 +1,21 @@
-"""Benchmark personal-data redaction on the labelled set, against a naive regex baseline.
+"""Benchmark personal-data redaction on three labelled sets, against a naive regex baseline and `deduce`.
 
-    .venv/bin/python bench/pii_redaction.py [--json]
+    .venv/bin/python bench/pii_redaction.py [--held-out | --blind] [--json]
 
 Prints recall, precision and F1 per kind and overall, and throughput (characters per second, redacting the
 whole set 20 times). A predicted span counts as correct when it has the kind of a labelled span and covers
 at least 80% of that span's characters; each labelled span is matched at most once. "exact" is the share
 of correct spans whose boundaries are exactly the labelled ones.
+
+The first two sets label six kinds (email, phone, iban, bsn, postcode_house, name) and count customer
+numbers and dates of birth as ordinary numbers; findings of the kinds they do not label are left out of
+their scores and counted apart. The blind set (tests/data/pii_blind/, see its README) labels eleven types,
+customer numbers, dates of birth, licence plates and profile links included; it is scored per type and
+type-agnostically ("was this text redacted at all"), which is what a redactor is for.
+
+`deduce` (Dutch de-identification, LGPL) is compared when it is importable; it pins regex<2025, so it is
+not a project dependency: install it beside the project with `pip install --no-deps deduce==3.0.6
+docdeid==1.0.1 frozendict` to run the comparison (BENCHMARKS.md says how it was run).
 """
 
 from __future__ import annotations
@@ -21,11 +31,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.research.redaction import Finding, Redactor, find_pii, speaker_names  # noqa: E402
+from copilot.research.name_lists import _common  # noqa: E402
+from copilot.research.redaction import Finding, Redactor, _without_overlaps, find_pii, speaker_names  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "pii" / "labelled.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "pii" / "held_out.jsonl"
+BLIND = ROOT / "tests" / "data" / "pii_blind" / "records.jsonl"
 KINDS = ["email", "phone", "iban", "bsn", "postcode_house", "name"]
+# The blind set's types, as the redactor's kinds (its ADDRESS and POSTCODE are both parts of an address).
+BLIND_KINDS = {
+    "PERSON": "name", "PHONE": "phone", "EMAIL": "email", "ADDRESS": "postcode_house", "POSTCODE": "postcode_house",
+    "IBAN": "iban", "BSN": "bsn", "CUSTOMER_ID": "customer_id", "DATE_OF_BIRTH": "birth_date",
+    "LICENSE_PLATE": "licence_plate", "URL_PERSONAL": "profile_url",
+}  # fmt: skip
 MIN_COVERAGE = 0.8
 REPEATS = 20
 
@@ -37,14 +55,20 @@ NAIVE = {
     "bsn": re.compile(r"\d{9}"),
     "postcode_house": re.compile(r"\d{4} ?[A-Z]{2} \d+"),
 }
+# What deduce's tags are in the redactor's kinds; it redacts every one of them.
+DEDUCE_KINDS = {
+    "persoon": "name", "patient": "name", "telefoonnummer": "phone", "emailadres": "email", "bsn": "bsn",
+    "iban": "iban", "locatie": "postcode_house", "datum": "birth_date", "id": "customer_id", "url": "profile_url",
+    "leeftijd": "age", "instelling": "institution", "ziekenhuis": "institution", "zorginstelling": "institution",
+}  # fmt: skip
 
 
-def as_redactor(text: str, known_names: list[str]) -> list[Finding]:
+def as_redactor(text: str, known_names: list[str], language: str | None = None) -> list[Finding]:
     """What the Redactor finds in a text: the names it is given plus those in the text's speaker labels."""
-    return find_pii(text, [*known_names, *(n for n in speaker_names(text) if n not in known_names)])
+    return find_pii(text, [*known_names, *(n for n in speaker_names(text) if n not in known_names)], language)
 
 
-def naive_find(text: str, known_names: list[str]) -> list[Finding]:
+def naive_find(text: str, known_names: list[str], language: str | None = None) -> list[Finding]:
     """The baseline: the regexes above, plus the known names as plain strings (it gets the same hints)."""
     findings = [Finding(m.start(), m.end(), kind, m.group()) for kind, rx in NAIVE.items() for m in rx.finditer(text)]
     for name in known_names:
@@ -52,12 +76,43 @@ def naive_find(text: str, known_names: list[str]) -> list[Finding]:
     return findings
 
 
-def score(records: list[dict], find) -> dict:
-    """Recall, precision and F1 per kind and overall for a finder `find(text, known_names)`."""
-    correct, exact, labelled, predicted = Counter(), Counter(), Counter(), Counter()
+def deduce_finders() -> dict:
+    """{"deduce": ..., "redactor + deduce names": ...} when deduce is installed, else {}."""
+    try:
+        import deduce
+    except ImportError:
+        return {}
+    model = deduce.Deduce()
+    cache: dict[str, list[Finding]] = {}
+
+    def with_deduce(text: str, known_names: list[str], language: str | None = None) -> list[Finding]:
+        if text not in cache:
+            annotations = model.deidentify(text).annotations
+            cache[text] = [
+                Finding(a.start_char, a.end_char, DEDUCE_KINDS.get(a.tag, a.tag), a.text) for a in annotations
+            ]
+        return cache[text]
+
+    def combined(text: str, known_names: list[str], language: str | None = None) -> list[Finding]:
+        # deduce's persons that are not only common words ("Pas", "My Account"), added to the redactor's findings
+        names = [
+            f for f in with_deduce(text, known_names) if f.kind == "name" and not all(map(_common, f.value.split()))
+        ]
+        return _without_overlaps([*as_redactor(text, known_names, language), *names])
+
+    return {"deduce": with_deduce, "redactor + deduce names": combined}
+
+
+def score(records: list[dict], find, kinds: list[str] = KINDS) -> dict:
+    """Recall, precision and F1 per kind and overall for a finder `find(text, known_names, language)`.
+
+    Findings of kinds the set does not label are left out, and counted under "unlabelled kinds"."""
+    correct, exact, labelled, predicted, other = Counter(), Counter(), Counter(), Counter(), Counter()
     for record in records:
         spans = record["spans"]
-        found = find(record["text"], record["known_names"])
+        found = find(record["text"], record["known_names"], record.get("language"))
+        other.update(finding.kind for finding in found if finding.kind not in kinds)
+        found = [finding for finding in found if finding.kind in kinds]
         labelled.update(span["kind"] for span in spans)
         predicted.update(finding.kind for finding in found)
         unmatched = list(found)
@@ -67,14 +122,67 @@ def score(records: list[dict], find) -> dict:
                 unmatched.remove(match)
                 correct[span["kind"]] += 1
                 exact[span["kind"]] += (match.start, match.end) == (span["start"], span["end"])
-    rows = {kind: _row(correct[kind], exact[kind], labelled[kind], predicted[kind]) for kind in KINDS}
+    rows = {kind: _row(correct[kind], exact[kind], labelled[kind], predicted[kind]) for kind in kinds}
     rows["overall"] = _row(correct.total(), exact.total(), labelled.total(), predicted.total())
+    rows["unlabelled kinds"] = dict(other)
     return rows
+
+
+def score_blind(records: list[dict], find) -> dict:
+    """The blind set, scored three ways (its README's suggestion):
+
+    - redacted: type-agnostic; a labelled span is redacted when findings of any kind cover >= 80% of its
+      characters, and a finding is right when it overlaps a labelled span (a redactor's real job)
+    - relaxed: a finding of the span's kind overlapping it; strict: the same kind and exactly its bounds
+    Per type: recall ("redacted"). "clean_records_touched": how many of the records without personal data
+    lost any text."""
+    per_type, hit, relaxed, strict = Counter(), Counter(), Counter(), Counter()
+    predicted = right = touched = clean = 0
+    by_language: dict[str, Counter] = {}
+    for record in records:
+        found = find(record["text"], [], record["language"])
+        spans = record["spans"]
+        language = by_language.setdefault(record["language"], Counter())
+        clean += not spans
+        touched += bool(found) and not spans
+        predicted += len(found)
+        right += sum(any(_overlap(f.start, f.end, s) > 0 for s in spans) for f in found)
+        for span in spans:
+            covered = set().union(*(range(max(f.start, span["start"]), min(f.end, span["end"])) for f in found))
+            is_hit = len(covered) >= MIN_COVERAGE * (span["end"] - span["start"])
+            kind = BLIND_KINDS[span["type"]]
+            same_kind = [f for f in found if f.kind == kind]
+            per_type[span["type"]] += 1
+            hit[span["type"]] += is_hit
+            relaxed[span["type"]] += any(_overlap(f.start, f.end, span) > 0 for f in same_kind)
+            strict[span["type"]] += any((f.start, f.end) == (span["start"], span["end"]) for f in same_kind)
+            language["labelled"] += 1
+            language["redacted"] += is_hit
+    labelled = per_type.total()
+    return {
+        "labelled": labelled,
+        "predicted": predicted,
+        "redacted_recall": round(hit.total() / labelled, 4),
+        "redacted_precision": round(right / predicted, 4) if predicted else 1.0,
+        "relaxed_recall": round(relaxed.total() / labelled, 4),
+        "strict_recall": round(strict.total() / labelled, 4),
+        "per_type_recall": {
+            t: round(hit[t] / per_type[t], 4) for t in sorted(per_type, key=per_type.get, reverse=True)
+        },
+        "per_type_labelled": dict(per_type),
+        "per_language_recall": {lang: round(c["redacted"] / c["labelled"], 4) for lang, c in by_language.items()},
+        "clean_records": clean,
+        "clean_records_touched": touched,
+    }
+
+
+def _overlap(start: int, end: int, span: dict) -> int:
+    return max(0, min(end, span["end"]) - max(start, span["start"]))
 
 
 def _best_match(span: dict, found: list[Finding]) -> Finding | None:
     def overlap(finding: Finding) -> int:
-        return max(0, min(finding.end, span["end"]) - max(finding.start, span["start"]))
+        return _overlap(finding.start, finding.end, span)
 
     same_kind = [finding for finding in found if finding.kind == span["kind"]]
     best = max(same_kind, key=overlap, default=None)
@@ -119,22 +227,49 @@ def _naive_redact(record: dict) -> str:
 
 
 def markdown(results: dict) -> str:
+    finders = [name for name in results["finders"]]
+    if results["set"] == BLIND.name:
+        lines = [
+            f"Blind set: {results['records']} records, {results['characters']:,} characters.",
+            "",
+            "| finder | redacted recall | redacted precision | relaxed recall | strict recall | NL | EN "
+            "| clean records touched |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name in finders:
+            r = results["finders"][name]
+            lines.append(
+                f"| {name} | {r['redacted_recall']:.3f} | {r['redacted_precision']:.3f} | {r['relaxed_recall']:.3f} "
+                f"| {r['strict_recall']:.3f} | {r['per_language_recall'].get('nl', 0):.3f} "
+                f"| {r['per_language_recall'].get('en', 0):.3f} | {r['clean_records_touched']}/{r['clean_records']} |"
+            )
+        types = list(results["finders"][finders[0]]["per_type_recall"])
+        lines += ["", "| type | labelled | " + " | ".join(finders) + " |", "|---|---:|" + "---:|" * len(finders)]
+        for kind in types:
+            row = [f"{results['finders'][name]['per_type_recall'][kind]:.3f}" for name in finders]
+            labelled = results["finders"][finders[0]]["per_type_labelled"][kind]
+            lines.append(f"| {kind} | {labelled} | " + " | ".join(row) + " |")
+        return "\n".join(lines)
     lines = [
-        f"Labelled set: {results['records']} records, {results['characters']:,} characters. "
+        f"Set {results['set']}: {results['records']} records, {results['characters']:,} characters. "
         f"Correct = same kind and >= {MIN_COVERAGE:.0%} of the labelled characters covered.",
         "",
-        "| kind | labelled | redactor recall | redactor precision | redactor F1 | exact bounds "
-        "| naive recall | naive precision | naive F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| kind | labelled | " + " | ".join(f"{name} R / P" for name in finders) + " | redactor exact bounds |",
+        "|---|---:|" + "---:|" * (len(finders) + 1),
     ]
     for kind in [*KINDS, "overall"]:
-        ours, naive = results["redactor"][kind], results["naive"][kind]
+        cells = [
+            f"{results['finders'][n][kind]['recall']:.3f} / {results['finders'][n][kind]['precision']:.3f}"
+            for n in finders
+        ]
         label = f"**{kind}**" if kind == "overall" else kind
-        lines.append(
-            f"| {label} | {ours['labelled']} | {ours['recall']:.3f} | {ours['precision']:.3f} | {ours['f1']:.3f} "
-            f"| {ours['exact']:.3f} | {naive['recall']:.3f} | {naive['precision']:.3f} | {naive['f1']:.3f} |"
-        )
+        labelled = results["finders"]["redactor"][kind]["labelled"]
+        exact = results["finders"]["redactor"][kind]["exact"]
+        lines.append(f"| {label} | {labelled} | " + " | ".join(cells) + f" | {exact:.3f} |")
     lines += [
+        "",
+        "Findings of kinds this set does not label (left out above): "
+        + "; ".join(f"{n}: {results['finders'][n]['unlabelled kinds'] or 'none'}" for n in finders),
         "",
         f"Throughput (whole set x {REPEATS}): redactor {results['redactor_chars_per_s']:,.0f} chars/s, "
         f"naive {results['naive_chars_per_s']:,.0f} chars/s.",
@@ -145,25 +280,31 @@ def markdown(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--held-out",
         action="store_true",
         help="use tests/data/pii/held_out.jsonl, written by someone who never saw the redactor or the first set",
     )
+    which.add_argument(
+        "--blind", action="store_true", help="use tests/data/pii_blind/records.jsonl (eleven types; see its README)"
+    )
     args = parser.parse_args()
-    path = HELD_OUT if args.held_out else LABELLED
+    path = BLIND if args.blind else HELD_OUT if args.held_out else LABELLED
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for record in records:  # the held-out set gives no names up front: only what the text itself shows
+    for record in records:  # the held-out sets give no names up front: only what the text itself shows
         record.setdefault("known_names", [])
+    finders = {"redactor": as_redactor, "naive": naive_find, **deduce_finders()}
+    scorer = score_blind if args.blind else score
     results = {
         "set": path.name,
         "records": len(records),
         "characters": sum(len(record["text"]) for record in records),
-        "redactor": score(records, as_redactor),
-        "naive": score(records, naive_find),
+        "finders": {name: scorer(records, find) for name, find in finders.items()},
         "redactor_chars_per_s": round(throughput(records, _redact)),
         "naive_chars_per_s": round(throughput(records, _naive_redact)),
     }
+    results["redactor"], results["naive"] = results["finders"]["redactor"], results["finders"]["naive"]
     print(json.dumps(results, indent=2) if args.json else markdown(results))
 
 

@@ -8,6 +8,8 @@ from conftest import EXAMPLES
 from copilot.research.redaction import Finding, Redactor, find_pii
 
 LABELLED = Path(__file__).parent / "data" / "pii" / "labelled.jsonl"
+# The kinds the two older sets label; they count customer numbers and dates of birth as ordinary numbers.
+OLD_SET_KINDS = {"email", "phone", "iban", "bsn", "postcode_house", "name"}
 
 
 def is_correct(finding: Finding, span: dict) -> bool:
@@ -22,7 +24,7 @@ def test_the_labelled_set_is_redacted_with_high_recall_and_precision():
     labelled = predicted = correct = 0
     misses, false_alarms = [], []
     for record in records:
-        found = find_pii(record["text"], record["known_names"])
+        found = [f for f in find_pii(record["text"], record["known_names"]) if f.kind in OLD_SET_KINDS]
         unmatched = list(found)
         for span in record["spans"]:
             match = next((finding for finding in unmatched if is_correct(finding, span)), None)
@@ -66,11 +68,25 @@ def test_the_held_out_set_written_without_seeing_the_rules_keeps_its_floor():
         ("Kind regards, Sarah Thompson", "Sarah Thompson"),
         ("Dossier van dhr. A.J. Verhoeven doorgestuurd.", "A.J. Verhoeven"),
         ("De monteur, Mehmet Yilmaz, kwam op tijd.", "Mehmet Yilmaz"),
+        ("Slechte ervaring. Monteur Ruud was bot.", "Ruud"),
+        ("Mr O'Brien called about his daughter Siobhan O'Brien.", "Siobhan O'Brien"),
+        ("Hi Tariq,\n\nAs discussed on the phone, here it is.", "Tariq"),
+        ("Het werkt weer.\n\nMet vriendelijke groet,\nCor van Wijk", "Cor van Wijk"),
+        ("Thanks for sorting it.\n\nCheers, Connor\n\nSent from my phone", "Connor"),
+        ("Please update your records.\n\n- Priya Natarajan", "Priya Natarajan"),
+        ("Naomi: Ik belde ze vanaf mijn werk.", "Naomi"),
+        ("kl. pieter jansen belt ivm verhuizing", "pieter jansen"),
+        ("Gesproken met mw van den broek over de meter.", "van den broek"),
+        ("Ik heb gesproken met De Jong van de administratie.", "De Jong"),
+        ("Zeer ontevreden. Visser van de afdeling incasso dreigde.", "Visser"),
+        ("Marieke van de winkel in Zwolle was top.", "Marieke"),
+        ("Only that Ben in the Utrecht store was brilliant.", "Ben"),
     ],
 )
 def test_names_no_speaker_label_announced_are_found_from_name_lists_in_context(text: str, name: str):
-    assert name in [f.value for f in find_pii(text) if f.kind == "name"]
-    assert name not in Redactor("nl").redact(text)
+    language = "en" if re.search(r"\b(?:the|his|on|for|from|Please)\b", text) else "nl"
+    assert name in [f.value for f in find_pii(text, language=language) if f.kind == "name"]
+    assert name not in Redactor(language).redact(text)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +95,10 @@ def test_names_no_speaker_label_announced_are_found_from_name_lists_in_context(t
         "Bill was too high in June, so I called on 12 Jan.",
         "May I ask why the German account was charged?",
         "Will the engineer come on Monday?",
+        "Beste klantenservice,\n\nMijn factuur klopt niet.",
+        "Kind regards,\nBilling Department",
+        "Pas toen ik 'medewerker' typte, kreeg ik hulp. De bakker en de visser in Den Haag.",
+        "Ben je er morgen? Ik ben er niet.",
     ],
 )
 def test_ordinary_words_that_are_also_first_names_stay(text: str):
@@ -113,7 +133,8 @@ def test_a_nine_digit_number_failing_the_11_proef_is_not_a_bsn():
 
 
 def test_a_number_called_something_else_is_not_a_bsn_even_when_it_passes_the_11_proef():
-    assert find_pii("Mijn polisnummer is 111222333.") == []
+    assert [(f.kind, f.value) for f in find_pii("Mijn polisnummer is 111222333.")] == [("customer_id", "111222333")]
+    assert find_pii("Factuurnummer 111222333 en ordernummer 111222333.") == []
 
 
 def test_the_mapping_restores_the_original_text():
@@ -161,11 +182,36 @@ def test_role_labels_and_one_line_headings_are_not_names():
 
 def test_a_text_without_personal_data_is_unchanged():
     text = (
-        "Klantnummer 40012345, meternummer E0031-4500-2281. Jaarafrekening € 1.234,56 over 2.871 kWh, "
-        "factuur 202603132 van 12-03-2026 om 08:15. We zitten in 1012 AB, postcode 7511. Kenmerk 1000 2345 6789 0123."
+        "Meternummer E0031-4500-2281. Jaarafrekening € 1.234,56 over 2.871 kWh, factuur 202603132 van "
+        "12-03-2026 om 08:15, ordernummer 7012-44-1290. We zitten in postcode 7511. Kenmerk 1000 2345 6789 0123. "
+        "Stuur het naar Postbus 8000, 6400 GH Heerlen of bel 0900-1234567. De medewerker van Albert Heijn."
     )
     assert find_pii(text) == []
     assert Redactor().redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Klantnummer 40012345, graag terugbellen.", "customer_id", "40012345"),
+        ("Mijn polisnummer is 184455020.", "customer_id", "184455020"),
+        ("Customer ID 40077123 on file.", "customer_id", "40077123"),
+        ("Klant (geb. 17-08-1956) belt.", "birth_date", "17-08-1956"),
+        ("Geboren op 3 mei 1938 in Zwolle.", "birth_date", "3 mei 1938"),
+        ("Caller verified, DOB 04/11/1962.", "birth_date", "04/11/1962"),
+        ("Mijn auto met kenteken GZ-481-K staat nog daar.", "licence_plate", "GZ-481-K"),
+        ("My car, reg AB12 CDE, was towed.", "licence_plate", "AB12 CDE"),
+        ("Zie www.linkedin.com/in/sarah-bishop-77 voor mijn cv.", "profile_url", "www.linkedin.com/in/sarah-bishop-77"),
+        ("Wij zitten in 1012 AB, vlak bij het station.", "postcode_house", "1012 AB"),
+        ("Send it to 27 Queen's Road, please.", "postcode_house", "27 Queen's Road"),
+        ("Nieuw adres: Vondelstraat 88-III in Amsterdam.", "postcode_house", "Vondelstraat 88-III"),
+        ("Oxford OX4 2HT is my postcode.", "postcode_house", "OX4 2HT"),
+    ],
+)
+def test_numbers_that_point_at_one_person_are_personal_data(text: str, kind: str, value: str):
+    """A customer number opens someone's file; a date of birth, a plate, a profile or a postcode narrows
+    a person down to a few. Order and invoice numbers, other dates and an organisation's Postbus stay."""
+    assert [(f.kind, f.value) for f in find_pii(text)] == [(kind, value)]
 
 
 @pytest.mark.parametrize(
@@ -190,7 +236,7 @@ def test_phone_numbers_in_common_formats_are_found(number: str):
     ],
 )  # fmt: skip
 def test_ordinary_numbers_are_not_phone_numbers(text: str):
-    assert find_pii(text) == []
+    assert [f for f in find_pii(text) if f.kind in {"phone", "bsn"}] == []
 
 
 @pytest.mark.parametrize(

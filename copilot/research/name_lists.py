@@ -1,15 +1,20 @@
 """People's names in free text that no speaker label announced: "Bas van de klantenservice", "mevrouw
-Jansen", "A.J. Verhoeven", "I asked Sarah Thompson".
+Jansen", "A.J. Verhoeven", "I asked Sarah Thompson", "Groet, Hans", "mw van den broek".
 
 Found with the first names and surnames that ship with the `faker` package (MIT) for the people a Dutch
-organisation serves: Dutch, Flemish, English, German, French, Turkish and Arabic names. The matching rules
-are ours, and need context so that "Bill was too high" and "May I ask" stay as they are:
+organisation serves: Dutch, Flemish, English, German, French, Turkish and Arabic names, plus a short list of
+our own (Dutch short names such as Kees and Ruud that faker lacks). The matching rules are ours, and need
+context so that "Bill was too high" and "May I ask" stay as they are:
 
-- a title, then a name: "mevrouw Jansen", "dhr. de Vries", "Mr Baker", "collega Bas"
+- a title or a role, then a name: "mevrouw Jansen", "dhr. de Vries", "Mr O'Brien", "monteur Ruud",
+  "mijn dochter Siobhan", "Agent (Naomi)"
 - initials, then a surname: "A.J. Verhoeven", "J. van der Berg"
-- a listed first name followed by a surname: "Sarah Thompson", "Bas van Dijk"
-- a listed first name alone, inside a sentence and not a common word: "ik sprak Femke", "Bas van de
-  klantenservice" (at a sentence start a lone first name is too often an ordinary word to take)
+- a listed first name followed by a surname: "Sarah Thompson", "Bas van Dijk"; in sloppy notes also in
+  lower case when both words are listed ("pieter jansen")
+- a listed first name alone that is not a common word: "ik sprak Femke", "Bas van de klantenservice";
+  at a sentence start only when the word is never an ordinary noun ("Mark", "Rose" and "Bill" are)
+- the name a letter is addressed to or signed with: "Beste Tariq,", "Kind regards,\nWei Zhang", and a
+  line holding nothing but a name at the end of a message
 """
 
 from __future__ import annotations
@@ -18,22 +23,93 @@ import importlib
 import re
 from functools import cache
 
+from copilot.research.stopwords import SPOKEN_ENGLISH
 from copilot.research.stopwords import words as stopwords
 
-WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ'’]+)?"
+UPPER = "A-ZÀ-ÖØ-ÞŞİĞ"
+LOWER = "a-zà-öø-ÿşığ"
+WORD = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)?"
 INTERFIX = r"(?:van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|le|la|el)"
 SURNAME = rf"(?:{INTERFIX} )?{WORD}"
+LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
 TITLE = (
-    r"(?:[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]eneer|[Mm]ijnheer|[Dd]hr\.?|[Dd]e heer|[Mm]ej\.?|[Dd]rs?\.?|[Ii]r\.?|"
-    r"[Pp]rof\.?|[Ff]am\.?|[Cc]ollega|[Mm]edewerker|[Mm]edewerkster|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?)"
+    r"(?:[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]eneer|[Mm]ijnheer|[Dd]hr\.?|[Hh]eer|[Mm]ej\.?|[Dd]rs?\.?|[Ii]r\.?|"
+    r"[Pp]rof\.?|[Ff]am\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?)"
+)
+# Words for a person's role or relation: the capitalised word after one is a name ("monteur Ruud").
+ROLE = (
+    r"(?:[Cc]ollega|[Mm]edewerker|[Mm]edewerkster|[Mm]onteur|[Bb]ezorger|[Cc]hauffeur|[Aa]dviseur|[Bb]uurman|"
+    r"[Bb]uurvrouw|[Pp]artner|[Mm]an|[Vv]rouw|[Dd]ochter|[Zz]oon|[Kk]leinzoon|[Kk]leindochter|[Mm]oeder|[Vv]ader|"
+    r"[Bb]roer|[Zz]us|[Ee]chtgenote?|[Ss]choonzoon|[Ss]choondochter|[Cc]olleague|[Hh]usband|[Ww]ife|"
+    r"[Dd]aughter|[Ss]on|[Gg]randson|[Gg]randdaughter|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Nn]eighbou?r|"
+    r"[Ff]riend|[Vv]riend|[Vv]riendin|[Ee]ngineer|[Dd]river|[Aa]gent|[Aa]dvisor|[Mm]anager|[Tt]eamleider)"
 )
 TITLED = re.compile(rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>{SURNAME}(?: {WORD})?)")
+TITLED_LOWER = re.compile(rf"(?<![\w.]){TITLE} (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
+ROLED = re.compile(rf"(?<![\w.]){ROLE},? (?P<name>{WORD}(?: {SURNAME})?)")
+IN_BRACKETS = re.compile(rf"(?<![\w.]){ROLE} \((?P<name>{WORD}(?: {SURNAME})?)\)")
+# "met De Jong", "Van der Berg belde": a capitalised particle before a listed surname (inside a sentence)
+CAPITAL_PARTICLE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:De|Van(?: de[rn]?)?|Ter|Ten|El|Le|La|Du|Da) (?P<surname>{WORD}))"
+)
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
+LOWER_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{LOWER_WORD}) (?P<surname>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
 SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|[-–—•*]\s+)$")
-
+NAME_RUN = rf"{WORD}(?: (?:{INTERFIX} )?{WORD}){{0,2}}"
+GREETING = re.compile(
+    rf"(?:^|\n|[.!?] )[ \t]*(?:[Bb]este|[Gg]eachte|[Ll]ieve|[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Dd]ag|"
+    rf"[Gg]oedemorgen|[Gg]oedemiddag|[Gg]oedenavond)(?: {TITLE})? (?P<name>{NAME_RUN})[ \t]*[,!\n]"
+)
+CLOSING = (
+    r"(?:[Mm]et )?(?:[Vv]riendelijke |[Hh]artelijke |[Ll]ieve |[Bb]este )?[Gg]roet(?:en|jes)?|[Mm]vg|[Gg]r|[Ll]iefs|"
+    r"(?:[Aa]lvast )?(?:[Bb]edankt|[Dd]ank(?: je| u)?(?: wel)?)|(?:[Kk]ind |[Bb]est |[Ww]arm |[Mm]any )?[Rr]egards|"
+    r"[Bb]est(?: wishes)?|[Tt]hanks?(?: you)?(?: again)?|[Mm]any thanks|[Cc]heers|(?:[Yy]ours )?[Ss]incerely|"
+    r"[Yy]ours|[Tt]a|[Gg]roetjes"
+)
+SIGNED = re.compile(
+    rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})"
+)
+NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>{NAME_RUN})[ \t]*$")
 
 LOCALES = ("nl_NL", "nl_BE", "en_GB", "en_US", "de_DE", "fr_FR", "tr_TR", "ar_AA")
+# Short and familiar Dutch names faker lacks, and a few others CX research meets often.
+EXTRA_FIRST = frozenset(
+    """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
+    Marloes Jannie Diny Bep Corrie Nel Mien Aad Wiebe Sietse Tjeerd Emre Ayşe Priya Wei Tariq Kwame Siobhan
+    Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming""".split()
+)
+# Places and organisations that look like a name ("Albert Heijn", "Kent", "Washington").
+PLACES = frozenset(
+    """London Oxford Cambridge Manchester Leeds Bristol Kent Chester Lincoln Washington York Dublin Brussel Brussels
+    Antwerpen Gent Keulen Köln Parijs Paris Lyon Kleve Aken Berlin Berlijn Düsseldorf Hamburg Philips Jumbo Post
+    Randstad Achmea Ziggo Eneco Essent Vattenfall Greenchoice Nationale Nederlanden Interpolis Centraal""".split()
+)
+BRANDS = frozenset({"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot"})
+# Common Dutch, Turkish, Moroccan and Polish surnames faker lacks; and the part after a particle of the
+# commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.
+EXTRA_SURNAMES = frozenset(
+    """Hoogland Wagenaar Keizer Bijl Kooij Amrani Bouzid Şahin Çelik Öztürk Ouali Tahiri Ahmadi Kowalski Kowalska
+    Nowak Yildiz Aydın Arslan Doğan Koç Bakkali Benali Haddou Chaouch""".split()
+)
+AFTER_PARTICLE = frozenset(
+    """Jong Jonge Vries Dijk Groot Leeuwen Wit Graaf Meer Linden Haan Heuvel Veen Bruijn Bruin Heijden Beek Vliet
+    Ven Dam Wal Brink Wijk Pol Steen Berg Boer Bos Ridder Bosch Velde Laan Horst Hoek Kamp Loon Zanden Wetering
+    Hulst Poel Berkel Vaart Burg Rijn Water Akker Hout Wouw Amstel Kolk""".split()
+)
+# First names that are also ordinary nouns: never taken alone at a sentence start.
+AMBIGUOUS = frozenset(
+    """bill mark rose grace hope joy pat guy frank sue will may june april august summer page chase faith ray
+    art iris roos merel amber storm sky hazel jade dean bob rich ben jan""".split()
+)
+# Words that may follow a greeting or closing formula, or stand on a line alone, without being a name.
+NOT_A_NAME = frozenset(
+    """team klantenservice klant customer service care support allen all everyone iedereen mevrouw meneer sir madam
+    heer dames heren again alvast vast verzonden sent iphone android outlook samsung ipad beste geachte lieve hoi
+    hallo dear hello department afdeling billing sales office desk teamleider manager medewerker medewerkster
+    adviseur advisor agent directeur director director coördinator coordinator specialist consultant
+    fam familie family""".split()
+)
 
 
 @cache
@@ -49,7 +125,34 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
         for attribute in ("first_names", "first_names_male", "first_names_female"):
             first |= {name for name in getattr(provider, attribute, ()) if name[:1].isupper()}
         last |= {name for name in getattr(provider, "last_names", ()) if name[:1].isupper()}
-    return frozenset(first), frozenset(last)
+    if not first:
+        return frozenset(), frozenset()
+    return frozenset(first | EXTRA_FIRST), frozenset(last | EXTRA_SURNAMES)
+
+
+def listed_first_names() -> frozenset[str]:
+    """The first names the lists know ("Naomi", "Kees"); empty without faker."""
+    return _lists()[0]
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Towns and cities (faker's Dutch, Belgian and German lists, and ours): a surname that is also a place
+    ("Leiden", "Emmerich") is not taken alone."""
+    places = set(PLACES)
+    for locale in ("nl_NL", "nl_BE", "de_DE"):
+        try:
+            provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        except ImportError:
+            continue
+        places |= {city for city in getattr(provider, "cities", ()) if " " not in city}
+    return frozenset(places)
+
+
+@cache
+def _lower_lists() -> tuple[frozenset[str], frozenset[str]]:
+    first, last = _lists()
+    return frozenset(name.lower() for name in first), frozenset(name.lower() for name in last | AFTER_PARTICLE)
 
 
 CALENDAR = frozenset(
@@ -60,24 +163,112 @@ CALENDAR = frozenset(
 )  # months ("12 Jan"), days, and languages or nationalities that are also someone's first name
 
 
-def _common(word: str) -> bool:
-    """A word people also write without meaning a person: "Will", "May", "June"."""
-    return word.lower() in stopwords() or word.lower() in CALENDAR
+def _common(word: str, language: str | None = None) -> bool:
+    """A word people also write without meaning a person: "Will", "May", "June" ("Ben" only in Dutch)."""
+    lower = word.lower()
+    if lower in CALENDAR or lower in NOT_A_NAME:
+        return True
+    if language == "en":
+        return lower in _english()
+    return lower in stopwords()
 
 
-def listed_names(text: str) -> list[tuple[int, int]]:
+@cache
+def _english() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS | SPOKEN_ENGLISH)
+
+
+def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each name found; may overlap, the caller keeps the best."""
     first_names, surnames = _lists()
     if not first_names:
         return []
     spans = [m.span("name") for rx in (TITLED, INITIALS) for m in rx.finditer(text)]
+    spans += [m.span("name") for rx in (ROLED, IN_BRACKETS) for m in rx.finditer(text) if _named(m, language)]
+    spans += [m.span("name") for m in TITLED_LOWER.finditer(text) if _lower_surname(m["name"], surnames)]
+    spans += _addressed(text, language)
+    spans += _lower_case(text, language)
     for match in CAPITALISED.finditer(text):
         word = match.group()
-        if word not in first_names or _common(word):
+        if word in surnames and word not in first_names and _lone_surname(text, match, language):
+            spans.append(match.span())
+        if word not in first_names or _common(word, language):
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
-        if rest and (rest["surname"].split()[-1] in surnames or not _common(rest["surname"].split()[-1])):
+        if rest and (rest["surname"].split()[-1] in surnames or not _common(rest["surname"].split()[-1], language)):
             spans.append((match.start(), match.end() + rest.end()))
-        elif not SENTENCE_END.search(text[: match.start()]):
+        elif not SENTENCE_END.search(text[: match.start()]) or word.lower() not in AMBIGUOUS:
+            spans.append(match.span())
+    spans += [
+        m.span("name")
+        for m in CAPITAL_PARTICLE.finditer(text)
+        if (m["surname"] in surnames or m["surname"] in AFTER_PARTICLE) and not SENTENCE_END.search(text[: m.start()])
+    ]
+    return [(start, end) for start, end in spans if text[start:end] not in BRANDS]
+
+
+def _lone_surname(text: str, match: re.Match, language: str | None) -> bool:
+    """ "ik sprak Jansen", "Dekker van de bakker": a surname alone inside a sentence, or at its start when
+    "van de"/"from the" follows; never a place or a common word."""
+    word = match.group()
+    if _common(word, language) or word in _places() or text[match.end() : match.end() + 1] in "-'’":
+        return False
+    if not SENTENCE_END.search(text[: match.start()]):
+        return True
+    return bool(re.match(r" (?:van de|van het|from the|of the|at the|bij de|op de)\b", text[match.end() :]))
+
+
+def _lower_surname(name: str, surnames: frozenset[str]) -> bool:
+    """'mw van den broek', 'dhr jansen': a surname in lower case after a title."""
+    last = name.split()[-1]
+    particle = " " in name and last.capitalize() in AFTER_PARTICLE
+    return not _common(last) and (particle or last.capitalize() in surnames or name.title() in surnames)
+
+
+def _named(match: re.Match, language: str | None) -> bool:
+    """After a role word, the next capitalised word is a name unless it is a common word ("de Monteur Die")."""
+    first = match["name"].split()[0]
+    return not _common(first, language) and not re.fullmatch(TITLE, first)
+
+
+def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Names a message is addressed to or signed with, and a name alone on one of its last lines."""
+    spans = []
+    last_lines = text.rstrip().rsplit("\n", 3)[1:] if "\n" in text.strip() else []
+    tail_start = len(text.rstrip()) - sum(len(line) + 1 for line in last_lines)
+    matches = [*GREETING.finditer(text), *SIGNED.finditer(text)]
+    matches += [m for m in NAME_LINE.finditer(text) if m.start() > tail_start]
+    for match in matches:
+        words = match["name"].split()
+        keep = []
+        for word in words:  # "Amira Customer Care Team": the name stops at the first word that is not one
+            if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word):
+                break
+            keep.append(word)
+        while keep and keep[-1].lower() in INTERFIX_WORDS:
+            keep.pop()
+        if keep:
+            start = match.start("name")
+            spans.append((start, start + len(" ".join(keep))))
+    return spans
+
+
+INTERFIX_WORDS = frozenset("van der den de het 't in ten ter te du da le la el von".split())
+STREET_ENDINGS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "hof")
+
+
+def _street_like(word: str) -> bool:
+    return word.lower().endswith(STREET_ENDINGS) and len(word) > 6
+
+
+def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
+    """'pieter jansen' in sloppy notes: a listed first name and a listed surname, both in lower case."""
+    first_names, surnames = _lower_lists()
+    spans = []
+    for match in LOWER_PAIR.finditer(text):
+        first, surname = match["first"], match["surname"].split()[-1]
+        if first in first_names and surname in surnames and not _common(first) and not _common(surname):
             spans.append(match.span())
     return spans

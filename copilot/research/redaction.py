@@ -1,18 +1,21 @@
 """Personal-data redaction: research text is redacted before it goes to a model that does not run locally.
 
-Each rule pairs a pattern with a check, so ordinary numbers in research text (customer numbers, dates,
-amounts, kWh readings, meter and policy numbers) are left alone:
+Each rule pairs a pattern with a check, so ordinary numbers in research text (order and invoice numbers,
+dates, amounts, kWh readings, meter numbers) are left alone:
 
 - e-mail     an address with a domain and a top-level domain
 - iban       country code, check digits and account, compact or in groups of four; the length must fit the
              country and the mod-97 check must pass, so a mistyped IBAN is not an IBAN
 - bsn        9 digits (also 1234.56.789 or 123 456 789) passing the 11-proef, not part of a longer number
-- phone      Dutch numbers have 10 digits from the 0 (9 after +31/0031); other country codes 9-15 digits
-- postcode_house  a postcode with its house number ("1012 AB 14", "1012 AB, nr. 14") or with the street in
-             front ("Keizersgracht 12, 1015 CJ"); a bare postcode names an area, not a household
+- phone      Dutch numbers have 10 digits from the 0 (9 after +31/0031); British ones 11 from 01/02/03/07;
+             other country codes 9-15 digits; "(415) 555-0198"; 0800/0900 service numbers are not a person's
+- postcode_house  where someone lives (`addresses`): street and house number, postcode, or both
+- customer_id, birth_date, licence_plate, profile_url  (`identifiers`): a number after "klantnummer" or
+             "policy number", a date after "geboren" or "DOB", a Dutch or British number plate, a profile link
 - name       speaker labels of transcripts ("Fatima Bouzid: ...") and names the caller knows about; a name
              is also found elsewhere in the text, and so is its first name alone. Other names are found from
-             Dutch first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson"
+             first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
+             "Groet, Hans"
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from copilot.research.name_lists import listed_names
+from copilot.research.addresses import addresses
+from copilot.research.identifiers import identifiers
+from copilot.research.name_lists import listed_first_names, listed_names
 from copilot.research.stopwords import DUTCH
 
 
@@ -33,19 +38,24 @@ class Finding:
 
     start: int
     end: int
-    kind: str  # email | phone | iban | bsn | postcode_house | name
+    kind: str  # a key of PRIORITY: email, phone, iban, bsn, postcode_house, customer_id, ..., name
     value: str
 
 
 # On overlap the more specific finding wins: an e-mail address may contain a name or digits, and the
 # account part of an IBAN looks like a phone number.
-PRIORITY = {"email": 0, "iban": 1, "bsn": 2, "phone": 3, "postcode_house": 4, "name": 5}
+PRIORITY = {
+    "email": 0, "profile_url": 0, "iban": 1, "bsn": 2, "phone": 3, "birth_date": 4, "licence_plate": 4,
+    "postcode_house": 5, "customer_id": 6, "name": 7,
+}  # fmt: skip
 
 PLACEHOLDER_WORDS = {
     "nl": {"name": "Persoon", "email": "e-mail", "phone": "telefoon", "iban": "IBAN", "bsn": "BSN",
-           "postcode_house": "adres"},
+           "postcode_house": "adres", "customer_id": "klantnummer", "birth_date": "geboortedatum",
+           "licence_plate": "kenteken", "profile_url": "profiel"},
     "en": {"name": "Person", "email": "e-mail", "phone": "phone", "iban": "IBAN", "bsn": "BSN",
-           "postcode_house": "address"},
+           "postcode_house": "address", "customer_id": "customer number", "birth_date": "date of birth",
+           "licence_plate": "licence plate", "profile_url": "profile"},
 }  # fmt: skip
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
@@ -84,14 +94,6 @@ PHONE_RUN = re.compile(
 DIGIT_GROUP = re.compile(r"\d+")
 MAX_PHONE_GROUPS = 10  # "+31 (0)6 12 34 56 78" has 8; the limit keeps a long run of numbers linear
 
-POSTCODE = r"[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)"
-HOUSE_NUMBER = r"\d{1,5}(?:-?[A-Za-z]{1,3}|-\d{1,4})?(?![\w-])"
-HOUSE_WORD = r"(?:huisnummer|huisnr\.?|nr\.?|no\.?|number|house number)"
-STREET_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-STREET = rf"{STREET_WORD}(?: (?:(?:van|de|der|den|het|ten|ter|te|op|aan|in|'t|la|le|du|des) )*{STREET_WORD}){{0,3}}"
-POSTCODE_FIRST = re.compile(rf"(?<!\w){POSTCODE}(?:,? ?{HOUSE_WORD} ?| ){HOUSE_NUMBER}")
-STREET_FIRST = re.compile(rf"(?<!\w){STREET} (?:\d{{1,5}} )?(?:{HOUSE_WORD} ?)?{HOUSE_NUMBER},? {POSTCODE}")
-
 # "Fatima Bouzid: ...", "Sanne de Vries (interviewer): ...", "[00:03:20] Kevin Mulder: ..."
 SPEAKER_LABEL = re.compile(
     r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*)?(?P<label>[^\W\d_][^:\n]{0,60}?)(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]",
@@ -110,21 +112,26 @@ NOT_NAMES = frozenset(
     opmerkingen note notes notitie samenvatting summary conclusie conclusion vraag antwoord question answer tel
     telefoon phone mobiel mobile email e-mail mail website bron source titel title status ticket referentie
     reference ref klacht complaint melding correctie update reactie response actie action tip quote citaat
-    let ps nb""".split()
+    let ps nb from to cc bcc aan van verzonden sent onderwerp betreft re fw fwd geboortedatum dob iban bsn
+    postcode woonplaats plaats city town kenmerk bijlage attachment""".split()
 )
 
 
-def find_pii(text: str, known_names: Iterable[str] = ()) -> list[Finding]:
-    """Personal data in `text`, sorted and non-overlapping; `known_names` are names to find as well."""
+def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = None) -> list[Finding]:
+    """Personal data in `text`, sorted and non-overlapping; `known_names` are names to find as well.
+
+    `language` ("nl", "en") only decides which common words are never taken for a first name ("Ben" is a
+    Dutch verb but an English name); without it both languages' words are avoided."""
     blocked = [(m.start(), m.end()) for rx in (IBAN_SHAPE, URL) for m in rx.finditer(text)]
     candidates = [
         *_emails(text),
         *_ibans(text),
         *(f for f in _bsns(text) if not _inside(f, blocked)),
         *(f for f in _phones(text) if not _inside(f, blocked)),
-        *_addresses(text),
+        *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
+        *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
         *_names(text, [*speaker_names(text), *known_names]),
-        *(Finding(start, end, "name", text[start:end]) for start, end in listed_names(text)),
+        *(Finding(start, end, "name", text[start:end]) for start, end in listed_names(text, language)),
     ]
     return _without_overlaps(candidates)
 
@@ -136,7 +143,10 @@ def speaker_names(text: str) -> list[str]:
     # at least two lines start with a role ("Klant:", "P1:") or a name.
     turns = [label for label in labels if _is_role(label) or _looks_like_name(label, min_words=1)]
     min_words = 1 if len(turns) >= 2 else 2
-    return list(dict.fromkeys(label for label in labels if _looks_like_name(label, min_words)))
+    # a listed first name alone ("Naomi: ...") is a speaker even in a single turn
+    first_names = listed_first_names()
+    names = [label for label in labels if _looks_like_name(label, 1 if label in first_names else min_words)]
+    return list(dict.fromkeys(names))
 
 
 class Redactor:
@@ -162,7 +172,7 @@ class Redactor:
             if name not in self.known_names:
                 self.known_names.append(name)
         parts, position = [], 0
-        for finding in find_pii(text, self.known_names):
+        for finding in find_pii(text, self.known_names, self.language):
             if finding.kind == "name" and re.sub(r"\s+", " ", finding.value) in self.keep:
                 continue
             parts += [text[position : finding.start], self._placeholder(finding)]
@@ -237,8 +247,11 @@ def _elfproef_ok(number: str) -> bool:
     return total > 0 and total % 11 == 0
 
 
+US_PHONE = re.compile(r"(?<![\w+-])\(\d{3}\) ?\d{3}-\d{4}(?![\w-])")
+
+
 def _phones(text: str) -> list[Finding]:
-    findings = []
+    findings = [Finding(m.start(), m.end(), "phone", m.group()) for m in US_PHONE.finditer(text)]
     for run in PHONE_RUN.finditer(text):
         ends = [run.start() + group.end() for group in DIGIT_GROUP.finditer(run.group())]
         after = text[run.end() : run.end() + 2]
@@ -259,12 +272,9 @@ def _is_phone_number(raw: str) -> bool:
         if digits.startswith("31"):
             return len(digits) == 11 and digits[2] != "0"
         return 9 <= len(digits) <= 15 and digits[0] != "0"
+    if len(digits) == 11:  # British: 07700 900461, 020 7946 0958
+        return digits[:2] in {"01", "02", "03", "07"}
     return len(digits) == 10 and digits[1] != "0"
-
-
-def _addresses(text: str) -> list[Finding]:
-    matches = [*STREET_FIRST.finditer(text), *POSTCODE_FIRST.finditer(text)]
-    return [Finding(m.start(), m.end(), "postcode_house", m.group()) for m in matches]
 
 
 def _names(text: str, names: Iterable[str]) -> list[Finding]:
