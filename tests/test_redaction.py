@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from copilot.research.redaction import Finding, Redactor, find_pii
+from copilot.research.redaction import Finding, Redactor, find_pii, speaker_names
 
 LABELLED = Path(__file__).parent / "data" / "pii" / "labelled.jsonl"
 # The kinds the two older sets label; they count customer numbers and dates of birth as ordinary numbers.
@@ -173,6 +173,12 @@ def test_known_names_are_redacted_even_outside_a_transcript():
         Redactor(known_names=["J. de Boer"]).redact("Terugstorten t.n.v. J. de Boer.")
         == "Terugstorten t.n.v. [Persoon 1]."
     )
+
+
+def test_the_one_letter_turns_of_an_interview_are_not_names():
+    text = "I: How did it go?\nR: Well, I called them and I waited.\nI: And then?\nR: Nothing."
+    assert speaker_names(text) == []
+    assert Redactor("en").redact(text) == text
 
 
 def test_role_labels_and_one_line_headings_are_not_names():

@@ -299,6 +299,8 @@ def _first_name(name: str) -> str:
 
 
 def _looks_like_name(label: str, min_words: int) -> bool:
+    if _is_role(label):
+        return False
     words = label.split()
     capitalised = [word for word in words if word.lower() not in NAME_PARTICLES]
     if not min_words <= len(capitalised) <= 4 or not words[-1][0].isupper():
@@ -307,9 +309,14 @@ def _looks_like_name(label: str, min_words: int) -> bool:
 
 
 def _is_role(label: str) -> bool:
-    """A label naming a role: "Interviewer", "Medewerker KCC", "Deelnemer 2", "P1"."""
+    """A label naming a role: "Interviewer", "Medewerker KCC", "Deelnemer 2", "P1", and the one-letter turns
+    of an interview ("I:", "R:", "Q:", "A:")."""
     words = label.lower().split()
-    return any(word in NOT_NAMES for word in words) or bool(re.fullmatch(r"(?:[^\W\d_]+ )?[^\W\d_]{0,3}\d{1,3}", label))
+    return (
+        any(word in NOT_NAMES for word in words)
+        or bool(re.fullmatch(r"(?:[^\W\d_]+ )?[^\W\d_]{0,3}\d{1,3}", label))
+        or bool(re.fullmatch(r"[^\W\d_]\.?", label))
+    )
 
 
 def _is_name_word(word: str) -> bool:
