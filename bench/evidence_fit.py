@@ -1,11 +1,11 @@
 """Calibrate and measure the weak-evidence check on labelled pairs.
 
-Items with evidence ids come from answers written blind against the example research (/work/data/quotations
-and /work/data/pasted_answers: `expected` JSON per answer); their own citations are right by construction.
+Items with evidence ids come from answers written blind against the example research (tests/data/quotations
+and tests/data/pasted_answers: `expected` JSON per answer); their own citations are right by construction.
 Each item is also paired with the citations of an item from another answer of another step (no shared quote):
 a deliberate mismatch. The threshold is chosen on the even-numbered answers and measured on the odd ones.
 
-    HF_HUB_OFFLINE=1 python bench/evidence_fit.py [--data /work/data] [--store /tmp/example-store]
+    HF_HUB_OFFLINE=1 python bench/evidence_fit.py [--data tests/data] [--store /tmp/example-store]
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
-from copilot.steps.evidence_fit import claim_text, fit_scores
+from copilot.steps.evidence_fit import THRESHOLD, claim_text, fit_scores
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,9 +87,14 @@ def calibrate(scored: list[dict], min_precision: float = 0.9) -> float:
     return best
 
 
+def _quartiles(values: list[float]) -> list[float]:
+    ordered = sorted(values)
+    return [ordered[int(q * (len(ordered) - 1))] for q in (0.1, 0.25, 0.5, 0.75, 0.9)] if ordered else []
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=Path("/work/data"))
+    parser.add_argument("--data", type=Path, default=ROOT / "tests" / "data")
     parser.add_argument("--store", type=Path, help="keep the example store here, to reuse it (default: temporary)")
     args = parser.parse_args()
     answers = load_answers(args.data)
@@ -110,6 +115,14 @@ def main() -> None:
         "held_out_nl": measure([p for p in held if p["lang"] == "nl"], threshold),
         "held_out_en": measure([p for p in held if p["lang"] == "en"], threshold),
         "unscored": len(labelled) - len(scored),
+        # the value the code uses, and the curve around it, on all pairs (the choice is then visible)
+        "code_threshold": THRESHOLD,
+        "at_code_threshold_held_out": measure(held, THRESHOLD),
+        "sweep_all_pairs": [measure(scored, t / 100) for t in range(0, 42, 2)],
+        "score_quartiles": {
+            kind: [round(q, 3) for q in _quartiles([p["score"] for p in scored if p["right"] is right])]
+            for kind, right in (("right", True), ("mismatched", False))
+        },
     }
     print(json.dumps(report, indent=2), flush=True)
 

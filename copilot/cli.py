@@ -265,6 +265,7 @@ def export(
     from copilot.export.render import render
     from copilot.session import Session
     from copilot.session_files import check_deck_target
+    from copilot.steps.evidence_fit import workspace_store
     from copilot.workshop import formats, load_format
 
     fmt = (fmt or ("md" if out.suffix.lower() in (".md", ".markdown") else "pptx")).lower()
@@ -278,7 +279,8 @@ def export(
         known = formats(project_root() / "workshop_templates")
         workshop_id = session.meta("workshop")
         workshop = load_format(known[workshop_id]) if workshop_id in known else None
-        deck = build_deck(session, workshop, language, share=share)
+        # with the workspace's research, items citing quotes about something else are marked weak evidence
+        deck = build_deck(session, workshop, language, share=share, store=workspace_store())
     finally:
         session.close()
     if fmt == "md":

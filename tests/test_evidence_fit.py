@@ -14,12 +14,17 @@ from copilot.steps.schemas import ResearchSynthesis, Theme
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, request) -> ResearchStore:
+def home(tmp_path_factory) -> Path:
+    """A workspace (CX_COPILOT_HOME) whose research store holds the small research."""
+    return tmp_path_factory.mktemp("fit")
+
+
+@pytest.fixture(scope="module")
+def store(home: Path) -> ResearchStore:
     from conftest import write_small_research
 
-    folder = tmp_path_factory.mktemp("fit")
-    store = ResearchStore.open(folder / "store")
-    ingest(write_small_research(folder / "research"), store)
+    store = ResearchStore.open(home / "store")
+    ingest(write_small_research(home / "research"), store)
     return store
 
 
@@ -68,3 +73,22 @@ def test_the_editor_card_flags_weak_evidence_with_escaped_text(store):
     flagged = cards["mismatched"]
     assert flagged.weak is not None
     assert "Zwak bewijs" in flagged.children[0].value and "<script" not in flagged.children[0].value
+
+
+def test_the_export_command_checks_the_workspace_research_and_marks_weak_evidence(store, home: Path, tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    session = Session.create(tmp_path / "s.cxsession", "Fit", "en")
+    session.keep_evidence(store.chunks())
+    session.save_draft("SD-02", synthesis(store))
+    session.close()
+    for workspace, marked in ((home, True), (tmp_path / "no-research", False)):
+        out = tmp_path / f"deck-{marked}.md"
+        env = {**os.environ, "CX_COPILOT_HOME": str(workspace), "HF_HUB_OFFLINE": "1"}
+        command = [sys.executable, "-m", "copilot.cli", "export", str(session.path), "--out", str(out)]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert ("Weak evidence (the quotes cited are about something else): mismatched (" in text) is marked, text

@@ -76,6 +76,26 @@ def weak_evidence(output, store, threshold: float = THRESHOLD) -> dict[str, floa
     }
 
 
+def workspace_store():
+    """The workspace's research store when it holds research, else None: without research there are no quotes
+    to check, and a store built with another embedder is left alone (the deck then carries no weak marks)."""
+    import logging
+
+    from copilot.errors import StoreError
+    from copilot.research.store import ResearchStore
+    from copilot.settings import Workspace
+
+    folder = Workspace.default().store_dir
+    if not folder.is_dir() or not any(folder.iterdir()):
+        return None
+    try:
+        store = ResearchStore.open(folder)
+    except StoreError as error:
+        logging.getLogger(__name__).warning("weak evidence not checked: %s", error)
+        return None
+    return store if store.count() else None
+
+
 def loaded_embedder():
     """The store's default embedder when its model is already loaded in this process, else None: the editor
     flags weak evidence without ever loading a model just for it (after drafting or a search it is loaded)."""
