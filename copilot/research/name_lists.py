@@ -2,7 +2,8 @@
 Jansen", "A.J. Verhoeven", "I asked Sarah Thompson", "Groet, Hans", "mw van den broek".
 
 Found with the first names and surnames that ship with the `faker` package (MIT) for the people a Dutch
-organisation serves: Dutch, Flemish, English, German, French, Turkish and Arabic names, plus a short list of
+organisation serves: Dutch, Flemish, English, German, French, Turkish and Arabic names (and, only beside a
+surname, Irish, Polish, Romanian, Spanish, Italian, Portuguese, Indian and Indonesian ones), plus a short list of
 our own (Dutch short names such as Kees and Ruud that faker lacks). The matching rules are ours, and need
 context so that "Bill was too high" and "May I ask" stay as they are:
 
@@ -26,8 +27,10 @@ from functools import cache
 from copilot.research.stopwords import SPOKEN_ENGLISH
 from copilot.research.stopwords import words as stopwords
 
-UPPER = "A-ZÀ-ÖØ-ÞŞİĞ"
-LOWER = "a-zà-öø-ÿşığ"
+# Latin-1 and Latin Extended-A (Polish, Czech, Turkish, Romanian: "Łukasz", "Wiśniewska", "Yıldız"); the
+# extended block mixes cases, so it counts as both.
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zà-öø-ÿ\u0100-\u017f"
 WORD = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)?"
 INTERFIX = r"(?:van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|le|la|el)"
 SURNAME = rf"(?:{INTERFIX} )?{WORD}"
@@ -73,6 +76,9 @@ SIGNED = re.compile(
 NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>{NAME_RUN})[ \t]*$")
 
 LOCALES = ("nl_NL", "nl_BE", "en_GB", "en_US", "de_DE", "fr_FR", "tr_TR", "ar_AA")
+# More of the people a Dutch organisation serves; their lists hold more everyday words ("Prima", "Spain",
+# "Bridge"), so their names count only beside another name (a first name with a surname), never alone.
+PAIRED_LOCALES = ("en_IE", "pl_PL", "ro_RO", "es_ES", "it_IT", "pt_PT", "en_IN", "id_ID")
 # Short and familiar Dutch names faker lacks, and a few others CX research meets often.
 EXTRA_FIRST = frozenset(
     """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
@@ -113,18 +119,19 @@ NOT_A_NAME = frozenset(
 
 
 @cache
-def _lists() -> tuple[frozenset[str], frozenset[str]]:
+def _lists(locales: tuple[str, ...] = LOCALES) -> tuple[frozenset[str], frozenset[str]]:
     """(first names, surnames) of the locales above; empty when faker is not installed."""
     first: set[str] = set()
     last: set[str] = set()
-    for locale in LOCALES:
+    for locale in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except ImportError:
             continue
         for attribute in ("first_names", "first_names_male", "first_names_female"):
             first |= {name for name in getattr(provider, attribute, ()) if name[:1].isupper()}
-        last |= {name for name in getattr(provider, "last_names", ()) if name[:1].isupper()}
+        for attribute in ("last_names", "last_names_male", "last_names_female"):
+            last |= {name for name in getattr(provider, attribute, ()) if name[:1].isupper()}
     if not first:
         return frozenset(), frozenset()
     return frozenset(first | EXTRA_FIRST), frozenset(last | EXTRA_SURNAMES)
@@ -151,7 +158,7 @@ def _places() -> frozenset[str]:
 
 @cache
 def _lower_lists() -> tuple[frozenset[str], frozenset[str]]:
-    first, last = _lists()
+    first, last = _lists(LOCALES + PAIRED_LOCALES)
     return frozenset(name.lower() for name in first), frozenset(name.lower() for name in last | AFTER_PARTICLE)
 
 
@@ -185,6 +192,7 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     first_names, surnames = _lists()
     if not first_names:
         return []
+    paired_first, paired_last = _lists(LOCALES + PAIRED_LOCALES)
     spans = [m.span("name") for rx in (TITLED, INITIALS) for m in rx.finditer(text)]
     spans += [m.span("name") for rx in (ROLED, IN_BRACKETS) for m in rx.finditer(text) if _named(m, language)]
     spans += [m.span("name") for m in TITLED_LOWER.finditer(text) if _lower_surname(m["name"], surnames)]
@@ -194,11 +202,14 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
         word = match.group()
         if word in surnames and word not in first_names and _lone_surname(text, match, language):
             spans.append(match.span())
-        if word not in first_names or _common(word, language):
+        if word not in paired_first or _common(word, language):
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
-        if rest and (rest["surname"].split()[-1] in surnames or not _common(rest["surname"].split()[-1], language)):
+        last = rest["surname"].split()[-1] if rest else ""
+        if rest and (last in paired_last or (word in first_names and not _common(last, language))):
             spans.append((match.start(), match.end() + rest.end()))
+        elif word not in first_names:
+            continue
         elif not SENTENCE_END.search(text[: match.start()]) or word.lower() not in AMBIGUOUS:
             spans.append(match.span())
     spans += [
