@@ -154,5 +154,3 @@ class Tally:
     @property
     def dots_cast(self) -> int:
         return sum(self.votes.values())
-
-

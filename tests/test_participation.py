@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from copilot.errors import SessionError
-from copilot.participation import Participant, Room
+from copilot.participation import Participant, Room, count
 from copilot.participation_draft import clusters, draft_from_room, offer_for, workshop_draft
-from copilot.participation_model import Item, Offer, clean_text
+from copilot.participation_model import Item, Offer, Record, RoomState, clean_text
 from copilot.session import Session
 from copilot.steps.diff import changes
 from copilot.steps.schemas import HmwQuestion, HowMightWe, Idea, Ideation, Prioritisation
@@ -223,7 +223,6 @@ def test_the_room_becomes_a_draft_beside_peoples_edits_never_over_them(session_p
 
 
 def test_pains_become_how_might_we_starters_and_ratings_become_scores():
-    from copilot.participation_model import RoomState, Record
 
     state = RoomState(offer=Offer(step="SD-05", categories=["hmw", "pain"]), open_step="SD-05")
     rows = [
@@ -232,7 +231,6 @@ def test_pains_become_how_might_we_starters_and_ratings_become_scores():
         Record(participant="p-0000000001", at="2", step="SD-05", kind="sticky", target="p-0000000001.2",
                category="hmw", text="Hoe kunnen we sneller helpen?", value=1),
     ]  # fmt: skip
-    from copilot.participation import count
 
     draft = workshop_draft("SD-05", None, count("SD-05", state, {"p-0000000001": rows}), "nl")
     assert isinstance(draft, HowMightWe)

@@ -150,6 +150,7 @@ class ParticipantApp(w.VBox):
             view += [label(f"“{q['text']}” — {q.get('source', '')}", "cx-quote-text") for q in offer.quotes]
         if offer.categories:
             self.kind.options = [(t(f"participation.category.{c}", lang), c) for c in offer.categories]
+            self.kind.value = offer.categories[0]  # new options leave no choice made
             self.kind.description = t("participation.kind", lang)
             self.text.value = ""
             view += [label(t("participation.add_title", lang), "cx-strong"), self.kind, self.text, self.add_button]
