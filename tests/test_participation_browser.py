@@ -8,6 +8,7 @@ Three pages, not twelve: the test machine has two cores; 50 scripted participant
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -55,8 +56,17 @@ def room(participant_server: JupyterServer) -> Room:
     return room
 
 
+def seconds_until_stored(room: Room, text: str, clicked: float, limit: float = 60) -> float:
+    """How long after the click the sticky stood in the room's files (reported, not asserted)."""
+    while time.monotonic() - clicked < limit:
+        if any(s.text == text for s in room.tally("SD-06").stickies):
+            break
+        time.sleep(0.02)
+    return time.monotonic() - clicked
+
+
 def test_three_participants_in_browsers_each_reach_the_facilitator(participant_server, chromium, room, artifacts):
-    pages = []
+    pages, delays = [], []
     try:
         for n in range(PAGES):
             page = chromium.new_page()
@@ -71,7 +81,9 @@ def test_three_participants_in_browsers_each_reach_the_facilitator(participant_s
         for n, page in enumerate(pages):
             text = HOSTILE if n == 0 else f"Idee uit browser {n}"
             page.get_by_placeholder("Je sticky").fill(text)
+            clicked = time.monotonic()
             page.get_by_role("button", name="Toevoegen").click()
+            delays.append(seconds_until_stored(Room(room.folder), text, clicked))
             wait_for(page, page.get_by_text("Toegevoegd."), "the added mark")
             # a dot on the facilitator's item: the first + button belongs to it
             page.locator(".cx-app button:has(i.fa-plus)").first.click()
@@ -84,6 +96,9 @@ def test_three_participants_in_browsers_each_reach_the_facilitator(participant_s
         for page in pages:
             page.close()
 
+    line = "click on Toevoegen → sticky in the facilitator's store: " + ", ".join(f"{d:.2f} s" for d in delays)
+    (artifacts / "click-to-store.txt").write_text(line + "\n", encoding="utf-8")
+    print(line)
     tally = Room(room.folder).tally("SD-06")  # the facilitator's kernel reads a fresh view of the same folder
     assert len(tally.participants) == PAGES
     assert sorted(s.text for s in tally.stickies) == sorted([HOSTILE, *(f"Idee uit browser {n}" for n in (1, 2))])
