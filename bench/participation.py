@@ -214,9 +214,7 @@ def main() -> None:
     parser.add_argument("--stores", default="logs,sqlite")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    rows = [
-        run(kind, args.participants, args.processes, args.stickies, args.poll) for kind in args.stores.split(",")
-    ]
+    rows = [run(kind, args.participants, args.processes, args.stickies, args.poll) for kind in args.stores.split(",")]
     if args.json:
         print(json.dumps(rows, indent=2))
         return
