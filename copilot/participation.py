@@ -243,6 +243,7 @@ def count(step: str, state: RoomState, records: dict[str, list[Record]]) -> Tall
             elif row.kind == "rating" and row.target in targets and row.scale in SCALES and 0 <= row.value <= 5:
                 ratings[(row.target, row.scale)] = row.value
         tally.by_person[participant] = {t: v for t, v in votes.items() if v}
+        tally.rated_by[participant] = {key: v for key, v in ratings.items() if v}
         for target, dots in votes.items():
             if dots:
                 tally.votes[target] = tally.votes.get(target, 0) + dots

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from copilot.i18n import t
 from copilot.participation_model import Item, Offer, Sticky, Tally, clean_text, step_input
+from copilot.research.redaction import Redactor
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
 from copilot.steps.schemas import HmwQuestion, Idea, IdeaScore, Stakeholder
@@ -39,11 +40,12 @@ def offer_for(session: Session, step: str, items: list[Item] | None = None, quot
             items = _items(session.content("SD-06", ideas.schema))
     ids = list(dict.fromkeys(e for item in _list_items(content) for e in item.evidence))
     found = session.evidence(ids[: quotes * 3])
+    redactor = Redactor(session.language)  # the quotes go to participants' own devices: no personal data
     return Offer(
         step=step,
         names={lang: info.name(lang) for lang in ("nl", "en")},
         question={lang: t(f"question.{step}", lang) for lang in ("nl", "en")},
-        quotes=[{"text": q["text"], "source": q["source"]} for q in found[:quotes]],
+        quotes=[{"text": redactor.redact(q["text"]), "source": redactor.redact(q["source"])} for q in found[:quotes]],
         items=items,
         categories=list(categories),
         scales=list(scales),

@@ -146,6 +146,7 @@ class Tally:
     ratings: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     participants: set[str] = field(default_factory=set)
     by_person: dict[str, dict[str, int]] = field(default_factory=dict)  # participant → target → dots
+    rated_by: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)  # participant → (target, scale)
 
     def mean(self, target: str, scale: str) -> float | None:
         values = self.ratings.get(target, {}).get(scale, [])

@@ -14,6 +14,7 @@ from copilot.errors import SessionError
 from copilot.participation import Participant, Room, count
 from copilot.participation_draft import clusters, draft_from_room, offer_for, workshop_draft
 from copilot.participation_model import Item, Offer, Record, RoomState, clean_text
+from copilot.research.chunks import Chunk
 from copilot.session import Session
 from copilot.steps.diff import changes
 from copilot.steps.schemas import HmwQuestion, HowMightWe, Idea, Ideation, Prioritisation
@@ -288,3 +289,15 @@ def test_fifty_participants_in_five_processes_lose_no_contribution_and_double_no
     assert tally.votes == expected
     assert tally.dots_cast == 150
     assert {p: v for p, v in tally.by_person.items()} == {p["id"]: p["votes"] for p in people}
+
+
+def test_quotes_offered_to_participants_devices_carry_no_personal_data(session_path: Path):
+    with Session.open(session_path) as session:
+        quote = "Ik ben Jan de Vries, bel me op 06-12345678 of mail jan@example.nl."
+        chunk = Chunk(id="q1", text=quote, source="interview.txt", location="turn 1", kind="transcript")
+        session.keep_evidence([chunk])
+        session.save_edit("SD-06", Ideation(ideas=[Idea(id="i1", title="Terugbellen", evidence=["q1"])]))
+        offer = offer_for(session, "SD-06")
+    assert offer.items == [Item(id="i1", text="Terugbellen")]
+    shown = offer.quotes[0]["text"]
+    assert "06-12345678" not in shown and "jan@example.nl" not in shown and "[" in shown

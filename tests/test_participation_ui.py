@@ -109,9 +109,14 @@ def test_ratings_from_sliders_are_averaged_for_the_facilitator(bench, panel):
     open_step(panel, "SD-07")  # prioritising: the ideas of SD-06 are offered to rate
     app = joined(bench, panel)
     app.refresh()
-    impact = next(s for s in walk(app.lists) if isinstance(s, w.IntSlider) and s.description == "Impact")
+    impact = next(s for s in walk(app.lists) if isinstance(s, w.SelectionSlider) and s.description == "Impact")
+    assert impact.value == 0, "not rated (–) until the person moves it"
     impact.value = 5
     assert panel.room.tally("SD-07").mean("i1", "impact") == 5
+    impact = next(s for s in walk(app.lists) if isinstance(s, w.SelectionSlider) and s.description == "Impact")
+    assert impact.value == 5, "a redrawn slider keeps the person's own rating"
+    impact.value = 0
+    assert panel.room.tally("SD-07").mean("i1", "impact") is None
 
 
 def test_the_facilitator_removes_a_sticky(bench, panel):

@@ -134,6 +134,7 @@ class ParticipantApp(w.VBox):
             tuple(sorted(tally.by_person.get(self.person.id, {}).items())),
             tuple(sorted(tally.votes.items())) if offer.step in state.revealed else None,
             state.dots_for(offer.step),
+            tuple(sorted(tally.rated_by.get(self.person.id, {}).items())),
         )
         if lists != self._lists_shown:
             self._lists_shown = lists
@@ -177,8 +178,10 @@ class ParticipantApp(w.VBox):
                 rows.append(self._vote_row(offer.step, target, text, my_votes.get(target, 0), left, total))
         if offer.scales:
             rows.append(label(t("participation.rate_title", lang), "cx-strong"))
+            rated = tally.rated_by.get(me, {})
             for target, text in targets:
-                rows += [label(text), *[self._slider(offer.step, target, scale) for scale in offer.scales]]
+                sliders = [self._slider(offer.step, target, s, rated.get((target, s), 0)) for s in offer.scales]
+                rows += [label(text), *sliders]
         return rows
 
     def _my_sticky(self, step: str, sticky_id: str, text: str) -> w.HBox:
@@ -199,9 +202,14 @@ class ParticipantApp(w.VBox):
         text_label.layout.flex = "1 1 auto"
         return w.HBox([less, more, label(counts), text_label], layout=w.Layout(align_items="center"))
 
-    def _slider(self, step: str, target: str, scale: str) -> w.IntSlider:
-        slider = w.IntSlider(value=3, min=1, max=5, description=t(f"participation.scale.{scale}", self.lang))
-        slider.continuous_update = False
+    def _slider(self, step: str, target: str, scale: str, value: int) -> w.SelectionSlider:
+        """1–5, starting at "–" (not rated) or the person's own rating; back to "–" withdraws it."""
+        slider = w.SelectionSlider(
+            options=[("–", 0), *((str(n), n) for n in range(1, 6))],
+            value=value,
+            description=t(f"participation.scale.{scale}", self.lang),
+            continuous_update=False,
+        )
         slider.observe(lambda change: self._act(self.person.rate, step, target, scale, change["new"]), names="value")
         return slider
 

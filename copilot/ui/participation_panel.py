@@ -20,7 +20,7 @@ from copilot.errors import CopilotError
 from copilot.i18n import t
 from copilot.participation import Room
 from copilot.participation_draft import clusters, draft_from_room, offer_for
-from copilot.participation_model import RoomState, Tally
+from copilot.participation_model import RoomState, Sticky, Tally
 from copilot.steps.catalogue import STEPS
 from copilot.ui.participant_app import WRAP_CSS, label
 from copilot.workbench import Workbench
@@ -194,7 +194,7 @@ class ParticipationPanel(w.VBox):
         for group in clusters(tally.stickies):
             if len(group) > 1:
                 rows.append(label(t("participation.group", lang, n=len(group)), "cx-muted"))
-            rows += [self._sticky_row(s.id, s.text, tally.votes.get(s.id, 0) if revealed else None) for s in group]
+            rows += [self._sticky_row(s, tally.votes.get(s.id, 0) if revealed else None) for s in group]
         offered = state.offer.items if state.offer and state.offer.step == step else []
         if revealed:  # the vote chart: one bar per voted item, most dots first
             for item in sorted(offered, key=lambda i: -tally.votes.get(i.id, 0)):
@@ -202,13 +202,13 @@ class ParticipationPanel(w.VBox):
                     rows.append(label(f"{BAR * tally.votes[item.id]} {tally.votes[item.id]} · {item.text}"))
         self.board.children = rows
 
-    def _sticky_row(self, sticky_id: str, text: str, votes: int | None) -> w.HBox:
+    def _sticky_row(self, sticky: Sticky, votes: int | None) -> w.HBox:
         remove = w.Button(icon="trash", tooltip=t("participation.remove", self.bench.language))
         remove.layout = w.Layout(width="36px", flex="0 0 auto")
-        remove.on_click(lambda _: self.remove(sticky_id))
+        remove.on_click(lambda _: self.remove(sticky.id))
         bar = label("" if votes is None else f"{BAR * votes} {votes}")
         bar.layout.min_width = "60px"
-        text_label = label(text)
+        text_label = label(f"{sticky.text} — {sticky.name}" if sticky.name else sticky.text)
         text_label.layout.flex = "1 1 auto"
         return w.HBox([remove, bar, text_label], layout=w.Layout(align_items="center"))
 
