@@ -301,3 +301,44 @@ def test_quotes_offered_to_participants_devices_carry_no_personal_data(session_p
     assert offer.items == [Item(id="i1", text="Terugbellen")]
     shown = offer.quotes[0]["text"]
     assert "06-12345678" not in shown and "jan@example.nl" not in shown and "[" in shown
+
+
+# --- on the deck -----------------------------------------------------------------------------------
+
+
+def test_a_revealed_dot_vote_becomes_a_native_bar_chart_and_the_draft_is_credited_to_the_workshop(
+    session_path: Path, tmp_path: Path
+):
+    from pptx import Presentation
+
+    from copilot.export.from_session import build_deck
+    from copilot.export.provenance import step_provenance
+    from copilot.export.render import render
+
+    with Session.open(session_path) as session:
+        session.save_edit("SD-06", Ideation(ideas=[Idea(id="i1", title="Terugbellen", evidence=["q1"])]))
+        room = Room.open_for(session_path)
+        room.open_step(offer_for(session, "SD-06"))
+        people = [room.join() for _ in range(3)]
+        chat = people[0].add_sticky("SD-06", "idea", "Chatbot die de factuur uitlegt")
+        for person in people:
+            person.vote("SD-06", "i1", 2)
+        people[1].vote("SD-06", chat, 1)
+        assert not any(s.title.endswith("stippenstemming van de workshop") for s in build_deck(session).slides), (
+            "votes stay off the deck until the facilitator reveals them"
+        )
+        room.reveal("SD-06")
+        draft_from_room(session, "SD-06", room.tally("SD-06"))
+        assert step_provenance(session, "SD-06").origin == "workshop"
+        deck = render(build_deck(session), tmp_path / "deck.pptx")
+
+    charts = [
+        shape.chart
+        for slide in Presentation(deck).slides
+        for shape in slide.shapes
+        if shape.has_chart and any("stippenstemming" in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    ]
+    assert len(charts) == 1
+    plot = charts[0].plots[0]
+    assert list(plot.categories) == ["Terugbellen", "Chatbot die de factuur uitlegt"]
+    assert list(plot.series[0].values) == [6.0, 1.0]
