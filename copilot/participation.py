@@ -15,6 +15,7 @@ so nobody can change another's contribution. Counting reads each file incrementa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -50,6 +51,7 @@ except ImportError:  # pragma: no cover
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud from a projector
 _PARTICIPANT = re.compile(r"^p-[0-9a-f]{10}$")
 _CODE = re.compile(r"^[A-Z2-9]{6}$")
+_RESUME = re.compile(r"^[A-Z2-9]{8}$")
 
 
 class _Log:
@@ -131,8 +133,9 @@ class Room:
 
     @classmethod
     def find(cls, code: str, sessions_dir: Path) -> Room:
-        """The room whose join code is `code` (any case, spaces ignored), among the sessions in `sessions_dir`."""
-        wanted = "".join(str(code).split()).upper()
+        """The room whose join code is `code` (any case, spaces ignored), among the sessions in `sessions_dir`;
+        a personal code (`ABC234-K7Q2MXWP`, see `join`) finds its room too."""
+        wanted = split_code(code)[0]
         if _CODE.match(wanted):
             for room_file in sorted(Path(sessions_dir).glob(f"*{FOLDER_SUFFIX}/room.json")):
                 try:
@@ -183,8 +186,21 @@ class Room:
 
     # --- participants ------------------------------------------------------------------------
 
-    def join(self, name: str = "") -> Participant:
-        return Participant(self, f"p-{secrets.token_hex(5)}", clean_text(name, MAX_NAME))
+    def join(self, name: str = "", resume: str = "") -> Participant:
+        """A participant. Each has a secret `resume` key (shown to them as `<room code>-<key>`): joining again
+        with it, after a page was closed or reloaded, continues as the same person — same stickies, same dots —
+        instead of starting over with fresh dots."""
+        resume = "".join(str(resume).split()).upper()
+        if not _RESUME.match(resume):
+            resume = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+        participant_id = "p-" + hashlib.sha256(f"{self.code}:{resume}".encode()).hexdigest()[:10]
+        name = clean_text(name, MAX_NAME)
+        if not name:  # someone coming back keeps the name they joined with
+            earlier = self.records().get(participant_id, [])
+            name = earlier[-1].name if earlier else ""
+        person = Participant(self, participant_id, name)
+        person.resume = resume
+        return person
 
     def records(self) -> dict[str, list[Record]]:
         """Every participant's records in the order they wrote them (a record naming another participant than
@@ -199,6 +215,12 @@ class Room:
     def tally(self, step: str, state: RoomState | None = None) -> Tally:
         state = state or self.state()
         return count(step, state, self.records())
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """(room code, personal key) from what a person typed: `abc234` or `ABC234-K7Q2MXWP`."""
+    room, _, resume = "".join(str(code).split()).upper().partition("-")
+    return room, resume
 
 
 def _records(participant: str, lines: list[dict]) -> list[Record]:
@@ -264,7 +286,12 @@ class Participant:
             raise SessionError(key="participant_unknown", name=clean_text(participant_id, 20))
         self.room, self.id, self.name = room, participant_id, name
         self.path = room.people / f"{participant_id}.jsonl"
+        self.resume = ""  # the secret key `Room.join` gives, to come back as this person
         self._made = 0
+
+    @property
+    def personal_code(self) -> str:
+        return f"{self.room.code}-{self.resume}"
 
     def _open_state(self, step: str) -> RoomState:
         state = self.room.state()
@@ -287,7 +314,7 @@ class Participant:
         if not text:
             raise SessionError(key="room_empty_text", step=step)
         self._made += 1
-        sticky_id = f"{self.id}.{self._made}{secrets.token_hex(2)}"
+        sticky_id = f"{self.id}.{self._made}{secrets.token_hex(4)}"  # unique also for a person who came back
         self._write(state, step, "sticky", sticky_id, category=category, text=text, value=1)
         return sticky_id
 

@@ -72,6 +72,25 @@ def test_a_participant_changes_and_withdraws_their_own_sticky_and_the_last_recor
     assert len(lines) == 3, "every change is a new record; nothing is rewritten"
 
 
+def test_a_participant_who_comes_back_with_their_personal_code_is_the_same_person_with_no_fresh_dots(
+    room: Room, session_path: Path
+):
+    ans = room.join("Ans")
+    sticky = ans.add_sticky("SD-06", "idea", "Terugbelservice")
+    ans.vote("SD-06", "idea-0", 3)
+    code = ans.personal_code
+    assert code.startswith(room.code + "-")
+
+    again = Room.find(code.lower(), session_path.parent).join(resume=code.split("-")[1])
+    assert (again.id, again.name) == (ans.id, "Ans")
+    with pytest.raises(SessionError) as caught:
+        again.vote("SD-06", "idea-1", 1)
+    assert caught.value.key == "room_no_dots", "a reload is no way to more dots"
+    again.withdraw_sticky("SD-06", sticky)
+    assert room.tally("SD-06").stickies == []
+    assert room.join("Ans").id != ans.id, "the same name without the code is someone else"
+
+
 def test_nobody_changes_or_withdraws_another_persons_sticky(room: Room):
     ans, bob = room.join("Ans"), room.join("Bob")
     sticky = ans.add_sticky("SD-06", "idea", "Terugbelservice")

@@ -199,3 +199,18 @@ def test_the_participant_app_speaks_english_too(bench, panel):
 def test_the_track_app_carries_the_participation_panel(workspace):
     app = TrackApp("service-design", language="nl")
     assert any(isinstance(x, ParticipationPanel) for x in walk(app))
+
+
+def test_a_participant_whose_page_closed_continues_with_the_personal_code_shown(bench, panel):
+    open_step(panel, "SD-06", dots=1)
+    first = joined(bench, panel, "Ans")
+    first.refresh()
+    code = first.person.personal_code
+    assert any(code in text for text in labels(first))
+    next(b for b in walk(first.lists) if isinstance(b, w.Button) and b.icon == "plus").click()
+
+    again = ParticipantApp(bench.workspace.sessions_dir, code=code, poll=0)
+    again.join_button.click()
+    assert again.person.id == first.person.id
+    assert t("participation.joined", "nl", name="Ans") in labels(again)
+    assert any(t("participation.vote_title", "nl", left=0, dots=1) == text for text in labels(again))

@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from copilot.errors import CopilotError
 from copilot.i18n import t
-from copilot.participation import Participant, Room
+from copilot.participation import Participant, Room, split_code
 from copilot.participation_model import MAX_TEXT, Offer, RoomState, Tally
 from copilot.settings import Workspace
 from copilot.ui.style import stylesheet
@@ -39,7 +39,7 @@ def label(text: str, *classes: str) -> w.Label:
 
 def code_from_url() -> str:
     """Voila hands the page's query string to the kernel: `?code=ABC123` fills in the code."""
-    return (parse_qs(os.environ.get("QUERY_STRING", "")).get("code") or [""])[0][:12]
+    return (parse_qs(os.environ.get("QUERY_STRING", "")).get("code") or [""])[0][:20]
 
 
 class ParticipantApp(w.VBox):
@@ -88,7 +88,11 @@ class ParticipantApp(w.VBox):
             body = [self.code, self.name, self.join_button]
         else:
             shown_as = self.person.name or t("participation.anonymous", lang)
-            body = [label(t("participation.joined", lang, name=shown_as), "cx-muted"), self.step_box]
+            body = [
+                label(t("participation.joined", lang, name=shown_as), "cx-muted"),
+                label(t("participation.personal_code", lang, code=self.person.personal_code), "cx-muted"),
+                self.step_box,
+            ]
             self._shown = self._lists_shown = None
             self.refresh()
         self.children = [stylesheet(), css, top, *body, self.message]
@@ -106,7 +110,7 @@ class ParticipantApp(w.VBox):
         except CopilotError as error:
             self.say(error.say(self.lang))
             return
-        self.person = self.room.join(self.name.value)
+        self.person = self.room.join(self.name.value, resume=split_code(self.code.value)[1])
         self.say("")
         self._render()
 
