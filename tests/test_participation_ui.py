@@ -214,3 +214,9 @@ def test_a_participant_whose_page_closed_continues_with_the_personal_code_shown(
     assert again.person.id == first.person.id
     assert t("participation.joined", "nl", name="Ans") in labels(again)
     assert any(t("participation.vote_title", "nl", left=0, dots=1) == text for text in labels(again))
+
+
+def test_the_join_link_is_also_a_qr_code_image_not_html(panel: ParticipationPanel):
+    pytest.importorskip("segno")
+    images = [x for x in walk(panel) if isinstance(x, w.Image)]
+    assert len(images) == 1 and images[0].format == "png" and images[0].value.startswith(b"\x89PNG")
