@@ -53,6 +53,7 @@ def open_step(panel: ParticipationPanel, step: str, dots: int = 3) -> None:
 
 
 def test_the_panel_shows_the_join_code_and_the_link_with_it(panel: ParticipationPanel):
+    assert panel.step.value == "SD-05", "the agenda's first step is chosen, ready to open"
     code = panel.room.code
     assert code in labels(panel)
     assert any(participant_link(code) in text for text in labels(panel))

@@ -26,6 +26,7 @@ WRAP_CSS = (
     ".cx-app .widget-label.cx-wrap { white-space: normal; height: auto; line-height: 1.4; overflow: visible; }"
     ".cx-app .cx-strong { font-weight: 600; } .cx-app .cx-quote-text { font-style: italic; }"
     ".cx-app .cx-step-name { font-size: 18px; font-weight: 600; }"
+    ".cx-app .cx-join-code { font-size: 32px; font-weight: 700; letter-spacing: .12em; }"
 )
 
 

@@ -69,7 +69,7 @@ class ParticipationPanel(w.VBox):
         self.start_button.on_click(lambda _: self.start())
         self.step = w.Dropdown(layout=w.Layout(width="auto"))
         self.dots = w.BoundedIntText(value=3, min=0, max=20, layout=w.Layout(width="150px"))
-        self.buttons = {name: w.Button(icon=icon) for name, icon in _BUTTONS.items()}
+        self.buttons = {name: w.Button(icon=icon, layout=w.Layout(width="auto")) for name, icon in _BUTTONS.items()}
         for name, button in self.buttons.items():
             button.on_click(lambda _, n=name: self._control(n))
         self.counts, self.message = label(""), label("")
@@ -87,7 +87,11 @@ class ParticipationPanel(w.VBox):
     def build(self) -> None:
         lang = self.bench.language
         steps = self.bench.workshop.steps if self.bench.workshop else list(STEPS)
+        chosen = self.step.value
         self.step.options = [(f"{s} {STEPS[s].name(lang)}", s) for s in dict.fromkeys(steps) if STEPS[s].available]
+        values = [value for _, value in self.step.options]
+        if values:  # new options leave no choice made: keep the one made, else the agenda's first step
+            self.step.value = chosen if chosen in values else values[0]
         self.step.description, self.dots.description = t("participation.step", lang), t("participation.dots", lang)
         self.start_button.description = t("participation.start", lang)
         for name, button in self.buttons.items():
@@ -98,7 +102,7 @@ class ParticipationPanel(w.VBox):
             self.children = [css, hint, self.start_button, self.message]
             return
         code, link = self.room.code, participant_link(self.room.code)
-        join = [label(code, "cx-step-name"), label(t("participation.link", lang, link=link, code=code))]
+        join = [label(code, "cx-join-code"), label(t("participation.link", lang, link=link, code=code))]
         qr = qr_image(link)
         controls = w.HBox([self.step, self.dots, *(self.buttons[n] for n in ("open", "close"))])
         round_bar = w.HBox([self.buttons[n] for n in ("reveal", "reset", "to_draft")])
@@ -123,6 +127,8 @@ class ParticipationPanel(w.VBox):
     def _control(self, name: str) -> None:
         lang, step = self.bench.language, self.step.value
         self.message.value = ""
+        if step is None:  # a workshop format without steps that take input
+            return
         try:
             if name == "open":
                 self.room.set_dots(step, self.dots.value)
