@@ -59,7 +59,7 @@ class ParticipantApp(w.VBox):
         self.join_button.on_click(lambda _: self.join())
         self.message = label("")
         self.kind = w.Dropdown()
-        self.text = w.Textarea(layout=w.Layout(width="100%", height="70px"))
+        self.text = w.Textarea(layout=w.Layout(width="96%", height="70px"))
         self.add_button = w.Button(icon="sticky-note", button_style="primary")
         self.add_button.on_click(lambda _: self.add())
         self.language = w.ToggleButtons(options=[("NL", "nl"), ("EN", "en")], value=language)
@@ -96,7 +96,8 @@ class ParticipantApp(w.VBox):
             ]
             self._shown = self._lists_shown = None
             self.refresh()
-        self.children = [stylesheet(), css, top, *body, self.message]
+        # the message stands where the person acts: under the join button, or in the step (see _step_view)
+        self.children = [stylesheet(), css, top, *body, *([self.message] if self.person is None else [])]
 
     def _set_language(self, language: str) -> None:
         self.lang = language
@@ -160,7 +161,8 @@ class ParticipantApp(w.VBox):
             self.kind.description = t("participation.kind", lang)
             self.text.value = ""
             view += [label(t("participation.add_title", lang), "cx-strong"), self.kind, self.text, self.add_button]
-        return [*view, self.lists]
+            return [*view, self.message, self.lists]
+        return [*view, self.lists, self.message]
 
     def _lists(self, offer: Offer, state: RoomState, tally: Tally) -> list[w.Widget]:
         lang, me = self.lang, self.person.id
@@ -190,9 +192,10 @@ class ParticipantApp(w.VBox):
         return rows
 
     def _my_sticky(self, step: str, sticky_id: str, text: str) -> w.HBox:
-        field = w.Text(value=text, layout=w.Layout(flex="1 1 auto"))
-        change = w.Button(description=t("participation.change", self.lang), icon="pencil")
-        withdraw = w.Button(description=t("participation.withdraw", self.lang), icon="trash")
+        field = w.Text(value=text, layout=w.Layout(flex="1 1 auto", width="auto", min_width="0"))
+        fixed = w.Layout(width="auto", flex="0 0 auto")  # a phone's narrow screen shrinks the text, not the buttons
+        change = w.Button(description=t("participation.change", self.lang), icon="pencil", layout=fixed)
+        withdraw = w.Button(description=t("participation.withdraw", self.lang), icon="trash", layout=fixed)
         change.on_click(lambda _: self._act(self.person.change_sticky, step, sticky_id, field.value))
         withdraw.on_click(lambda _: self._act(self.person.withdraw_sticky, step, sticky_id))
         return w.HBox([field, change, withdraw])
