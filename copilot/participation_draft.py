@@ -33,11 +33,14 @@ def offer_for(session: Session, step: str, items: list[Item] | None = None, quot
     info = STEPS[step]
     categories, scales = step_input(step)
     content = session.content(step, info.schema) if info.schema else None
-    if items is None:
+    if items is None and step == "SD-07":  # scores are given per idea: participants rate the ideas themselves
+        items = _items(session.content("SD-06", STEPS["SD-06"].schema))
+        have = {i.id for i in items}
+        for score in getattr(content, "scores", None) or []:
+            if score.idea not in have:
+                items.append(Item(id=score.idea, text=clean_text(score.title or score.idea, 120)))
+    elif items is None:
         items = _items(content)
-        if step == "SD-07" and not items:
-            ideas = STEPS["SD-06"]
-            items = _items(session.content("SD-06", ideas.schema))
     ids = list(dict.fromkeys(e for item in _list_items(content) for e in item.evidence))
     found = session.evidence(ids[: quotes * 3])
     redactor = Redactor(session.language)  # the quotes go to participants' own devices: no personal data

@@ -361,3 +361,23 @@ def test_a_revealed_dot_vote_becomes_a_native_bar_chart_and_the_draft_is_credite
     plot = charts[0].plots[0]
     assert list(plot.categories) == ["Terugbellen", "Chatbot die de factuur uitlegt"]
     assert list(plot.series[0].values) == [6.0, 1.0]
+
+
+def test_prioritising_offers_the_ideas_and_rescored_ideas_keep_their_score_item(session_path: Path):
+    from copilot.steps.schemas import IdeaScore
+
+    with Session.open(session_path) as session:
+        session.save_edit("SD-06", Ideation(ideas=[Idea(id="i1", title="Terugbellen"), Idea(id="i2", title="Chat")]))
+        scores = [IdeaScore(id="s1", idea="i1", title="Terugbellen", impact=2, effort=2)]
+        session.save_edit("SD-07", Prioritisation(scores=scores))
+        offer = offer_for(session, "SD-07")
+        assert [(i.id, i.text) for i in offer.items] == [("i1", "Terugbellen"), ("i2", "Chat")]
+        room = Room.open_for(session_path)
+        room.open_step(offer)
+        person = room.join()
+        for scale, value in (("impact", 5), ("effort", 1)):
+            person.rate("SD-07", "i1", scale, value)
+        draft = draft_from_room(session, "SD-07", room.tally("SD-07"))
+        proposed = changes(session.content("SD-07", Prioritisation), draft)
+    found = [(c.kind, c.proposed.id, c.proposed.impact, c.proposed.effort) for c in proposed]
+    assert found == [("changed", "s1", 5, 1)]
