@@ -114,6 +114,8 @@ def test_ratings_from_sliders_are_averaged_for_the_facilitator(bench, panel):
     assert impact.value == 0, "not rated (–) until the person moves it"
     impact.value = 5
     assert panel.room.tally("SD-07").mean("i1", "impact") == 5
+    panel.refresh()
+    assert "Impact 5.0 (1) — Ons eigen idee" in labels(panel.board)
     impact = next(s for s in walk(app.lists) if isinstance(s, w.SelectionSlider) and s.description == "Impact")
     assert impact.value == 5, "a redrawn slider keeps the person's own rating"
     impact.value = 0

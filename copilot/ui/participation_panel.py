@@ -175,6 +175,7 @@ class ParticipationPanel(w.VBox):
                 tally and tuple((s.id, s.text) for s in tally.stickies),
                 tally and tuple(sorted(tally.votes.items())),
                 tally and tuple(sorted(tally.participants)),
+                tally and tuple(sorted((k, tuple(map(tuple, v.items()))) for k, v in tally.ratings.items())),
                 self.bench.language,
             )
             if shown == self._shown:
@@ -206,7 +207,20 @@ class ParticipationPanel(w.VBox):
             for item in sorted(offered, key=lambda i: -tally.votes.get(i.id, 0)):
                 if tally.votes.get(item.id):
                     rows.append(label(f"{BAR * tally.votes[item.id]} {tally.votes[item.id]} · {item.text}"))
+        rows += self._ratings(tally, {**{i.id: i.text for i in offered}, **{s.id: s.text for s in tally.stickies}})
         self.board.children = rows
+
+    def _ratings(self, tally: Tally, texts: dict[str, str]) -> list[w.Label]:
+        """Per rated item, the mean of each scale and how many rated it: "Impact 4.5 (2) · Effort 2.0 (2) — idea"."""
+        lang, rows = self.bench.language, []
+        for target, scales in tally.ratings.items():
+            if target in texts:
+                parts = [
+                    f"{t(f'participation.scale.{scale}', lang)} {sum(v) / len(v):.1f} ({len(v)})"
+                    for scale, v in scales.items()
+                ]
+                rows.append(label(f"{' · '.join(parts)} — {texts[target]}"))
+        return rows
 
     def _sticky_row(self, sticky: Sticky, votes: int | None) -> w.HBox:
         remove = w.Button(icon="trash", tooltip=t("participation.remove", self.bench.language))
