@@ -324,11 +324,14 @@ def lab(
 @app.command("app")
 def app_mode(
     no_browser: bool = typer.Option(False, "--no-browser", help="Start the server without opening a browser."),
-    port: int = typer.Option(8866, help="Port for the app."),
+    port: int | None = typer.Option(None, help="Port for the app (default 8866; 8867 with --participants)."),
     ip: str = typer.Option("127.0.0.1", "--ip", help="Address to listen on (0.0.0.0 to share on the network)."),
+    participants: bool = typer.Option(False, "--participants", help="Serve the participants' app (join by code)."),
 ) -> None:
     """Open the start-here notebook as an app with Voila: only the widgets, no code."""
     root = project_root()
+    notebook = "participate.ipynb" if participants else "00_start_here.ipynb"
+    port = port or (8867 if participants else 8866)
     # Voila has no --allow-root: it runs as root without one, unlike JupyterLab.
     command = [
         sys.executable,
@@ -337,7 +340,7 @@ def app_mode(
         f"--port={port}",
         f"--Voila.ip={ip}",
         f"--Voila.root_dir={root / 'notebooks'}",
-        str(root / "notebooks" / "00_start_here.ipynb"),
+        str(root / "notebooks" / notebook),
     ]
     if no_browser:
         command.append("--no-browser")

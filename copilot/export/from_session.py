@@ -20,6 +20,7 @@ from copilot.export.slides import notes_for as _notes_for
 from copilot.export.slides.common import join_notes
 from copilot.export.text import shorten
 from copilot.i18n import t
+from copilot.participation_deck import vote_slides
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
 from copilot.steps.evidence_fit import weak_evidence
@@ -56,6 +57,7 @@ def build_deck(
         drafted = step_id in session.step_ids() and has_content(session.content(step_id, info.schema))
         if drafted:
             slides, evidence_ids = SLIDES[step_id](session, language)
+            slides += vote_slides(session, step_id, language)  # the room's revealed dot vote (issue 23)
             origins[step_id] = step_provenance(session, step_id)
             if store is not None:
                 weak[step_id] = weak_evidence(session.content(step_id, info.schema), store)

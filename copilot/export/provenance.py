@@ -1,6 +1,7 @@
 """Where each step's content came from, read from the session's history and call log (never written there).
 
     origin            computed from the research | drafted by a model | pasted from an assistant | written by people
+                      | from the workshop (participants' stickies, dots and ratings)
     model             the model of the last successful call for the step (drafted by a model only)
     template_version  the first 12 hex digits of the SHA-256 of the prompt template file. For a model's draft it
                       is checked against the call log: the logged prompt must start with the template's system
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from copilot.session import Session
 
-ORIGINS = ("computed", "ai", "pasted", "person")
+ORIGINS = ("computed", "ai", "pasted", "person", "workshop")  # workshop: the room's input (issue 23)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from copilot.i18n import t
 from copilot.settings import project_root
 from copilot.steps.catalogue import STEPS
 from copilot.ui.export_panel import ExportPanel
+from copilot.ui.participation_panel import ParticipationPanel
 from copilot.ui.research_panel import ResearchPanel
 from copilot.ui.step_editor import StepEditor
 from copilot.ui.style import step_heading, stylesheet
@@ -66,12 +67,15 @@ class TrackApp(w.VBox):
         self.research = ResearchPanel(self.bench)
         self.research.show_store_soon()  # "already in: …", without holding up the first paint
         self.export = ExportPanel(self.bench)
+        reload = lambda step: [e.reload() for e in self.steps if e.step_id == step]  # noqa: E731
+        self.participation = ParticipationPanel(self.bench, on_drafted=reload)
         self.children = [
             stylesheet(),
             self.header,
             _section(
                 step_heading("", t("ui.start.research_title", lang), t("ui.track_research_hint", lang)), self.research
             ),
+            _section(step_heading("", t("participation.panel_title", lang)), self.participation),
             *self.steps,
             _section(step_heading("", t("ui.deck", lang), t("ui.start.hint_deck", lang)), self.export),
         ]

@@ -1,0 +1,106 @@
+"""Participants in real browsers (issue 23): Voila serves notebooks/participate.ipynb, three headless Chromium
+pages join the facilitator's room by the code in their link, each adds a sticky and places a dot, and the
+facilitator's side (this process, reading the same folder) sees every contribution, none doubled.
+
+Three pages, not twelve: the test machine has two cores; 50 scripted participants run in the bench
+(bench/participation.py) and in tests/test_participation.py.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from browser_servers import JupyterServer
+from test_browser import SLOW, wait_for
+
+from copilot.participation import Room
+from copilot.participation_model import Item, Offer
+from copilot.session import Session
+from copilot.settings import Workspace
+
+pytestmark = pytest.mark.slow
+
+PAGES = 3
+HOSTILE = "<img src=x onerror=window.__owned=1>"
+
+
+@pytest.fixture(scope="module")
+def participant_server(tmp_path_factory: pytest.TempPathFactory):
+    server = JupyterServer(
+        "voila", tmp_path_factory.mktemp("voila-participate"), notebook=Path("notebooks/participate.ipynb")
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def room(participant_server: JupyterServer) -> Room:
+    sessions = Workspace(participant_server.home).ensure().sessions_dir
+    path = sessions / "zaal.cxsession"
+    if not path.exists():
+        Session.create(path, "Zaal", "nl").close()
+    room = Room.open_for(path)
+    room.set_dots("SD-06", 2)
+    room.open_step(
+        Offer(
+            step="SD-06",
+            names={"nl": "Ideeën", "en": "Ideation"},
+            question={"nl": "Welke ideeën beantwoorden die vragen?", "en": "Which ideas answer those questions?"},
+            quotes=[{"text": "Ik wil gewoon een mens aan de lijn.", "source": "interview-3.txt"}],
+            items=[Item(id="i1", text="Terugbelservice")],
+            categories=["idea"],
+        )
+    )
+    return room
+
+
+def seconds_until_stored(room: Room, text: str, clicked: float, limit: float = 60) -> float:
+    """How long after the click the sticky stood in the room's files (reported, not asserted)."""
+    while time.monotonic() - clicked < limit:
+        if any(s.text == text for s in room.tally("SD-06").stickies):
+            break
+        time.sleep(0.02)
+    return time.monotonic() - clicked
+
+
+def test_three_participants_in_browsers_each_reach_the_facilitator(participant_server, chromium, room, artifacts):
+    pages, delays = [], []
+    try:
+        for n in range(PAGES):
+            page = chromium.new_page()
+            pages.append(page)
+            page.goto(f"{participant_server.url}/?code={room.code}", timeout=SLOW)
+            wait_for(page, page.get_by_role("button", name="Meedoen"), "the join button", timeout=SLOW)
+            assert page.get_by_role("textbox", name="Workshopcode").input_value() == room.code, "from the link"
+            page.get_by_role("textbox", name="Je naam").fill(HOSTILE if n == 0 else f"Deelnemer {n}")
+            page.get_by_role("button", name="Meedoen").click()
+            wait_for(page, page.get_by_text("Welke ideeën beantwoorden die vragen?"), "the open step's question")
+            wait_for(page, page.get_by_text("Ik wil gewoon een mens aan de lijn.", exact=False), "the quote")
+        for n, page in enumerate(pages):
+            text = HOSTILE if n == 0 else f"Idee uit browser {n}"
+            page.get_by_placeholder("Je sticky").fill(text)
+            clicked = time.monotonic()
+            page.get_by_role("button", name="Toevoegen").click()
+            delays.append(seconds_until_stored(Room(room.folder), text, clicked))
+            wait_for(page, page.get_by_text("Toegevoegd."), "the added mark")
+            # a dot on the facilitator's item: the first + button belongs to it
+            page.locator(".cx-app button:has(i.fa-plus)").first.click()
+            wait_for(page, page.get_by_text("nog 1 van je 2 stippen"), "one dot used")
+            page.screenshot(path=artifacts / f"participant-{n}.png")
+        for page in pages:
+            assert page.evaluate("() => window.__owned === undefined"), "a participant's text ran as HTML"
+            assert page.locator(".cx-app img[src='x']").count() == 0
+    finally:
+        for page in pages:
+            page.close()
+
+    line = "click on Toevoegen → sticky in the facilitator's store: " + ", ".join(f"{d:.2f} s" for d in delays)
+    (artifacts / "click-to-store.txt").write_text(line + "\n", encoding="utf-8")
+    print(line)
+    tally = Room(room.folder).tally("SD-06")  # the facilitator's kernel reads a fresh view of the same folder
+    assert len(tally.participants) == PAGES
+    assert sorted(s.text for s in tally.stickies) == sorted([HOSTILE, *(f"Idee uit browser {n}" for n in (1, 2))])
+    assert tally.votes == {"i1": PAGES}, "one dot per page, none lost or doubled"
+    assert any(s.name == HOSTILE for s in tally.stickies), "the name is kept as the text it was"
