@@ -12,6 +12,7 @@ from copilot.steps.catalogue import step
 from copilot.steps.hmw_starters import draft_hmw
 from copilot.steps.impact import draft_priorities
 from copilot.steps.journey import draft_journey
+from copilot.steps.proto_personas import draft_personas
 from copilot.steps.stakeholder_candidates import draft_stakeholder_candidates
 from copilot.steps.synthesis import draft_synthesis
 from copilot.workshop import WorkshopFormat
@@ -25,10 +26,11 @@ def _journey(store: ResearchStore, session: Session, workshop: WorkshopFormat | 
     return draft_journey(store, session, workshop.stages(session.language) if workshop else None)
 
 
-# step id -> computed (offline) drafter: research themes, how each journey stage feels, how-might-we starters
+# step id -> computed (offline) drafter: research themes, proto-personas per interviewee and segment, how each journey stage feels, how-might-we starters
 # from the pains, impact from the evidence behind each idea, and the stakeholders the research names
 COMPUTED: dict[str, Callable] = {
     "SD-02": _synthesis,
+    "SD-03": draft_personas,
     "SD-04": _journey,
     "SD-05": draft_hmw,
     "SD-07": draft_priorities,
