@@ -26,8 +26,9 @@ def _journey(store: ResearchStore, session: Session, workshop: WorkshopFormat | 
     return draft_journey(store, session, workshop.stages(session.language) if workshop else None)
 
 
-# step id -> computed (offline) drafter: research themes, proto-personas per interviewee and segment, how each journey stage feels, how-might-we starters
-# from the pains, impact from the evidence behind each idea, and the stakeholders the research names
+# step id -> computed (offline) drafter: research themes, proto-personas per interviewee and segment, how
+# each journey stage feels, how-might-we starters from the pains, impact from the evidence behind each idea,
+# and the stakeholders the research names
 COMPUTED: dict[str, Callable] = {
     "SD-02": _synthesis,
     "SD-03": draft_personas,

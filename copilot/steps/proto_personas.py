@@ -102,7 +102,7 @@ def _segments(chunks: list[Chunk]) -> list[Voice]:
 
 
 def _file_tag(source: str) -> str:
-    """"interviews/interview_01_verhuizing_nl.txt" -> "verhuizing": what the researcher named the file after."""
+    """ "interviews/interview_01_verhuizing_nl.txt" -> "verhuizing": what the researcher named the file after."""
     words = _FILE_WORDS.sub(" ", PurePosixPath(source).stem.replace("_", " ").replace("-", " "))
     return " ".join(words.split()) or PurePosixPath(source).stem
 
