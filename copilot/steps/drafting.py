@@ -8,6 +8,7 @@ from collections.abc import Callable
 from copilot.errors import StepError
 from copilot.research.store import ResearchStore
 from copilot.session import Session
+from copilot.steps.ai_scan import draft_ai_scan
 from copilot.steps.catalogue import step
 from copilot.steps.hmw_starters import draft_hmw
 from copilot.steps.impact import draft_priorities
@@ -28,7 +29,7 @@ def _journey(store: ResearchStore, session: Session, workshop: WorkshopFormat | 
 
 # step id -> computed (offline) drafter: research themes, proto-personas per interviewee and segment, how
 # each journey stage feels, how-might-we starters from the pains, impact from the evidence behind each idea,
-# and the stakeholders the research names
+# the stakeholders the research names, and an AI pattern per journey stage from what customers say of it
 COMPUTED: dict[str, Callable] = {
     "SD-02": _synthesis,
     "SD-03": draft_personas,
@@ -36,6 +37,7 @@ COMPUTED: dict[str, Callable] = {
     "SD-05": draft_hmw,
     "SD-07": draft_priorities,
     "SC-01": draft_stakeholder_candidates,
+    "AI-01": draft_ai_scan,
 }
 # computed even when a model is at hand: themes from all the research beat a model's reading of a few quotes.
 # The journey is computed only without a model, which also drafts actions, touchpoints and pains.

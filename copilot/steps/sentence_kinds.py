@@ -30,6 +30,10 @@ ASKS_PERSON = _cues(
     r"speak (?:to|with) (?:someone|somebody|a person)",
     r"talk (?:to|with) (?:someone|somebody|a person|a human)",
     r"human contact|put through to",
+    r"(?:want|need|wants|needs) (?:someone|somebody|a person|one person)",
+    r"(?:one|a single) person who|iemand die (?:het|mij|me|ons) (?:snapt|kent|uitlegt|helpt)",
+    r"(?:een )?vaste (?:contactpersoon|persoon|medewerker)",
+    r"(?:wil|wilde) (?:iemand|een mens|een persoon)",
 )
 WISH = _cues(
     r"liever",
