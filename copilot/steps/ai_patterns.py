@@ -83,8 +83,8 @@ BOT_FAILS = _cues(
 LEGAL_SHARE = 0.25  # a quarter of quotes about rights or decisions makes it a legal stage
 VULNERABLE_SHARE = 0.25
 ASKS_SHARE = 0.3  # asking for a person, not because a bot or form failed
-SORE = -0.35
-QUESTIONS = 0.5  # a stage people mostly ask questions about is a stage of answers that must be right  # mean sentiment of a stage that hurts
+SORE = -0.35  # mean sentiment of a stage that hurts
+QUESTIONS = 0.5  # a stage people mostly ask questions about is a stage of answers that must be right
 
 
 @dataclass(frozen=True)
