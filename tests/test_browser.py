@@ -172,6 +172,7 @@ def test_a_cx_professional_runs_the_workshop_in_jupyterlab(
         detail = f" ({kernel_ready - start:.1f} s until the kernel was idle, {shown - kernel_ready:.1f} s from there)"
         report_time(artifacts, "JupyterLab", shown - start, detail)
         # the kernel was warmed silently before the page opened: the first cell a person runs is still [1]
+        page.locator(".jp-CodeCell .jp-InputPlaceholder").first.click()  # unfold the code, as a curious person would
         expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_have_text(re.compile(r"\[1\]"))
         dismiss_news(page)
         stages("app-shown")
