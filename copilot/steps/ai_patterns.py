@@ -128,17 +128,19 @@ def _pattern(r: dict[str, float]) -> str:
 
 def _trigger(quotes: list[str], asking: list[str]) -> str:
     """When a person should take over, in a customer's words: where they ask for one, else where it hurts most.
-    Sentences with account numbers or an agent's shorthand arrows make a poor trigger and are passed over."""
-    said = [s for q in asking for s in sentences(q) if ASKS_PERSON.search(s) and _readable(s)]
+    A customer speaks in the first person; an agent's note ("BR staat in KB") or a sentence with an account
+    number makes a poor trigger and is passed over."""
+    said = [s for q in asking for s in sentences(q) if ASKS_PERSON.search(s) and _customers(s)]
     if said:
         return said[0]
-    candidates = [s for q in quotes for s in sentences(q) if _readable(s)]
+    candidates = [s for q in quotes for s in sentences(q) if _customers(s)]
     sorest = min(candidates, key=lambda s: sentiment(s).score, default="")
     return sorest if sorest and sentiment(sorest).score < 0 else ""
 
 
-def _readable(sentence: str) -> bool:
-    return not _SHORTHAND.search(sentence)
+def _customers(sentence: str) -> bool:
+    return bool(_FIRST_PERSON.search(sentence)) and not _SHORTHAND.search(sentence)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:ik|mij|me|mijn|wij|ons|onze|I|my|we|our|us)\b", re.IGNORECASE)
 _SHORTHAND = re.compile(r"\d{4,}|→|->|\b(?:kl|mdw|dhr|mevr)\.", re.IGNORECASE)
