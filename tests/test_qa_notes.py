@@ -156,3 +156,29 @@ def test_questions_never_come_back_from_a_search(tmp_path: Path):
     questions = {question for _, expected in CASES.values() for question, _ in expected}
     assert hits and not any(hit.chunk.text in questions for hit in hits)
     assert hits[0].chunk.metadata["question"] == "Wat ging er de laatste keer mis?"
+
+
+NAMED_TRANSCRIPT = """# Interview 12 — verhuizing
+
+Sanne de Vries (interviewer): Fijn dat je tijd hebt. Hoe heb je de verhuizing doorgegeven?
+
+Mohamed El Amrani: Via de website. Er is zo'n verhuisformulier, dat was eigenlijk best oké.
+
+Sanne de Vries (interviewer): En daarna?
+
+Mohamed El Amrani: Daarna kreeg ik een welkomstbrief met een termijnbedrag voor gas, maar er is geen gas.
+
+Sanne de Vries (interviewer): Wat heb je toen gedaan?
+
+Mohamed El Amrani: Eerst de chatbot, want het was avond. Dat ging mis.
+"""
+
+
+def test_a_transcript_with_names_and_roles_stays_a_transcript_though_its_questions_end_in_a_question_mark(tmp_path):
+    # read as Q&A notes, the interviewer's turns became quotes and nobody's name was known to the redactor
+    path = tmp_path / "interview_12.txt"
+    path.write_text(NAMED_TRANSCRIPT, encoding="utf-8")
+    chunks = load_file(path, tmp_path)
+    assert [c.speaker for c in chunks] == ["Sanne de Vries", "Mohamed El Amrani"] * 3
+    assert [c.is_evidence for c in chunks] == [False, True] * 3
+    assert chunks[1].text.startswith("Via de website")

@@ -18,7 +18,7 @@ from pathlib import Path
 from copilot.errors import ResearchFileError, readable_name
 from copilot.research.chunks import Chunk, iter_with_ids, with_ids
 from copilot.research.office_loaders import WordTable, read_docx, read_pdf
-from copilot.research.qa_notes import qa_pieces
+from copilot.research.qa_notes import is_marker, qa_pieces
 from copilot.research.reading import read_text
 from copilot.research.subtitle_loaders import Cue, read_srt, read_vtt
 from copilot.research.surveys import (
@@ -120,11 +120,16 @@ def _pieces_from_text(text: str) -> list[dict]:
     lines = [line.strip() for line in text.split("\n")]
     title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
     body = [line for line in (lines[1:] if title else lines) if line and not line.startswith("#")]
+    turns = [turn for line in body if (turn := TURN.match(line))]
+    transcript = bool(body) and len(turns) >= TRANSCRIPT_SHARE * len(body)
+    # "Sanne (interviewer): Hoe ging dat?" is a transcript with names and roles, even when most questions end
+    # in "?"; read as Q&A notes it would lose who spoke. Notes marked "Q:"/"A:" are Q&A notes.
+    if transcript and any(not is_marker(turn["speaker"]) for turn in turns):
+        return _turn_pieces(body, title)
     answers = qa_pieces(text)
     if answers:
         return answers
-    turns = [TURN.match(line) for line in body]
-    if body and sum(1 for turn in turns if turn) >= TRANSCRIPT_SHARE * len(body):
+    if transcript:
         return _turn_pieces(body, title)
     return _paragraph_pieces(text, title)
 

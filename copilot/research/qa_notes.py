@@ -52,6 +52,11 @@ def qa_pieces(text: str) -> list[dict] | None:
     return None
 
 
+def is_marker(label: str) -> bool:
+    """Whether a line's label ("Q", "Vraag 3", "R", "Interviewer") is a Q&A marker rather than a person's name."""
+    return bool(_QUESTION.match(f"{label}: x") or _ANSWER.match(f"{label}: x"))
+
+
 def _plain_enough(kinds: list[tuple[str, str]]) -> bool:
     """Questions are at least a third of the content, distinct, and followed by a few lines, not a report."""
     questions = [text for kind, text in kinds if kind == "q"]

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from copilot.errors import StepError
 from copilot.research.store import ResearchStore
 from copilot.session import Session
+from copilot.steps.ai_scan import draft_ai_scan
 from copilot.steps.catalogue import step
 from copilot.steps.hmw_starters import draft_hmw
 from copilot.steps.impact import draft_priorities
 from copilot.steps.journey import draft_journey
+from copilot.steps.proto_personas import draft_personas
 from copilot.steps.stakeholder_candidates import draft_stakeholder_candidates
 from copilot.steps.synthesis import draft_synthesis
 from copilot.workshop import WorkshopFormat
@@ -25,14 +27,17 @@ def _journey(store: ResearchStore, session: Session, workshop: WorkshopFormat | 
     return draft_journey(store, session, workshop.stages(session.language) if workshop else None)
 
 
-# step id -> computed (offline) drafter: research themes, how each journey stage feels, how-might-we starters
-# from the pains, impact from the evidence behind each idea, and the stakeholders the research names
+# step id -> computed (offline) drafter: research themes, proto-personas per interviewee and segment, how
+# each journey stage feels, how-might-we starters from the pains, impact from the evidence behind each idea,
+# the stakeholders the research names, and an AI pattern per journey stage from what customers say of it
 COMPUTED: dict[str, Callable] = {
     "SD-02": _synthesis,
+    "SD-03": draft_personas,
     "SD-04": _journey,
     "SD-05": draft_hmw,
     "SD-07": draft_priorities,
     "SC-01": draft_stakeholder_candidates,
+    "AI-01": draft_ai_scan,
 }
 # computed even when a model is at hand: themes from all the research beat a model's reading of a few quotes.
 # The journey is computed only without a model, which also drafts actions, touchpoints and pains.
