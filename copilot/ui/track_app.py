@@ -29,7 +29,7 @@ class _TrackFormats(Mapping):
     def __getitem__(self, track: str) -> list[str]:
         if track not in tracks():
             raise KeyError(track)
-        return AppService.open().track_formats(track)
+        return AppService.open(ensure=False).track_formats(track)
 
     def __iter__(self) -> Iterator[str]:
         return iter(tracks())
