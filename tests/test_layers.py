@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "copilot.secrets",
             "copilot.settings",
             "copilot.text",
+            "copilot.palette",
             "copilot.llm",
             "copilot.prompt_sandbox",
             "copilot.session_files",
