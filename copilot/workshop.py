@@ -8,6 +8,7 @@ in workshop_templates/ appears in its track notebook with no Python.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -120,11 +121,20 @@ def track_formats(folder: Path, track: str) -> list[str]:
     out of the list (and logged): the tracks keep working while a facilitator fixes it."""
     placed = []
     for workshop_id, path in formats(folder).items():
-        try:
-            places = load_format(path).places()
-        except WorkshopFormatError as error:
-            log.warning("Workshop format left out of the track notebooks: %s", error)
+        stat = path.stat()
+        places = _places(str(path), stat.st_mtime_ns, stat.st_size)
+        if isinstance(places, WorkshopFormatError):
+            log.warning("Workshop format left out of the track notebooks: %s", places)
             continue
         if track in places:
             placed.append((places[track], workshop_id))
     return [workshop_id for _place, workshop_id in sorted(placed)]
+
+
+@lru_cache(maxsize=256)
+def _places(path: str, _mtime_ns: int, _size: int) -> dict[str, int] | WorkshopFormatError:
+    """A format file's tracks, read again only when the file changed (a track app lists every format)."""
+    try:
+        return load_format(Path(path)).places()
+    except WorkshopFormatError as error:
+        return error
