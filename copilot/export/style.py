@@ -33,7 +33,7 @@ class Style:
         palette = tuple(c for c in (colours.get(f"accent{n}") for n in range(1, 7)) if c)
         if palette:
             style = replace(style, accent=palette[0], accent_soft=blend(palette[0], "FFFFFF", 0.9), palette=palette)
-        ink = cx_palette.get("dk1")
+        ink = colours.get("dk1")
         if ink and luminance(ink) < 0.2:
             style = replace(style, ink=ink, muted=blend(ink, "FFFFFF", 0.35))
         latin = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
