@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from copilot.app_service import AppService
 from copilot.audit import session_audit
 from copilot.cli_bench import bench_app
 from copilot.errors import CopilotError
@@ -34,6 +33,13 @@ prompts_app = typer.Typer(help="Prompt templates: check them, run the facilitato
 app.add_typer(prompts_app, name="prompts")
 app.add_typer(theme_app, name="theme")  # `theme check FILE` (copilot/export/theme_check.py)
 console = Console(stderr=True)
+
+
+def _service(ensure: bool = True):
+    """The application service (imported here: `cx-copilot --help` stays quick)."""
+    from copilot.app_service import AppService
+
+    return AppService.open(ensure=ensure)
 
 
 def _language(value: str | None) -> str | None:
@@ -122,7 +128,7 @@ def workshop_list(language: str = LANG) -> None:
     """List the workshop formats in workshop_templates/."""
     from copilot.workshop import load_format
 
-    for name, path in AppService.open(ensure=False).formats().items():
+    for name, path in _service(ensure=False).formats().items():
         workshop = load_format(path)
         typer.echo(f"{name}\t{workshop.minutes} min\t{workshop.name(language)}")
 
@@ -135,7 +141,7 @@ def ingest(
     language: str = LANG,
 ) -> None:
     """Read research files into the store (unchanged files are skipped)."""
-    store = AppService.open().store()
+    store = _service().store()
     failed = 0
     for folder in folders:
         failed += len(_ingest_with_progress(folder, store, language, prune, redact).failed)
@@ -161,7 +167,7 @@ def search(
             raise typer.BadParameter(f"{item!r}: write filters as KEY=VALUE", param_hint="--filter")
         conditions.append({key.strip(): value.strip()})
     where = None if not conditions else conditions[0] if len(conditions) == 1 else {"$and": conditions}
-    store = AppService.open().store()
+    store = _service().store()
     hits = Retriever(store).search(query, k=k, where=where)
     if as_json:
         rows = [
@@ -189,7 +195,7 @@ def session_list(
     """The sessions in this workspace, newest first."""
     from copilot.session import Session
 
-    for path in sorted(AppService.open().workspace.sessions_dir.glob("*.cxsession"), reverse=True):
+    for path in sorted(_service().workspace.sessions_dir.glob("*.cxsession"), reverse=True):
         try:
             with Session.open(path) as session:
                 steps = ", ".join(session.step_ids())
@@ -207,7 +213,7 @@ def session_duplicate(session_file: Path, title: str = typer.Option(..., "--titl
     from copilot.session import Session
 
     with Session.open(session_file) as original:
-        copy = original.duplicate(AppService.open().new_session_path(session_file.stem), title)
+        copy = original.duplicate(_service().new_session_path(session_file.stem), title)
         typer.echo(str(copy.path))
         copy.close()
 
@@ -226,7 +232,7 @@ def session_import(file: Path) -> None:
     """Bring a shared session file into this workspace."""
     from copilot.session import Session
 
-    typer.echo(str(Session.import_file(file, AppService.open().workspace.sessions_dir).path))
+    typer.echo(str(Session.import_file(file, _service().workspace.sessions_dir).path))
 
 
 # the AI-use record: its body lives in copilot/audit.py
@@ -236,7 +242,7 @@ session_app.command("audit")(session_audit)
 @store_app.command("stats")
 def store_stats() -> None:
     """How many fragments and files the store holds."""
-    store = AppService.open().store()
+    store = _service().store()
     typer.echo(f"fragments\t{store.count()}\nfiles\t{len(store.sources())}\nembedder\t{store.embedder.name}")
 
 
@@ -260,7 +266,7 @@ def export(
         raise typer.BadParameter(f"{fmt!r}: use pptx or md", param_hint="--format")
     if fmt == "md" and out == Path("deck.pptx"):
         out = Path("deck.md")
-    service = AppService.open(ensure=False)
+    service = _service(ensure=False)
     typer.echo(str(service.export_session(session_file, out, language, share, theme, master, fmt)))
 
 
