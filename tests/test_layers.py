@@ -99,5 +99,5 @@ def test_no_import_runs_up_a_layer(path: Path):
 
 def test_the_check_sees_an_upward_import_inside_a_function(tmp_path: Path):
     code = "def f():\n    from copilot.export.text import shorten\n    return shorten\n"
-    (line, name), = imports(ast.parse(code))
+    ((line, name),) = imports(ast.parse(code))
     assert (line, name) == (2, "copilot.export.text") and layer_of(name) > layer_of("copilot.steps.journey")
