@@ -35,6 +35,13 @@ app.add_typer(theme_app, name="theme")  # `theme check FILE` (copilot/export/the
 console = Console(stderr=True)
 
 
+def _service(ensure: bool = True):
+    """The application service (imported here: `cx-copilot --help` stays quick)."""
+    from copilot.app_service import AppService
+
+    return AppService.open(ensure=ensure)
+
+
 def _language(value: str | None) -> str | None:
     if value is not None and value not in LANGUAGES:
         raise typer.BadParameter(f"{value!r}: choose {' or '.join(LANGUAGES)}")
@@ -119,9 +126,9 @@ def workshop_run(
 @workshop_app.command("list")
 def workshop_list(language: str = LANG) -> None:
     """List the workshop formats in workshop_templates/."""
-    from copilot.workshop import formats, load_format
+    from copilot.workshop import load_format
 
-    for name, path in formats(project_root() / "workshop_templates").items():
+    for name, path in _service(ensure=False).formats().items():
         workshop = load_format(path)
         typer.echo(f"{name}\t{workshop.minutes} min\t{workshop.name(language)}")
 
@@ -134,9 +141,7 @@ def ingest(
     language: str = LANG,
 ) -> None:
     """Read research files into the store (unchanged files are skipped)."""
-    from copilot.research.store import ResearchStore
-
-    store = ResearchStore.open(Workspace.default().ensure().store_dir)
+    store = _service().store()
     failed = 0
     for folder in folders:
         failed += len(_ingest_with_progress(folder, store, language, prune, redact).failed)
@@ -154,7 +159,6 @@ def search(
     import json
 
     from copilot.research.retrieval import Retriever
-    from copilot.research.store import ResearchStore
 
     conditions = []
     for item in filters:
@@ -163,7 +167,7 @@ def search(
             raise typer.BadParameter(f"{item!r}: write filters as KEY=VALUE", param_hint="--filter")
         conditions.append({key.strip(): value.strip()})
     where = None if not conditions else conditions[0] if len(conditions) == 1 else {"$and": conditions}
-    store = ResearchStore.open(Workspace.default().ensure().store_dir)
+    store = _service().store()
     hits = Retriever(store).search(query, k=k, where=where)
     if as_json:
         rows = [
@@ -191,7 +195,7 @@ def session_list(
     """The sessions in this workspace, newest first."""
     from copilot.session import Session
 
-    for path in sorted(Workspace.default().ensure().sessions_dir.glob("*.cxsession"), reverse=True):
+    for path in sorted(_service().workspace.sessions_dir.glob("*.cxsession"), reverse=True):
         try:
             with Session.open(path) as session:
                 steps = ", ".join(session.step_ids())
@@ -206,11 +210,10 @@ def session_list(
 @session_app.command("duplicate")
 def session_duplicate(session_file: Path, title: str = typer.Option(..., "--title")) -> None:
     """Copy a session to try another direction without losing the first."""
-    from copilot.headless import new_session_path
     from copilot.session import Session
 
     with Session.open(session_file) as original:
-        copy = original.duplicate(new_session_path(Workspace.default().ensure(), session_file.stem), title)
+        copy = original.duplicate(_service().new_session_path(session_file.stem), title)
         typer.echo(str(copy.path))
         copy.close()
 
@@ -229,7 +232,7 @@ def session_import(file: Path) -> None:
     """Bring a shared session file into this workspace."""
     from copilot.session import Session
 
-    typer.echo(str(Session.import_file(file, Workspace.default().ensure().sessions_dir).path))
+    typer.echo(str(Session.import_file(file, _service().workspace.sessions_dir).path))
 
 
 # the AI-use record: its body lives in copilot/audit.py
@@ -239,9 +242,7 @@ session_app.command("audit")(session_audit)
 @store_app.command("stats")
 def store_stats() -> None:
     """How many fragments and files the store holds."""
-    from copilot.research.store import ResearchStore
-
-    store = ResearchStore.open(Workspace.default().ensure().store_dir)
+    store = _service().store()
     typer.echo(f"fragments\t{store.count()}\nfiles\t{len(store.sources())}\nembedder\t{store.embedder.name}")
 
 
@@ -260,34 +261,13 @@ def export(
     fmt: str | None = typer.Option(None, "--format", help="pptx or md; default: from the --out suffix."),
 ) -> None:
     """Export a session as a PowerPoint deck, or as Markdown."""
-    from copilot.export.from_session import build_deck
-    from copilot.export.markdown import write_markdown
-    from copilot.export.render import render
-    from copilot.session import Session
-    from copilot.session_files import check_deck_target
-    from copilot.steps.evidence_fit import workspace_store
-    from copilot.workshop import formats, load_format
-
     fmt = (fmt or ("md" if out.suffix.lower() in (".md", ".markdown") else "pptx")).lower()
     if fmt not in ("pptx", "md"):
         raise typer.BadParameter(f"{fmt!r}: use pptx or md", param_hint="--format")
     if fmt == "md" and out == Path("deck.pptx"):
         out = Path("deck.md")
-    check_deck_target(out, fmt, session_file)  # never over the session, another program's file, or a folder
-    session = Session.open(session_file)
-    try:
-        known = formats(project_root() / "workshop_templates")
-        workshop_id = session.meta("workshop")
-        workshop = load_format(known[workshop_id]) if workshop_id in known else None
-        # with the workspace's research, items citing quotes about something else are marked weak evidence
-        deck = build_deck(session, workshop, language, share=share, store=workspace_store())
-    finally:
-        session.close()
-    if fmt == "md":
-        write_markdown(deck, out)
-    else:
-        render(deck, out, theme, master)
-    typer.echo(str(out))
+    service = _service(ensure=False)
+    typer.echo(str(service.export_session(session_file, out, language, share, theme, master, fmt)))
 
 
 @app.command()

@@ -4,9 +4,10 @@ offline, lock the drafts, export the deck. The notebook calls the same functions
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
+from copilot.app_service import AppService, redact_for
+from copilot.app_service import new_session_path as new_session_path  # where it used to live
 from copilot.errors import StepError
 from copilot.export.from_session import build_deck
 from copilot.export.render import render
@@ -16,7 +17,6 @@ from copilot.research.retrieval import Retriever
 from copilot.research.store import ResearchStore
 from copilot.secrets import errors_scrubbed
 from copilot.session import Session
-from copilot.session_files import inside, safe_name
 from copilot.settings import Workspace, check_language
 from copilot.steps.drafting import can_draft, computed_first, draft_step
 from copilot.workshop import load_format
@@ -32,26 +32,13 @@ class WorkshopRun:
     reasons: dict[str, str] = field(default_factory=dict)  # why a step was left for the workshop
 
 
-def new_session_path(workspace: Workspace, workshop_id: str) -> Path:
-    """A new file in the workspace's sessions folder; the id (from a format file anyone can edit) is made a
-    safe name first, so `../` or a slash in it cannot put the session anywhere else."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = safe_name(workshop_id, fallback="workshop")
-    path = workspace.sessions_dir / f"{name}-{stamp}.cxsession"
-    n = 1
-    while path.exists():
-        n += 1
-        path = workspace.sessions_dir / f"{name}-{stamp}-{n}.cxsession"
-    return inside(workspace.sessions_dir, path)
-
-
 def _draft_with_model(step_id: str, session: Session, retriever, language: str, chat, name: str, choice) -> None:
     from functools import partial
 
     from copilot.llm import structured
     from copilot.steps.engine import ask, prepare
 
-    prepared = prepare(step_id, session, retriever, language, redact=bool(choice and not choice.local))
+    prepared = prepare(step_id, session, retriever, language, redact=redact_for(choice))
     structure = partial(structured, choice=choice) if choice else None  # the provider's own JSON-schema output
     ask(prepared, chat, session, model_name=name, cost=choice.cost if choice else None, structure=structure)
 
@@ -77,11 +64,11 @@ def run_workshop(
 def _run_workshop(format_path, research, out, language, workspace, on_progress, title, chat, share) -> WorkshopRun:
     check_language(language)
     workshop = load_format(format_path)
-    workspace = (workspace or Workspace.default()).ensure()
-    store = ResearchStore.open(workspace.store_dir)
+    service = AppService.open(workspace)
+    store = ResearchStore.open(service.workspace.store_dir)
     report = ingest(research, store, on_progress=on_progress)
     session = Session.create(
-        new_session_path(workspace, workshop.id), title or workshop.name(language), language, workshop=workshop.id
+        service.new_session_path(workshop.id), title or workshop.name(language), language, workshop=workshop.id
     )
     drafted, skipped, reasons = [], [], {}
     choice = configured() if chat is None else None

@@ -333,17 +333,9 @@ def check_assertions(assertions: list, output: StepOutput) -> list[str]:
     return reasons
 
 
-def item_lists(output: BaseModel) -> dict[str, list[Item]]:
+def item_lists(output: StepOutput) -> dict[str, list[Item]]:
     """The output's lists of items by field name (open_questions, a list of texts, is not one)."""
-    return {name: getattr(output, name) for name in type(output).model_fields if _item_model(output, name)}
-
-
-def _item_model(output: BaseModel, list_name: str) -> type[Item] | None:
-    annotation = type(output).model_fields[list_name].annotation
-    args = getattr(annotation, "__args__", ())
-    if getattr(annotation, "__origin__", None) is list and args and isinstance(args[0], type):
-        return args[0] if issubclass(args[0], Item) else None
-    return None
+    return output.items()
 
 
 def _every_item_has_evidence(output: StepOutput, _value) -> str:
@@ -394,7 +386,8 @@ def _field_present(output: StepOutput, value) -> str:
     name = str(value)
     if name in type(output).model_fields:
         return "" if getattr(output, name) not in ("", None, []) else f"{name} is empty"
-    lists = {key: items for key, items in item_lists(output).items() if name in _item_model(output, key).model_fields}
+    models = type(output).item_lists()
+    lists = {key: items for key, items in output.items().items() if name in models[key].model_fields}
     if not lists:
         return f"no field {name} in {type(output).__name__}"
     empty = [item.id for items in lists.values() for item in items if getattr(item, name) in ("", None, [])]

@@ -24,6 +24,7 @@ naming the file and line, never a silently empty prompt. Research text reaches t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -206,13 +207,22 @@ def _check_syntax(template: PromptTemplate) -> None:
             ) from None
 
 
-def _check_schema(template: PromptTemplate) -> None:
-    from copilot.steps.schemas import SCHEMAS
+# The output schema names a template may use. The step registry, a layer above, tells this module
+# (`use_output_schemas`) when it is imported; until then no name is checked here (the engine still needs one).
+_output_schemas: Callable[[], Collection[str]] | None = None
 
-    if template.meta.output not in SCHEMAS:
+
+def use_output_schemas(names: Callable[[], Collection[str]]) -> None:
+    global _output_schemas
+    _output_schemas = names
+
+
+def _check_schema(template: PromptTemplate) -> None:
+    known = _output_schemas() if _output_schemas is not None else None
+    if known is not None and template.meta.output not in known:
         raise TemplateError(
             f"{template.path.name}: unknown output schema {template.meta.output!r}. "
-            f"Known schemas: {', '.join(sorted(SCHEMAS))}."
+            f"Known schemas: {', '.join(sorted(known))}."
         )
 
 

@@ -7,13 +7,13 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
+from copilot.app_service import AppService, redact_for
 from copilot.research.ingest import IngestReport, OnProgress, ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
-from copilot.settings import Workspace, check_language, project_root
+from copilot.settings import Workspace, check_language
 from copilot.steps.drafting import draft_step
 from copilot.steps.schemas import ResearchSynthesis
-from copilot.workshop import WorkshopFormat, formats, load_format
 
 SYNTHESIS = "SD-02"
 
@@ -26,12 +26,13 @@ class Workbench:
         session_path: Path | None = None,
         workshop: str = "journey_pain_points_90",
     ) -> None:
-        self.workspace = (workspace or Workspace.default()).ensure()
+        self.app = AppService.open(workspace)
+        self.workspace = self.app.workspace
         self.language = check_language(language)
         self._store: ResearchStore | None = None
         self._store_lock = threading.Lock()  # the app may open the store in the background
         self._retriever = None
-        self.workshop = self._load_workshop(workshop)
+        self.workshop = self.app.workshop(workshop)
         path = session_path or self.workspace.sessions_dir / "start-here.cxsession"
         if path.exists():
             self.session = Session.open(path)
@@ -39,10 +40,10 @@ class Workbench:
             title = self.workshop.name(language) if self.workshop else "CX Copilot"
             self.session = Session.create(path, title, language, workshop=workshop)
 
-    @staticmethod
-    def _load_workshop(workshop_id: str) -> WorkshopFormat | None:
-        known = formats(project_root() / "workshop_templates")
-        return load_format(known[workshop_id]) if workshop_id in known else None
+    def use_workshop(self, workshop_id: str) -> None:
+        """Work in another workshop format from now on; the session remembers it (its deck follows)."""
+        self.workshop = self.app.workshop(workshop_id)
+        self.session.set_meta("workshop", workshop_id)
 
     @property
     def store(self) -> ResearchStore:
@@ -56,7 +57,7 @@ class Workbench:
         self.session.set_meta("language", language)
 
     def default_research_folder(self) -> Path:
-        return project_root() / "examples" / "research"
+        return self.app.root / "examples" / "research"
 
     def ingest(self, folder: Path, on_progress: OnProgress | None = None) -> IngestReport:
         return ingest(Path(folder), self.store, on_progress=on_progress)
@@ -196,7 +197,7 @@ class Workbench:
             self._retriever,
             self.language,
             inputs,
-            redact=bool(choice and not choice.local),
+            redact=redact_for(choice),
             char_limit=None if choice else paste_limit(),
         )
 

@@ -1,13 +1,25 @@
-"""Workshop formats: an agenda of steps and activities with minutes, kept in a YAML file facilitators edit."""
+"""Workshop formats: an agenda of steps and activities with minutes, kept in a YAML file facilitators edit.
+
+A format also says which track notebooks offer it (`tracks:`, each with its place in that notebook's list);
+without it, a format shows up in the tracks of its steps, after the shipped ones. So a facilitator's new file
+in workshop_templates/ appears in its track notebook with no Python.
+"""
 
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from copilot.errors import WorkshopFormatError
 from copilot.steps.catalogue import STEPS
+from copilot.steps.registry import tracks as known_tracks
+
+log = logging.getLogger(__name__)
+
+LATER = 100  # the place in a track's list of a format that does not give one: after the shipped formats
 
 
 class AgendaItem(BaseModel):
@@ -40,6 +52,19 @@ class WorkshopFormat(BaseModel):
     agenda: list[AgendaItem] = Field(min_length=1)
     # the stages of the journey the workshop maps, per language: the copilot estimates how each feels (SD-04)
     journey_stages: dict[str, list[str]] = Field(default_factory=dict)
+    # track -> this format's place in that track notebook's list (lower first); empty: the tracks of its steps
+    tracks: dict[str, int] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_tracks(self) -> WorkshopFormat:
+        unknown = [track for track in self.tracks if track not in known_tracks()]
+        if unknown:
+            raise ValueError(f"unknown track {unknown[0]!r} (known: {', '.join(known_tracks())})")
+        return self
+
+    def places(self) -> dict[str, int]:
+        """The tracks that offer this format, with its place in each."""
+        return self.tracks or {STEPS[step].track: LATER for step in self.steps}
 
     def stages(self, language: str) -> list[str]:
         return self.journey_stages.get(language) or self.journey_stages.get("en") or []
@@ -89,3 +114,27 @@ def load_format(path: Path) -> WorkshopFormat:
 def formats(folder: Path) -> dict[str, Path]:
     """The workshop formats in `folder`, by id (the file name without .yaml)."""
     return {path.stem: path for path in sorted(Path(folder).glob("*.yaml"))}
+
+
+def track_formats(folder: Path, track: str) -> list[str]:
+    """The ids of the formats in `folder` a track notebook offers, in order. A file that does not load is left
+    out of the list (and logged): the tracks keep working while a facilitator fixes it."""
+    placed = []
+    for workshop_id, path in formats(folder).items():
+        stat = path.stat()
+        places = _places(str(path), stat.st_mtime_ns, stat.st_size)
+        if isinstance(places, WorkshopFormatError):
+            log.warning("Workshop format left out of the track notebooks: %s", places)
+            continue
+        if track in places:
+            placed.append((places[track], workshop_id))
+    return [workshop_id for _place, workshop_id in sorted(placed)]
+
+
+@lru_cache(maxsize=256)
+def _places(path: str, _mtime_ns: int, _size: int) -> dict[str, int] | WorkshopFormatError:
+    """A format file's tracks, read again only when the file changed (a track app lists every format)."""
+    try:
+        return load_format(Path(path)).places()
+    except WorkshopFormatError as error:
+        return error

@@ -18,6 +18,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
+from copilot import palette
 from copilot.export.chart_parts import AXIS, LABEL_SIZE, MARK, axis_title, fixed_plot_area, legend, new_chart
 from copilot.export.deckspec import ChartPoint, ChartSlide
 from copilot.export.drawing import text_box
@@ -29,11 +30,11 @@ from copilot.export.theme import Box, Style, blend
 PLOT = (0.05, 0.03, 0.93, 0.84)
 # stakeholder stances, in the order of the engagement scale, with colours that read as that scale
 STANCES = [
-    (("unaware", "onbewust", "onbekend"), "9CA3AF"),
-    (("resistant", "weerstand", "tegen", "resistent", "tegenstander"), "C2410C"),
-    (("neutral", "neutraal"), "D4A017"),
-    (("supportive", "steunend", "ondersteunend", "positief", "voorstander"), "2BA399"),
-    (("leading", "leidend", "trekker", "voortrekker"), "0B5D56"),
+    (("unaware", "onbewust", "onbekend"), palette.STANCES["unaware"]),
+    (("resistant", "weerstand", "tegen", "resistent", "tegenstander"), palette.STANCES["resistant"]),
+    (("neutral", "neutraal"), palette.STANCES["neutral"]),
+    (("supportive", "steunend", "ondersteunend", "positief", "voorstander"), palette.STANCES["supportive"]),
+    (("leading", "leidend", "trekker", "voortrekker"), palette.STANCES["leading"]),
 ]
 NAMED_POINTS = 12  # up to this many points carry their names; more are numbered, with a key beside the chart
 KEY_WIDTH = 3.0

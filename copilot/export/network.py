@@ -12,13 +12,14 @@ import logging
 import textwrap
 from dataclasses import dataclass, field
 
+from copilot import palette
+from copilot.palette import web
+
 log = logging.getLogger(__name__)
 
-INK = "#1F2A44"
-MUTED = "#6B7280"
-EDGE = "#9CA3AF"
-RING = "#0F766E"
-NO_STANCE = "#CBD5E1"
+INK, MUTED, EDGE = web(palette.INK), web(palette.MUTED), web(palette.LIGHT)
+RING = web(palette.ACCENT)
+NO_STANCE = web(palette.NO_STANCE)
 EDGE_LABELS = 8  # more links than this: their "how" stays in the table, the picture stays readable
 LABEL_ROOM = (1.75, 1.0)  # inches a node with its name needs, across and down
 X_LIMITS, Y_LIMITS = (-1.15, 1.15), (-1.3, 1.22)

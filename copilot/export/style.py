@@ -7,19 +7,21 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from copilot import palette as cx_palette  # `palette` is also a Style field
+
 
 @dataclass(frozen=True)
 class Style:
     """Colours (hex RGB) and fonts for the shapes the renderer draws itself."""
 
     font: str = "Arial"
-    ink: str = "1F2A44"  # body text
-    muted: str = "6B7280"
-    accent: str = "0F766E"
-    accent_soft: str = "E6F2F1"
-    warning: str = "B45309"  # assumptions
-    card: str = "F7F8FA"
-    palette: tuple[str, ...] = field(default=("0F766E", "D97706", "4F46E5", "BE123C", "0284C7", "65A30D"))
+    ink: str = cx_palette.INK  # body text
+    muted: str = cx_palette.MUTED
+    accent: str = cx_palette.ACCENT
+    accent_soft: str = cx_palette.ACCENT_SOFT
+    warning: str = cx_palette.WARNING  # assumptions
+    card: str = cx_palette.CARD
+    palette: tuple[str, ...] = field(default=cx_palette.SERIES)
 
     @classmethod
     def from_theme_xml(cls, xml: bytes) -> Style:

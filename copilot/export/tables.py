@@ -12,13 +12,14 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Inches
 
+from copilot import palette
 from copilot.export.fit import fit, height, text_width
 from copilot.export.theme import Box, Style, blend
 
 CELL_MARGIN_X = 0.08  # inches, left and right inside a cell
 CELL_MARGIN_Y = 0.05  # top and bottom
 MIN_ROW = 0.36
-HEAT_SCALE = ("EE9A8A", "F7DFA0", "86C9B4")  # coral, sand, green-teal
+HEAT_SCALE = palette.HEAT_SCALE  # coral, sand, green-teal
 
 
 def scaled(widths: list[float], total: float) -> list[float]:

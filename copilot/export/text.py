@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from copilot.text import shorten  # the steps shorten texts too: it lives below them
+
 T = TypeVar("T")
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` cut at the last word boundary before `limit` characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
-    return cut.rstrip(" ,;:.-–") + "…"
+__all__ = ["abbreviate", "balanced", "clip", "numbered", "pages", "shorten"]
 
 
 def pages(items: Sequence[T], per_page: int) -> list[list[T]]:

@@ -6,7 +6,6 @@ trigger in a customer's own words. Fallbacks — what happens when the AI fails 
 from __future__ import annotations
 
 from copilot.errors import StepError
-from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.research.redaction import Redactor
@@ -14,8 +13,9 @@ from copilot.research.retrieval import Retriever
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.ai_patterns import suggest
+from copilot.steps.registry import Agenda
 from copilot.steps.schemas import AiOpportunityScan, CurrentJourney, TouchpointScan
-from copilot.workshop import WorkshopFormat
+from copilot.text import shorten
 
 STEP = "AI-01"
 QUOTES = 12  # what customers say about one stage: enough that one quote does not decide
@@ -26,7 +26,7 @@ TRIGGER_LENGTH = 160
 REASONS = ("refuses", "legal", "vulnerable", "asks", "complex", "simple")
 
 
-def draft_ai_scan(store: ResearchStore, session: Session, workshop: WorkshopFormat | None = None):
+def draft_ai_scan(store: ResearchStore, session: Session, workshop: Agenda | None = None):
     language = session.language
     journey = session.content("SD-04", CurrentJourney)
     if journey is None or not journey.stages:

@@ -26,6 +26,7 @@ from copilot.steps.answer_coerce import Problem, coerce
 from copilot.steps.answer_labels import item_model, part_model
 from copilot.steps.answer_shape import shape
 from copilot.steps.answer_tables import outline
+from copilot.steps.schemas.base import item_lists
 
 FENCE = re.compile(r"```[ \t]*([\w-]*)[^\n]*\n(.*?)(?:\n[ \t]*```|\Z)", re.DOTALL)
 JSON_START = re.compile(r"(?m)^\s*(\{|\[\s*[{\"\n])|(\{\s*[\"'“‘])")
@@ -193,14 +194,14 @@ def _unwrap(raw: Any, schema: type[BaseModel]) -> Any:
 
 
 def _as_list_field(items: list, schema: type[BaseModel]) -> dict:
-    lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
+    lists = list(item_lists(schema))
     return {lists[0]: items} if lists else {"_items": items}
 
 
 def _fill_item_ids(data: dict, schema: type[BaseModel]) -> None:
     """Models and people often leave out item ids: number them T1, T2… by the field's initial."""
-    for name, info in schema.model_fields.items():
-        if item_model(info.annotation) is None or not isinstance(data.get(name), list):
+    for name in item_lists(schema):
+        if not isinstance(data.get(name), list):
             continue
         prefix = name[0].upper()
         taken = {e.get("id") for e in data[name] if isinstance(e, dict)}

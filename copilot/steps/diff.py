@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from copilot.steps.schemas import Item
+from copilot.steps.schemas.base import item_lists
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,7 @@ class Change:
 
 
 def _lists(output: BaseModel) -> dict[str, list[Item]]:
-    return {
-        name: value
-        for name in type(output).model_fields
-        if isinstance(value := getattr(output, name), list) and all(isinstance(v, Item) for v in value)
-    }
+    return {name: getattr(output, name) for name in item_lists(type(output))}
 
 
 def _same(a: Item, b: Item) -> bool:

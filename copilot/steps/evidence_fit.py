@@ -78,7 +78,7 @@ def weak_evidence(output, store, threshold: float = THRESHOLD) -> dict[str, floa
     }
 
 
-def workspace_store():
+def workspace_store(folder=None):
     """The workspace's research store when it holds research, else None: without research there are no quotes
     to check, and a store built with another embedder is left alone (the deck then carries no weak marks)."""
     import logging
@@ -87,7 +87,7 @@ def workspace_store():
     from copilot.research.store import ResearchStore
     from copilot.settings import Workspace
 
-    folder = Workspace.default().store_dir
+    folder = folder or Workspace.default().store_dir
     if not folder.is_dir() or not any(folder.iterdir()):
         return None
     try:

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from copilot.i18n import t
 from copilot.steps.quotations import QUOTE_FIELDS, check, verdict
 from copilot.steps.schemas import Item
+from copilot.steps.schemas.base import item_lists
 
 
 def ground(output: BaseModel, evidence: dict[str, str], language: str = "en") -> tuple[BaseModel, list[str]]:
@@ -46,9 +47,4 @@ def warning(finding, language: str) -> str:
 
 
 def _items(output: BaseModel) -> list[Item]:
-    found: list[Item] = []
-    for name in type(output).model_fields:
-        value = getattr(output, name)
-        if isinstance(value, list):
-            found.extend(v for v in value if isinstance(v, Item))
-    return found
+    return [item for name in item_lists(type(output)) for item in getattr(output, name)]

@@ -10,19 +10,19 @@ from __future__ import annotations
 import re
 
 from copilot.errors import StepError
-from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.research.store import ResearchStore
 from copilot.session import Session
+from copilot.steps.registry import Agenda
 from copilot.steps.schemas import CurrentJourney, HmwQuestion, HowMightWe, ResearchSynthesis
-from copilot.workshop import WorkshopFormat
+from copilot.text import shorten
 
 STEP = "SD-05"
 PAIN_LENGTH = 110
 _TRIM = re.compile(r"^[\s\"'“”„‘’«»>*•-]+|[\s\"'“”„‘’«».!?…:;,]+$")
 
 
-def draft_hmw(store: ResearchStore, session: Session, workshop: WorkshopFormat | None = None):
+def draft_hmw(store: ResearchStore, session: Session, workshop: Agenda | None = None):
     """Starters from the journey's pains and the themes, and no new quotes (their evidence is already kept)."""
     language = session.language
     journey = session.content("SD-04", CurrentJourney)

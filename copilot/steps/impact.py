@@ -9,14 +9,14 @@ from copilot.errors import StepError
 from copilot.i18n import t
 from copilot.research.store import ResearchStore
 from copilot.session import Session
+from copilot.steps.registry import Agenda
 from copilot.steps.schemas import CurrentJourney, HowMightWe, IdeaScore, Ideation, Prioritisation
-from copilot.workshop import WorkshopFormat
 
 STEP = "SD-07"
 UNKNOWN_EFFORT = 3  # the middle of the scale until the team scores it; said so in every rationale
 
 
-def draft_priorities(store: ResearchStore, session: Session, workshop: WorkshopFormat | None = None):
+def draft_priorities(store: ResearchStore, session: Session, workshop: Agenda | None = None):
     language = session.language
     ideas = session.content("SD-06", Ideation)
     if ideas is None or not ideas.ideas:

@@ -11,7 +11,6 @@ import re
 from statistics import mean
 
 from copilot.errors import StepError
-from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.research.redaction import Redactor
@@ -21,6 +20,7 @@ from copilot.research.store import ResearchStore
 from copilot.research.surveys import felt
 from copilot.session import Session
 from copilot.steps.schemas import CurrentJourney, JourneyStage
+from copilot.text import shorten
 
 STEP = "SD-04"
 QUOTES_PER_STAGE = 20  # a sample, not the few nearest: survey exports repeat a handful of answers

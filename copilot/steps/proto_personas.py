@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from copilot.errors import StepError
-from copilot.export.text import shorten
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.research.redaction import Redactor
 from copilot.research.sentiment import sentiment
 from copilot.research.store import ResearchStore
 from copilot.session import Session
+from copilot.steps.registry import Agenda
 from copilot.steps.schemas import Jobs, Persona, Personas
 from copilot.steps.sentence_kinds import kind, sentences
-from copilot.workshop import WorkshopFormat
+from copilot.text import shorten
 
 STEP = "SD-03"
 MAX_PERSONAS = 6
@@ -50,7 +50,7 @@ class Voice:
     chunks: list[Chunk] = field(default_factory=list)
 
 
-def draft_personas(store: ResearchStore, session: Session, workshop: WorkshopFormat | None = None):
+def draft_personas(store: ResearchStore, session: Session, workshop: Agenda | None = None):
     language = session.language
     chunks = [c for c in store.chunks(where={"kind": {"$in": ["transcript", "table"]}}) if c.is_evidence and c.text]
     segments = _segments(chunks)[:MAX_SEGMENTS]

@@ -97,11 +97,8 @@ def _item_data(data: dict, output: BaseModel, item_id: str) -> dict | None:
 
 
 def _items(output: BaseModel):
-    from copilot.steps.schemas import Item
+    from copilot.steps.schemas.base import item_lists
 
-    for name in type(output).model_fields:
-        value = getattr(output, name)
-        if isinstance(value, list):
-            for v in value:
-                if isinstance(v, Item):
-                    yield name, v
+    for name in item_lists(type(output)):
+        for item in getattr(output, name):
+            yield name, item

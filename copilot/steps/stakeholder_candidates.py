@@ -14,8 +14,8 @@ from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.research.store import ResearchStore
 from copilot.session import Session
+from copilot.steps.registry import Agenda
 from copilot.steps.schemas import Stakeholder, StakeholderMap
-from copilot.workshop import WorkshopFormat
 
 STEP = "SC-01"
 MAX_CANDIDATES = 12
@@ -82,7 +82,7 @@ ROLES = (
 )
 
 
-def draft_stakeholder_candidates(store: ResearchStore, session: Session, workshop: WorkshopFormat | None = None):
+def draft_stakeholder_candidates(store: ResearchStore, session: Session, workshop: Agenda | None = None):
     """Candidates named in the research, most mentioned first, and the quotes that name them."""
     language = session.language
     chunks = [c for c in store.chunks(where={"kind": {"$in": ["document", "transcript"]}}) if c.text]

@@ -7,7 +7,6 @@ a new draft never overwrites them.
 
 from __future__ import annotations
 
-import typing
 from html import escape
 
 import ipywidgets as w
@@ -17,6 +16,7 @@ from copilot.errors import UnverifiedQuotationsError
 from copilot.i18n import field_label, t
 from copilot.steps.catalogue import step
 from copilot.steps.schemas import Item
+from copilot.steps.schemas.base import item_lists
 from copilot.ui.draft_diff import DraftDiff
 from copilot.ui.error_box import ErrorBox
 from copilot.ui.fields import FieldWidget, blank, editable
@@ -26,21 +26,6 @@ from copilot.ui.quote_marks import LockConfirm, marks_html
 from copilot.ui.style import show_status
 from copilot.ui.visuals import VISUALS, StepVisual
 from copilot.workbench import Workbench
-
-
-def item_lists(schema: type[BaseModel]) -> dict[str, type[Item]]:
-    """The schema's fields that hold a list of items, with the item class."""
-    found = {}
-    for name, info in schema.model_fields.items():
-        args = typing.get_args(info.annotation)
-        if (
-            typing.get_origin(info.annotation) is list
-            and args
-            and isinstance(args[0], type)
-            and issubclass(args[0], Item)
-        ):
-            found[name] = args[0]
-    return found
 
 
 class StepEditor(w.VBox):

@@ -1,15 +1,19 @@
 """A track notebook as an app: pick a workshop format, see its agenda, and work through its steps in order.
 
-Each step is a StepEditor; a step that builds on another asks for that one to be locked first.
+Each step is a StepEditor; a step that builds on another asks for that one to be locked first. The formats a
+track offers are declared in the format files (`tracks:` in workshop_templates/*.yaml), not here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import ipywidgets as w
 
+from copilot.app_service import AppService
+from copilot.errors import WorkshopFormatError
 from copilot.i18n import t
-from copilot.settings import project_root
-from copilot.steps.catalogue import STEPS
+from copilot.steps.registry import in_track, tracks
 from copilot.ui.export_panel import ExportPanel
 from copilot.ui.participation_panel import ParticipationPanel
 from copilot.ui.research_panel import ResearchPanel
@@ -17,13 +21,25 @@ from copilot.ui.step_editor import StepEditor
 from copilot.ui.style import step_heading, stylesheet
 from copilot.ui.track_header import TrackHeader
 from copilot.workbench import Workbench
-from copilot.workshop import formats, load_format
+from copilot.workshop import load_format
 
-TRACK_FORMATS = {
-    "service-design": ["journey_pain_points_90", "ideation_prioritisation_halfday", "blueprint_handover_2h"],
-    "stakeholders": ["stakeholder_mapping_2h", "coalition_kickoff_90"],
-    "ai-opportunity": ["blueprint_handover_2h", "business_case_review_60"],
-}
+
+class _TrackFormats(Mapping):
+    """track -> the ids of the workshop formats its notebook offers, read from the format files each time."""
+
+    def __getitem__(self, track: str) -> list[str]:
+        if track not in tracks():
+            raise KeyError(track)
+        return AppService.open(ensure=False).track_formats(track)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(tracks())
+
+    def __len__(self) -> int:
+        return len(tracks())
+
+
+TRACK_FORMATS: Mapping[str, list[str]] = _TrackFormats()
 
 
 class TrackApp(w.VBox):
@@ -33,16 +49,19 @@ class TrackApp(w.VBox):
         super().__init__(layout=w.Layout(max_width="1040px"))
         self.add_class("cx-app")
         self.track = track
-        known = formats(project_root() / "workshop_templates")
-        self.formats = [name for name in TRACK_FORMATS[track] if name in known]
+        service = bench.app if bench else AppService.open()
+        self.known = service.formats()
+        self.formats = service.track_formats(track)
+        if not self.formats:
+            raise WorkshopFormatError(key="track_without_formats", folder=str(service.formats_folder), track=track)
         # a new session is named after the track's first format, not the start-here workshop
         self.bench = bench or Workbench(
-            language=language, session_path=_session_path(track), workshop=workshop or self.formats[0]
+            language=language, session_path=service.track_session_path(track), workshop=workshop or self.formats[0]
         )
         current = self.bench.workshop.id if self.bench.workshop else None
         workshop = workshop or (current if current in self.formats else self.formats[0])
         if workshop != current:
-            self._use_format(workshop)
+            self.bench.use_workshop(workshop)
         self.language = w.ToggleButtons(
             options=[("Nederlands", "nl"), ("English", "en")],
             value=self.bench.language,
@@ -50,7 +69,6 @@ class TrackApp(w.VBox):
             layout=w.Layout(flex="0 0 auto"),
         )
         self.language.observe(lambda change: self._switch_language(change["new"]), names="value")
-        self.known = known
         self.build()
 
     @property
@@ -62,7 +80,7 @@ class TrackApp(w.VBox):
         names = {n: load_format(self.known[n]).name(lang) for n in self.formats}
         self.header = TrackHeader(self.bench, self.track, names, self.language, self._switch_format)
         workshop = self.bench.workshop
-        steps = workshop.steps if workshop else [s for s, info in STEPS.items() if info.track == self.track]
+        steps = workshop.steps if workshop else in_track(self.track)
         self.steps = [StepEditor(self.bench, step_id) for step_id in dict.fromkeys(steps)]
         self.research = ResearchPanel(self.bench)
         self.research.show_store_soon()  # "already in: …", without holding up the first paint
@@ -84,12 +102,9 @@ class TrackApp(w.VBox):
         self.bench.set_language(language)
         self.build()  # every edit is already saved in the session
 
-    def _use_format(self, workshop_id: str) -> None:
-        self.bench.workshop = Workbench._load_workshop(workshop_id)
-        self.bench.session.set_meta("workshop", workshop_id)
-
     def _switch_format(self, workshop_id: str) -> None:
-        self._use_format(workshop_id)
+        """Another format: the header (title, builds-on note, agenda) and the steps are rebuilt for it."""
+        self.bench.use_workshop(workshop_id)
         self.build()
 
 
@@ -97,9 +112,3 @@ def _section(heading: w.HTML, body: w.Widget) -> w.VBox:
     box = w.VBox([heading, body], layout=w.Layout(width="100%"))
     box.add_class("cx-step")
     return box
-
-
-def _session_path(track: str):
-    from copilot.settings import Workspace
-
-    return Workspace.default().ensure().sessions_dir / f"{track}.cxsession"

@@ -9,28 +9,30 @@ canvas           a step without content as a handout: its question over an empty
 
 from __future__ import annotations
 
-from copilot.export.slides import ai_opportunity, service_design, stakeholders
+from collections.abc import Iterator, Mapping
+
 from copilot.export.slides.canvas import canvas
 from copilot.export.slides.common import Builder, has_content, notes_for
+from copilot.steps.registry import STEPS, resolve
 
-# step id -> slides builder; each returns its slides and the evidence ids they cite
-SLIDES: dict[str, Builder] = {
-    "SD-01": service_design.challenge_brief,
-    "SD-02": service_design.research_synthesis,
-    "SD-03": service_design.personas,
-    "SD-04": service_design.current_journey,
-    "SD-05": service_design.how_might_we,
-    "SD-06": service_design.ideation,
-    "SD-07": service_design.prioritisation,
-    "SD-08": service_design.service_blueprint,
-    "SC-01": stakeholders.stakeholder_map,
-    "SC-02": stakeholders.influence_map,
-    "SC-03": stakeholders.impact_readiness,
-    "SC-04": stakeholders.case_for_change,
-    "SC-05": stakeholders.engagement_plan,
-    "AI-01": ai_opportunity.opportunity_scan,
-    "AI-02": ai_opportunity.shelved_ideas,
-    "AI-03": ai_opportunity.business_case,
-}
+
+class _Slides(Mapping):
+    """step id -> slides builder, as the step registry declares them; each returns its slides and the evidence
+    ids they cite. A step registered later (a plug-in's) is found too."""
+
+    def __getitem__(self, step_id: str) -> Builder:
+        info = STEPS.get(step_id)
+        if info is None or info.slides is None:
+            raise KeyError(step_id)
+        return resolve(info.slides)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([step_id for step_id, info in STEPS.items() if info.slides is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+SLIDES: Mapping[str, Builder] = _Slides()
 
 __all__ = ["SLIDES", "Builder", "canvas", "has_content", "notes_for"]

@@ -4,7 +4,7 @@ step answers over an empty table with its main columns."""
 from __future__ import annotations
 
 from copilot.export.deckspec import CanvasSlide
-from copilot.i18n import t
+from copilot.i18n import field_label, t
 from copilot.steps.catalogue import STEPS
 from copilot.steps.schemas.stakeholders import ADKAR
 
@@ -124,7 +124,9 @@ def _label(key: str, language: str) -> str:
 
 
 def canvas(step_id: str, language: str) -> CanvasSlide:
-    """The canvas of `step_id` in `language`."""
+    """The canvas of `step_id` in `language`; a step without a drawn canvas gets its first list's columns."""
+    if step_id not in CANVASES:
+        return _from_schema(step_id, language)
     columns, rows, widths = CANVASES[step_id]
     return CanvasSlide(
         STEPS[step_id].name(language),
@@ -133,4 +135,22 @@ def canvas(step_id: str, language: str) -> CanvasSlide:
         rows=[[_label(k, language)] + [""] * (len(columns) - 1) for k in rows or []],
         widths=widths,
         caption=t(f"slides.question.{step_id}", language),
+    )
+
+
+def _from_schema(step_id: str, language: str) -> CanvasSlide:
+    """A registered step nobody drew a canvas for: the fields of its first item list as columns."""
+    info = STEPS[step_id]
+    item = next(iter(info.item_lists().values()), None)
+    names = [n for n in (item.model_fields if item else ()) if n not in ("id", "evidence", "assumption")]
+    columns = [field_label(n, language) for n in names[:6]] or [t("slides.answer", language)]
+    key = f"slides.question.{step_id}"
+    question = t(key, language)
+    return CanvasSlide(
+        info.name(language),
+        notes=t("slides.canvas", language),
+        columns=columns,
+        rows=[],
+        widths=[1.0] * len(columns),
+        caption="" if question == key else question,
     )

@@ -11,6 +11,8 @@ Templates name their schema in `output:` by class name; `SCHEMAS` is that lookup
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from copilot.steps.schemas.ai_opportunity import (
     AiOpportunityScan,
     Amount,
@@ -65,28 +67,27 @@ from copilot.steps.schemas.stakeholders import (
     UrgencyPoint,
 )
 
-# output schemas by the name templates use in `output:`
-SCHEMAS: dict[str, type[StepOutput]] = {
-    schema.__name__: schema
-    for schema in (
-        ChallengeBrief,
-        ResearchSynthesis,
-        Personas,
-        CurrentJourney,
-        HowMightWe,
-        Ideation,
-        Prioritisation,
-        ServiceBlueprint,
-        StakeholderMap,
-        InfluenceMap,
-        ImpactReadiness,
-        CaseForChange,
-        EngagementPlan,
-        AiOpportunityScan,
-        ShelvedIdeas,
-        BusinessCase,
-    )
-}
+
+class _Schemas(Mapping):
+    """Output schemas by the name templates use in `output:`: those of the declared steps, looked up live so
+    a step registered later (a plug-in's, a test's) is known too."""
+
+    def _all(self) -> dict[str, type[StepOutput]]:
+        from copilot.steps.registry import schemas
+
+        return schemas()
+
+    def __getitem__(self, name: str) -> type[StepOutput]:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+SCHEMAS: Mapping[str, type[StepOutput]] = _Schemas()
 
 __all__ = [
     "SCHEMAS",

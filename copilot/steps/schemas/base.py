@@ -6,6 +6,7 @@ titles are left out: they repeat the field name and cost prompt tokens.
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -41,7 +42,27 @@ class Item(BaseModel):
         return self
 
 
+def item_lists(schema: type[BaseModel]) -> dict[str, type[Item]]:
+    """The fields of `schema` that hold a list of items, with the item class: the one place that knows it."""
+    found = {}
+    for name, info in schema.model_fields.items():
+        args = typing.get_args(info.annotation)
+        is_list = typing.get_origin(info.annotation) is list and args and isinstance(args[0], type)
+        if is_list and issubclass(args[0], Item):
+            found[name] = args[0]
+    return found
+
+
 class StepOutput(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_compact)
 
     open_questions: list[str] = Field(default_factory=list, description="what the research cannot answer yet")
+
+    @classmethod
+    def item_lists(cls) -> dict[str, type[Item]]:
+        """The step's lists of items by field name, with the item class (open_questions, texts, is not one)."""
+        return item_lists(cls)
+
+    def items(self) -> dict[str, list[Item]]:
+        """This output's lists of items by field name."""
+        return {name: getattr(self, name) for name in item_lists(type(self))}

@@ -10,40 +10,47 @@ an empty or half-filled step, and never raises for one. One module per picture; 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from html import escape
 
 import ipywidgets as w
 from pydantic import BaseModel
 
-from copilot.ui.visuals.ai_strip import ai_strip_picture
-from copilot.ui.visuals.influence import influence_picture
-from copilot.ui.visuals.journey import journey_picture
-from copilot.ui.visuals.priorities import priorities_picture
-from copilot.ui.visuals.readiness import readiness_picture
-from copilot.ui.visuals.stakeholders import stakeholders_picture
+from copilot.steps.registry import STEPS, resolve
 from copilot.ui.visuals.style import empty_state, text
 
 log = logging.getLogger(__name__)
 
-VISUALS: dict[str, Callable[[BaseModel, str], bytes]] = {
-    "SD-04": journey_picture,
-    "SD-07": priorities_picture,
-    "SC-01": stakeholders_picture,
-    "SC-02": influence_picture,
-    "SC-03": readiness_picture,
-    "AI-01": ai_strip_picture,
-}
+
+class _Visuals(Mapping):
+    """step id -> picture function, as the step registry declares them (only steps with a picture)."""
+
+    def __getitem__(self, step_id: str) -> Callable[[BaseModel, str], bytes]:
+        info = STEPS.get(step_id)
+        if info is None or info.picture is None:
+            raise KeyError(step_id)
+        return resolve(info.picture)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([step_id for step_id, info in STEPS.items() if info.picture is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
-# pictures of steps that name stakeholders by their SC-01 id, and show their roles instead
-NAMED = frozenset({"SC-02"})
+VISUALS: Mapping[str, Callable[[BaseModel, str], bytes]] = _Visuals()
+
+
+def _named(step_id: str) -> bool:
+    """Pictures of steps that name stakeholders by their SC-01 id show their roles instead."""
+    info = STEPS.get(step_id)
+    return info is not None and info.picture_names
 
 
 def picture(step_id: str, output: BaseModel | None, language: str, names: dict[str, str] | None = None) -> bytes:
     """The step's picture as PNG bytes; if drawing fails, a card saying so (a picture never breaks a step)."""
     try:
-        if step_id in NAMED:
+        if _named(step_id):
             return VISUALS[step_id](output, language, names=names)
         return VISUALS[step_id](output, language)
     except Exception:
@@ -66,7 +73,7 @@ class StepVisual(w.VBox):
 
     def update(self, output: BaseModel | None) -> None:
         """Redraw for `output` (None: the empty state); skipped when nothing changed since the last drawing."""
-        names = self.names() if self.names and self.step_id in NAMED else None
+        names = self.names() if self.names and _named(self.step_id) else None
         key = (output.model_dump_json() if output is not None else "") + repr(sorted((names or {}).items()))
         if key == self._drawn:
             return

@@ -14,33 +14,29 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
+from copilot import palette
 from copilot.export.text import shorten  # noqa: F401  (re-exported for the visuals)
 from copilot.i18n import t
+from copilot.palette import web
 
-# the deck's colours (copilot/export/theme.py, matrix.py, tables.py), kept here so widgets never import pptx
-INK = "#1F2A44"  # text and lines
-MUTED = "#6B7280"
-LIGHT = "#9CA3AF"
-GRID = "#E5E7EB"
-CARD = "#F7F8FA"
-ACCENT = "#0F766E"
-ACCENT_SOFT = "#E6F2F1"
-WARNING = "#B45309"  # assumptions: an item without research evidence
-AMBER = "#D97706"
-INDIGO = "#4F46E5"
-ROSE = "#BE123C"
-SKY = "#0284C7"
+# the deck's colours (copilot/palette.py), as matplotlib takes them
+INK = web(palette.INK)  # text and lines
+MUTED = web(palette.MUTED)
+LIGHT = web(palette.LIGHT)
+GRID = web(palette.GRID)
+CARD = web(palette.CARD)
+ACCENT = web(palette.ACCENT)
+ACCENT_SOFT = web(palette.ACCENT_SOFT)
+WARNING = web(palette.WARNING)  # assumptions: an item without research evidence
+AMBER = web(palette.AMBER)
+INDIGO = web(palette.INDIGO)
+ROSE = web(palette.ROSE)
+SKY = web(palette.SKY)
 
 # stakeholder stances along the engagement scale, as on the deck's bubble chart
-STANCE_COLOURS = {
-    "unaware": "#9CA3AF",
-    "resistant": "#C2410C",
-    "neutral": "#D4A017",
-    "supportive": "#2BA399",
-    "leading": "#0B5D56",
-}
+STANCE_COLOURS = {stance: web(colour) for stance, colour in palette.STANCES.items()}
 # scores 1–5: coral (a problem) through sand to green-teal (ready), as the deck's heatmap
-HEAT_SCALE = ("#EE9A8A", "#F7DFA0", "#86C9B4")
+HEAT_SCALE = tuple(web(colour) for colour in palette.HEAT_SCALE)
 # emotion −2..+2, from very negative to very positive
 EMOTION_COLOURS = {-2: "#C2410C", -1: "#E8795F", 0: "#D4A017", 1: "#2BA399", 2: "#0F766E"}
 # time well saved (give the customer their time back) and time well spent (worth a person's attention)
