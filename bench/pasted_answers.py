@@ -104,6 +104,7 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
         good = result["accepted"] and not differences(row["expected"], result["output"] or {})
         for key in ("all", f"half:{row['half']}", f"style:{row['style']}", f"lang:{row['lang']}"):
             groups[key].append(good)
+        groups["accepted without a question (fields not compared)"].append(result["accepted"])
     return {key: {"n": len(v), "kept": sum(v), "share": round(sum(v) / len(v), 3)} for key, v in sorted(groups.items())}
 
 
@@ -121,10 +122,11 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="another checkout whose parser to compare with")
     parser.add_argument("--failures", choices=["even", "odd", "all"], help="list what went wrong in this half")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="another corpus folder (e.g. …/pasted_answers_b)")
     args = parser.parse_args()
-    rows = load()
+    rows = load(args.corpus)
     after = parse_all(rows)
-    report = {"corpus": str(CORPUS.relative_to(CORPUS.parents[2])), "after": score(rows, after)}
+    report = {"corpus": str(args.corpus), "after": score(rows, after)}
     if args.before:
         report["before"] = score(rows, _other_checkout(args.before.resolve(), rows))
     if args.failures:

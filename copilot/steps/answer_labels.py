@@ -71,7 +71,8 @@ def field_for(label: str, model: type[BaseModel]) -> tuple[str, ...] | None:
     key = norm(label)
     index = label_index(model)
     whole = norm(re.sub(r"[()]", " ", str(label)))  # "Frontstage (AI)" before "Frontstage"
-    for candidate in (whole, key):
+    inside = [norm(part) for part in re.findall(r"\(([^)]{2,40})\)", str(label))]  # "Wat helpt (gains)"
+    for candidate in (whole, key, *inside):
         if candidate in index:
             return index[candidate]
     if not key:

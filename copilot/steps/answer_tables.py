@@ -67,6 +67,9 @@ def outline(text: str) -> list[Node]:
             continue
         if _is_table_start(lines, i - 1):
             table, i = _table(lines, i - 1)
+            # "**Persona:** a carer" above a table is a field with its value, not the table's heading
+            while len(stack) > 1 and stack[-1].kind == "line" and all(split_label(stack[-1].text)):
+                stack.pop()
             _attach(stack, table, level=_container_level(stack) + 0.5)
             continue
         if match := HEADING.match(stripped):

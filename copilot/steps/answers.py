@@ -65,15 +65,16 @@ class Reading:
 
 def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Reading:
     text = (text or "").strip()
-    raw, form = _json(text), "json"
+    raw, form, nodes = _json(text), "json", []
     if raw is None and markdown:
-        raw, form = shape(outline(text), schema), "markdown"
+        nodes = outline(text)
+        raw, form = shape(nodes, schema), "markdown"
     if raw is None or raw == {} or raw == []:
         return Reading(text, "none")
     raw = _unwrap(raw, schema)
     data, problems = coerce(raw, schema)
     _fill_item_ids(data, schema)
-    reading = Reading(text, form, data, problems=problems)
+    reading = Reading(text, form, data, problems=problems + _items_not_read(nodes, data, schema))
     try:
         reading.output = schema.model_validate(data)
     except ValidationError as error:
@@ -81,6 +82,50 @@ def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Re
     if reading.output is None and form == "json" and _cut_off(text):
         _drop_unfinished(reading, schema)
     return reading
+
+
+def _items_not_read(nodes: list, data: dict, schema: type[BaseModel]) -> list[Problem]:
+    """A table or a list the answer gave while no item reached the step: never accepted as an empty draft
+    (a sideways table, an unusual layout). The person sees it and decides."""
+    lists = list(item_lists(schema))
+    if not lists:
+        return []
+    if any(data.get(name) for name in lists):
+        return _sections_not_read(nodes, data)
+    found = [n for n in _walk(nodes) if (n.kind == "table" and len(n.rows) >= 2)]
+    bullets = [n for n in _walk(nodes) if n.kind == "bullet"]
+    if not found and len(bullets) < 3:
+        return []
+    excerpt = (found[0].all_text() if found else " · ".join(b.text for b in bullets[:3])).strip()
+    return [Problem("unmapped", lists[0], value=excerpt if len(excerpt) <= 80 else excerpt[:79] + "…")]
+
+
+def _sections_not_read(nodes: list, data: dict) -> list[Problem]:
+    """A section of the answer (a heading with a few lines under it) of which next to nothing reached the step,
+    e.g. items under a heading in the assistant's own words: said, so that nothing is dropped in silence."""
+    kept = set(_WORD.findall(json.dumps(data, ensure_ascii=False).lower()))
+    problems = []
+    for node in _walk(nodes):
+        if node.kind != "heading" or not node.children:
+            continue
+        words = _WORD.findall(" ".join(child.all_text() for child in node.children).lower())
+        reached = [child for child in node.children if _reached(child.all_text(), kept)]
+        if len(words) >= SECTION_WORDS and not reached:  # one line kept, and the rest is chatter
+            problems.append(Problem("unmapped", "", label=node.text, value=" ".join(words[:12]) + "…"))
+    return problems
+
+
+def _reached(text: str, kept: set[str]) -> bool:
+    words = _WORD.findall(text.lower())
+    return bool(words) and sum(word in kept for word in words) >= len(words) / 2
+
+
+_WORD = re.compile(r"\b(?!q[0-9a-f]{10}\b)\w{4,}")  # quote ids are cited everywhere: they say nothing
+SECTION_WORDS = 12  # a section this long that left (almost) nothing in the draft is worth a word
+
+
+def _walk(nodes: list) -> list:
+    return [n for node in nodes for n in (node, *_walk(node.children))]
 
 
 def _cut_off(text: str) -> bool:
