@@ -28,7 +28,7 @@ from copilot.prompts import PromptTemplate, RenderedPrompt, templates
 from copilot.research.retrieval import Retriever
 from copilot.research.store import Evidence
 from copilot.session import Session
-from copilot.settings import project_root
+from copilot.settings import Organisation, project_root
 from copilot.steps.answers import AnswerError, AnswerIncomplete, describe, parse_answer, read_answer, salvage
 from copilot.steps.grounding import ground
 from copilot.steps.quote_marks import remember_given
@@ -96,6 +96,7 @@ def prepare(
     redact: bool = False,
     folder: Path | None = None,
     char_limit: int | None = None,
+    organisation: Organisation | None = None,
 ) -> PreparedStep:
     """The step's prompt. With `char_limit` (for pasting into an assistant) the lowest-ranked quotes are left
     out until the whole prompt fits in that many characters."""
@@ -105,7 +106,7 @@ def prepare(
         raise StepError(f"No {language} prompt template for step {step_id} in {folder or prompt_folder()}/{language}.")
     template = available[step_id]
     schema = SCHEMAS[template.meta.output]
-    context = {**(inputs or {}), **_earlier_steps(template, session)}
+    context = {**workspace_inputs(template, session, organisation), **(inputs or {}), **_earlier_steps(template, session)}
     evidence: list[Evidence] = []
     if template.meta.retrieval:
         query = template.render_query(**context)
@@ -129,6 +130,24 @@ def prepare(
     return PreparedStep(
         step_id, template, schema, evidence[:kept], prompt, redact, char_limit, dropped=len(quotes) - kept
     )
+
+
+def workspace_inputs(template: PromptTemplate, session: Session, organisation: Organisation | None = None) -> dict:
+    """Inputs the template declares that the copilot knows without asking: the organisation's `sector` and
+    `currency` (workspace settings) and the `brief` (the locked SD-01 challenge). Unknown ones keep their
+    neutral defaults, so no sector or currency is ever guessed."""
+    from copilot.settings import organisation as read_organisation
+
+    declared = template.meta.inputs
+    known: dict = {}
+    if {"sector", "currency"} & set(declared):
+        found = organisation or read_organisation()
+        known |= {key: getattr(found, key) for key in ("sector", "currency") if key in declared and getattr(found, key)}
+    if "brief" in declared and session.is_locked("SD-01"):
+        from copilot.steps.schemas import ChallengeBrief
+
+        known["brief"] = session.content("SD-01", ChallengeBrief).challenge
+    return known
 
 
 def _label(text: str, limit: int = 60) -> str:
