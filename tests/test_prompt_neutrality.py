@@ -18,22 +18,113 @@ PROMPTS = Path(__file__).resolve().parents[1] / "prompts"
 
 # words of the example corpus (an energy supplier in the Netherlands) that must not become everyone's default
 SECTOR_WORDS = {
-    "energy", "energie", "electricity", "stroom", "gas", "billing", "bill", "bills", "instalment", "instalments",
-    "termijnbedrag", "jaarafrekening", "afrekening", "facturatie", "meter", "meters", "tariff", "tariffs",
-    "tarief", "tarieven", "arrears", "achterstand", "betalingsachterstand", "betalingsachterstanden", "kwh",
-    "windkracht", "euro", "euros", "eur", "works", "ondernemingsraad", "mt", "mt-overleg", "verhuizen",
-    "verhuizing", "deceased", "overleden",
+    "energy",
+    "energie",
+    "electricity",
+    "stroom",
+    "gas",
+    "billing",
+    "bill",
+    "bills",
+    "instalment",
+    "instalments",
+    "termijnbedrag",
+    "jaarafrekening",
+    "afrekening",
+    "facturatie",
+    "meter",
+    "meters",
+    "tariff",
+    "tariffs",
+    "tarief",
+    "tarieven",
+    "arrears",
+    "achterstand",
+    "betalingsachterstand",
+    "betalingsachterstanden",
+    "kwh",
+    "windkracht",
+    "euro",
+    "euros",
+    "eur",
+    "works",
+    "ondernemingsraad",
+    "mt",
+    "mt-overleg",
+    "verhuizen",
+    "verhuizing",
+    "deceased",
+    "overleden",
 }
 # words that only one of the two languages uses, so one in the other language's template is a slip
 DUTCH_WORDS = {
-    "de", "het", "een", "en", "niet", "voor", "met", "wat", "wie", "hoe", "welke", "ook", "bij", "naar", "geen",
-    "klant", "klanten", "zijn", "wordt", "elke", "elk", "geef", "als", "dat", "deze", "onderzoek", "citaten",
-    "antwoord", "zodat", "kunnen", "medewerkers", "organisatie", "hoogstens", "fase", "fases",
+    "de",
+    "het",
+    "een",
+    "en",
+    "niet",
+    "voor",
+    "met",
+    "wat",
+    "wie",
+    "hoe",
+    "welke",
+    "ook",
+    "bij",
+    "naar",
+    "geen",
+    "klant",
+    "klanten",
+    "zijn",
+    "wordt",
+    "elke",
+    "elk",
+    "geef",
+    "als",
+    "dat",
+    "deze",
+    "onderzoek",
+    "citaten",
+    "antwoord",
+    "zodat",
+    "kunnen",
+    "medewerkers",
+    "organisatie",
+    "hoogstens",
+    "fase",
+    "fases",
 }
 ENGLISH_WORDS = {
-    "the", "and", "with", "which", "what", "every", "should", "would", "from", "their", "this", "that", "each",
-    "who", "when", "where", "people", "quotes", "only", "answer", "how", "might", "customer", "customers",
-    "research", "give", "not", "organisation", "stage", "stages",
+    "the",
+    "and",
+    "with",
+    "which",
+    "what",
+    "every",
+    "should",
+    "would",
+    "from",
+    "their",
+    "this",
+    "that",
+    "each",
+    "who",
+    "when",
+    "where",
+    "people",
+    "quotes",
+    "only",
+    "answer",
+    "how",
+    "might",
+    "customer",
+    "customers",
+    "research",
+    "give",
+    "not",
+    "organisation",
+    "stage",
+    "stages",
 }
 
 
@@ -88,7 +179,9 @@ def schema_text() -> str:
     return "\n".join(json.dumps(s.model_json_schema(), ensure_ascii=False) for s in SCHEMAS.values())
 
 
-@pytest.mark.parametrize("path", sorted([*PROMPTS.glob("en/*.md"), *PROMPTS.glob("nl/*.md")]), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path", sorted([*PROMPTS.glob("en/*.md"), *PROMPTS.glob("nl/*.md")]), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
 def test_no_template_carries_the_example_corpus_sector_country_or_currency(path):
     text = template_text(path)
     assert not words(prose(text)) & SECTOR_WORDS, f"{path.name}: {sorted(words(prose(text)) & SECTOR_WORDS)}"
@@ -153,7 +246,9 @@ def test_templates_render_neutral_words_without_settings_and_the_workspace_words
     from copilot.prompt_tests import example_steps
 
     neutral = case.render(evidence=[], schema="{}", **example_steps(case)).user
-    priced = case.render(evidence=[], schema="{}", currency="GBP", sector="a housing association", **example_steps(case))
+    priced = case.render(
+        evidence=[], schema="{}", currency="GBP", sector="a housing association", **example_steps(case)
+    )
     assert "GBP" not in neutral and "GBP" in priced.user
     assert "a housing association" in priced.system
     briefed = found["SD-04"].render(evidence=[], schema="{}", brief="How might we help tenants report repairs")
