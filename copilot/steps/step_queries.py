@@ -24,7 +24,7 @@ CUSTOMERS, SURVEY, STAFF, DOCUMENTS, FIGURES = "customers", "survey", "staff", "
 # research that fits the question is lifted, the rest lowered, by this much (hybrid scores of the top 20
 # quotes for a question typically span 0.6–0.95)
 FIT_BONUS = 0.08
-REPEAT_PENALTY = 0.06  # a quote another step was given yields to a nearly as relevant fresh one
+REPEAT_PENALTY = 0.09  # a quote another step was given yields to a nearly as relevant fresh one
 MAX_QUERIES = 8  # items searched one by one; more are folded into the last search
 # folders and file names where teams keep what their own people said (staff interviews, team notes)
 _STAFF = re.compile(
@@ -123,9 +123,10 @@ def _items(step_id: str, session: Session, context: dict) -> tuple[list[str], tu
         return [_text(s.get("name"), s.get("touchpoints")) for s in stages], (CUSTOMERS, STAFF)
     if step_id == "SC-01":
         return [], (STAFF, DOCUMENTS)
-    if step_id in ("SC-02", "SC-03"):
+    if step_id in ("SC-02", "SC-03"):  # who influences whom is in memos too; readiness is in staff's words
         people = locked("SC-01").get("stakeholders") or []
-        return [_text(s.get("role"), s.get("cares_about")) for s in people], (STAFF, DOCUMENTS)
+        fits = (STAFF, DOCUMENTS) if step_id == "SC-02" else (STAFF,)
+        return [_text(s.get("role"), s.get("cares_about")) for s in people], fits
     if step_id == "SC-05":
         groups = locked("SC-03").get("groups") or []
         people = locked("SC-01").get("stakeholders") or []
