@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s)")
+
+
 def shorten(text: str, limit: int) -> str:
-    """`text` cut at the last word boundary before `limit` characters, with an ellipsis."""
+    """`text` in at most `limit` characters, ending at a sentence end when one lies in the second half of the
+    room, else at the last word boundary; an ellipsis says something was left out. Never mid-word."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    room = text[: max(1, limit - 2)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(room)]
+    if ends and ends[-1] >= limit * 0.5:
+        return room[: ends[-1]] + " …"
+    room = text[: limit - 1]
+    cut = room.rsplit(" ", 1)[0] if " " in room else room
     return cut.rstrip(" ,;:.-–") + "…"
 
 
@@ -22,9 +32,20 @@ def pages(items: Sequence[T], per_page: int) -> list[list[T]]:
     return [list(items[i : i + per_page]) for i in range(0, len(items), per_page)] or [[]]
 
 
+_MARKED = re.compile(r" \((\d+)/(\d+)\)$")
+
+
 def numbered(title: str, page: int, total: int) -> str:
-    """'Title (2/3)' on continuation slides, the plain title when everything fits on one."""
-    return f"{title} ({page}/{total})" if total > 1 else title
+    """'Title (2/3)' on continuation slides, the plain title when everything fits on one. A title that is
+    already a continuation ('Blueprint (1/2)') split again reads 'Blueprint (1a/2)', 'Blueprint (1b/2)': one
+    marker, never 'Blueprint (1/2) (1/2)'."""
+    if total <= 1:
+        return title
+    marked = _MARKED.search(title)
+    if marked is None:
+        return f"{title} ({page}/{total})"
+    part = chr(ord("a") + page - 1) if total <= 26 else f".{page}"
+    return f"{title[: marked.start()]} ({marked.group(1)}{part}/{marked.group(2)})"
 
 
 def abbreviate(text: str, longest_word: int) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from copilot.export.text import shorten
+
 QUOTE_CHARS = 320  # about two spoken sentences: the size of one claim
 ELLIPSIS = "…"
 # a sentence ends at . ! ? (or a closing quote after one) followed by space and what starts a sentence
@@ -84,18 +86,3 @@ def excerpt(passage: str, chosen: str) -> str:
     before = ELLIPSIS + " " if at > 0 else ""
     after = " " + ELLIPSIS if at >= 0 and at + len(chosen) < len(flat) and not chosen.endswith(ELLIPSIS) else ""
     return f"{before}{chosen}{after}"
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters at a sentence end, else at a word boundary, with an ellipsis
-    when anything was left out; never mid-word."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    room = text[: max(1, limit - 1)]
-    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)]*(?=\s)", room)]
-    if ends and ends[-1] >= limit * 0.5:
-        return room[: ends[-1]].rstrip() + " " + ELLIPSIS
-    space = room.rfind(" ")
-    cut = room[:space] if space >= limit * 0.3 else room
-    return cut.rstrip(" ,;:-–—") + ELLIPSIS
