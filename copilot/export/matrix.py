@@ -75,7 +75,8 @@ def matrix_chart(slide, spec: ChartSlide, box: Box, style: Style):
     chart = new_chart(slide, kind, box, data, style)
     plot = chart.plots[0]
     if bubble:
-        plot.bubble_scale = 40 if len(spec.points) <= NAMED_POINTS else 20
+        # numbers sit inside the bubbles, so smaller bubbles leave the quadrant names and each other free
+        plot.bubble_scale = 20 if len(spec.points) > NAMED_POINTS else 28 if numbered else 40
     half = (spec.x_max - spec.x_min) * (0.16 if bubble else 0.12)  # room for markers at the scale's ends
     for axis, title in ((chart.category_axis, spec.x_title), (chart.value_axis, spec.y_title)):
         axis.minimum_scale, axis.maximum_scale = spec.x_min - half, spec.x_max + half
