@@ -170,14 +170,23 @@ def network_figure(
         )
     figure.set_facecolor("white")
     figure.canvas.draw()
-    _unclutter(figure, name_texts, link_texts)
+    _unclutter(figure, name_texts, link_texts, _marker_boxes(figure, axes, positions, radius))
     figure.canvas.draw()
     return figure, name_texts + [text for text in link_texts if text.figure is not None]
 
 
-def _unclutter(figure, names: list, links: list) -> None:
+def _marker_boxes(figure, axes, positions: dict, radius: float) -> list:
+    """The nodes' circles as boxes in display units, for link labels to stay off."""
+    from matplotlib.transforms import Bbox
+
+    pixels = radius * figure.dpi / 72
+    centres = [axes.transData.transform(xy) for xy in positions.values()]
+    return [Bbox([[x - pixels, y - pixels], [x + pixels, y + pixels]]) for x, y in centres]
+
+
+def _unclutter(figure, names: list, links: list, markers: list) -> None:
     """Measured on the drawn figure: names that still overlap after the layout are set smaller (down to 7 pt);
-    a link label that covers a name or another label is removed."""
+    a link label that covers a name, a node or another label is removed."""
     renderer = figure.canvas.get_renderer()
     for size in (9, 8, 7):
         boxes = [name.get_window_extent(renderer) for name in names]
@@ -185,7 +194,7 @@ def _unclutter(figure, names: list, links: list) -> None:
             break
         for name in names:
             name.set_fontsize(size)
-    taken = [name.get_window_extent(renderer) for name in names]
+    taken = [name.get_window_extent(renderer) for name in names] + markers
     for link in links:
         box = link.get_window_extent(renderer)
         if any(box.overlaps(other) for other in taken):

@@ -24,7 +24,7 @@ def shorten(text: str, limit: int) -> str:
         return room[: ends[-1]] + " …"
     room = text[: limit - 1]
     cut = room.rsplit(" ", 1)[0] if " " in room else room
-    return cut.rstrip(" ,;:.-–") + "…"
+    return cut.rstrip(" ,;:.-–•·") + "…"
 
 
 def pages(items: Sequence[T], per_page: int) -> list[list[T]]:

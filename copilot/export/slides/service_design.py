@@ -93,7 +93,7 @@ def research_synthesis(session: Session, language: str) -> tuple[list[Slide], li
     def card(theme) -> Card:
         first = c.first_quote(theme)
         body = theme.insight + (f"\n\n“{shorten(first, 150)}”" if first else "")
-        footer = t("deck.sources", language, n=theme.n_sources) + (
+        footer = t("deck.sources", language, n=theme.n_sources or c.sources(theme)) + (
             f" · {', '.join(theme.evidence[:3])}" if theme.evidence else ""
         )
         return Card(theme.label, body, footer, theme.assumption)
