@@ -8,13 +8,13 @@ corpus, tests/data/lindewaard_workshop/answers.json), twice: with the template's
 
     .venv/bin/python bench/step_retrieval.py            # the steps the queries were tuned on
     .venv/bin/python bench/step_retrieval.py --held-out # the other half: run once, at the end
+    .venv/bin/python bench/step_retrieval.py --quote-size FOLDER  # quote length in prompts, any research
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -110,7 +110,50 @@ def measure(by_step: dict, labels: dict, steps: list[str]) -> dict:
     }
 
 
+def quote_size(folder: Path) -> None:
+    """Mean characters per quote in the prompts of every step (blank earlier steps locked), as the whole
+    passages the prompts carried before and as the claim-sized sentences they carry now."""
+    from copilot.research.ingest import ingest
+    from copilot.research.retrieval import Retriever
+    from copilot.research.store import ResearchStore
+    from copilot.session import Session
+    from copilot.steps.catalogue import STEPS
+    from copilot.steps.engine import prepare
+    from copilot.ui.fields import blank
+
+    whole, shown, tokens = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = ResearchStore.open(Path(tmp) / "store")
+        ingest(folder, store)
+        retriever = Retriever(store)
+        session = Session.create(Path(tmp) / "s.cxsession", "Bench", "nl")
+        for step_id, info in STEPS.items():
+            prepared = prepare(step_id, session, retriever, "nl")
+            whole += [len(e.chunk.text) for e in prepared.evidence]
+            shown += [len(prepared.excerpts[e.id]) for e in prepared.evidence]
+            tokens.append(sum(len(prepared.excerpts[e.id]) for e in prepared.evidence) / 4)
+            session.save_edit(step_id, blank(info.schema))
+            session.lock(step_id)
+    print(
+        json.dumps(
+            {
+                "research": str(folder),
+                "quotes": len(whole),
+                "mean_passage_chars": round(sum(whole) / len(whole)),
+                "max_passage_chars": max(whole),
+                "mean_shown_chars": round(sum(shown) / len(shown)),
+                "max_shown_chars": max(shown),
+                "mean_evidence_tokens_per_prompt": round(sum(tokens) / len(tokens)),
+            },
+            indent=1,
+        )
+    )
+
+
 def main() -> None:
+    if "--quote-size" in sys.argv:
+        quote_size(Path(sys.argv[sys.argv.index("--quote-size") + 1]))
+        return
     from copilot.research.ingest import ingest
     from copilot.research.retrieval import Retriever
     from copilot.research.store import ResearchStore
