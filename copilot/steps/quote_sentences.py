@@ -43,9 +43,9 @@ def supporting(
     """The contiguous sentence(s) of `passage` that best support `about` (an item's text or a step's
     question), at most about `limit` characters; the whole passage when it is already that short.
     `embed(texts) -> vectors` (the store's embedder) adds meaning to the word overlap."""
-    passage = " ".join((passage or "").split())
-    if len(passage) <= limit:
-        return passage
+    if len(" ".join((passage or "").split())) <= limit:
+        return passage or ""  # as written: a short answer's line breaks are part of how it reads
+    passage = " ".join(passage.split())
     parts = sentences(passage)
     if len(parts) <= 1:
         return shorten(passage, limit)
@@ -80,7 +80,9 @@ def _scores(parts: Sequence[str], about: str, embed) -> np.ndarray:
 def excerpt(passage: str, chosen: str) -> str:
     """`chosen` marked as part of `passage`: an ellipsis where passage text is left out before or after."""
     flat = " ".join((passage or "").split())
-    if not chosen or chosen == flat:
+    if not chosen or chosen == passage:
+        return passage or ""
+    if chosen == flat:
         return flat
     at = flat.find(chosen.rstrip(ELLIPSIS).strip())
     before = ELLIPSIS + " " if at > 0 else ""
