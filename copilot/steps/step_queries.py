@@ -180,13 +180,7 @@ def gather(retriever, search: StepSearch, k: int, where: dict | None = None) -> 
         found = retriever.search(query, k=3 * per_query, where=where, per_source=max(3, per_query))
         rescored = sorted(
             found,
-            key=lambda e: (
-                -(
-                    e.score
-                    + FIT_BONUS * _fit(e.chunk, search.fits)
-                    - REPEAT_PENALTY * (e.id in search.avoid)
-                )
-            ),
+            key=lambda e: -(e.score + FIT_BONUS * _fit(e.chunk, search.fits) - REPEAT_PENALTY * (e.id in search.avoid)),
         )
         ranked_lists.append([(e, query) for e in rescored])
     picked: dict[str, tuple[Evidence, str]] = {}
