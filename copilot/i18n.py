@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -29,9 +30,15 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+# "{n} {n|source|sources}": the word after the first bar when n is 1, else the one after the second
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def t(key: str, language: str, **values: object) -> str:
-    """The text for `key` in `language`, falling back to English, then to the key itself."""
+    """The text for `key` in `language`, falling back to English, then to the key itself. A count's word
+    is chosen in the text itself: "{n} {n|source|sources}" reads "1 source", "3 sources"."""
     text = _strings(language).get(key) or _strings("en").get(key) or key
+    text = _PLURAL.sub(lambda m: m.group(2) if values.get(m.group(1)) == 1 else m.group(3), text)
     return text.format(**values) if values else text
 
 

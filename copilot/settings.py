@@ -59,3 +59,50 @@ def check_language(language: str) -> str:
 
         raise UnknownLanguage(f"Unknown language {language!r}: choose one of {', '.join(LANGUAGES)}.")
     return language
+
+
+# --- what a workspace says about its organisation ---------------------------------------------------------
+# Prompts carry no sector, country or currency of their own: these come from here, else neutral wording.
+SETTINGS_FILE = "settings.yaml"
+ORGANISATION_KEYS = ("sector", "currency")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """What prompts may say about the organisation: its sector ("a municipality") and currency ("EUR", "£").
+    Empty means unknown: templates then use neutral words ("the organisation's currency")."""
+
+    sector: str = ""
+    currency: str = ""
+
+
+def organisation(workspace: Workspace | None = None) -> Organisation:
+    """The workspace's `settings.yaml` (`sector:`, `currency:`), overridden by `CX_COPILOT_SECTOR` and
+    `CX_COPILOT_CURRENCY`; neither set means neutral wording."""
+    workspace = workspace or Workspace.default()
+    path = workspace.home / SETTINGS_FILE
+    values: dict[str, str] = {}
+    if path.is_file():
+        values = _read_settings(path)
+    for key in ORGANISATION_KEYS:
+        env = os.environ.get(f"CX_COPILOT_{key.upper()}")
+        if env is not None:
+            values[key] = env
+    return Organisation(**{key: " ".join(str(values.get(key) or "").split())[:80] for key in ORGANISATION_KEYS})
+
+
+def _read_settings(path: Path) -> dict[str, str]:
+    import yaml
+
+    from copilot.errors import StepError
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise StepError(key="settings_unreadable", path=str(path), detail=str(error).splitlines()[0]) from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k, ""), str | int) for k in ORGANISATION_KEYS):
+        raise StepError(key="settings_unreadable", path=str(path), detail="sector/currency must be plain text")
+    unknown = sorted(set(data) - set(ORGANISATION_KEYS))
+    if unknown:
+        raise StepError(key="settings_unknown", path=str(path), keys=", ".join(map(str, unknown)))
+    return {key: str(value) for key, value in data.items()}

@@ -174,7 +174,8 @@ def test_sections_fill_a_step_with_several_parts():
 """
     case = parse_answer(text, BusinessCase)
     assert case.idea == "Proactief termijnadvies"
-    assert (case.benefits[0].kind, case.benefits[0].euros.low, case.benefits[0].euros.high) == ("yearly", 40000, 60000)
+    benefit = case.benefits[0]
+    assert (benefit.kind, benefit.amount.low, benefit.amount.high) == ("yearly", 40000, 60000)
     assert (case.payback_months.low, case.payback_months.high) == (8, 14)
 
 

@@ -72,8 +72,13 @@ def assert_quotes_are_fenced(prepared: PreparedStep) -> str:
     """Each quote is one ```text block holding all of its text; returns the prompt text outside the fences."""
     outside, blocks = fenced(prepared.prompt.user)
     assert [opening for opening, _ in blocks] == ["```text"] * len(prepared.evidence)
-    # a block that ended early would hold less than its quote, and the rest would be outside
-    quotes = [LINE_END.sub("\n", defanged(e.chunk.text)) for e in prepared.evidence]
+    # a block that ended early would hold less than its quote, and the rest would be outside; a long passage
+    # is shown as its claim-sized sentences (issue 20), a run of the passage
+    quotes = [LINE_END.sub("\n", defanged(prepared.excerpts[e.id])) for e in prepared.evidence]
+    for e in prepared.evidence:
+        assert prepared.excerpts[e.id].strip("… ") in " ".join(e.chunk.text.split()) or (
+            prepared.excerpts[e.id] == e.chunk.text
+        )
     assert [content for _, content in blocks] == quotes
     assert "```" not in prepared.prompt.system
     return outside

@@ -153,7 +153,7 @@ def fit(
     return "", current
 
 
-_PAGE_SUFFIX = re.compile(r" \(\d+/\d+\)$")
+_PAGE_SUFFIX = re.compile(r" \(\d+(?:[a-z]|\.\d+)?/\d+\)$")
 
 
 def fit_title(

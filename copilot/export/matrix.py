@@ -43,13 +43,14 @@ KEY_WIDTH = 3.0
 def matrix_chart(slide, spec: ChartSlide, box: Box, style: Style):
     """A scatter or bubble chart of `spec.points` in `box`."""
     bubble = spec.kind == "bubble"
-    numbered = len(spec.points) > NAMED_POINTS  # many points: numbers on the chart, names in a key beside it
+    crowd = max(1, len(spec.points) // 10)
+    points = spread(spec.points, (spec.x_max - spec.x_min) * 0.06 * min(crowd, 2))
+    # many points, or names that would run into each other: numbers on the chart, names in a key beside it
+    numbered = len(spec.points) > NAMED_POINTS or overlapping(label_boxes(spec, box, points))
     if numbered:
         key = Box(box.right - KEY_WIDTH, box.y, KEY_WIDTH, box.h)
         box = Box(box.x, box.y, box.w - KEY_WIDTH - 0.25, box.h)
         _key(slide, spec, key, style)
-    crowd = max(1, len(spec.points) // 10)
-    points = spread(spec.points, (spec.x_max - spec.x_min) * 0.06 * min(crowd, 2))
     groups = _groups(spec) if bubble else _scatter_groups(spec)
     data = BubbleChartData() if bubble else XyChartData()
     numbers = range(1, len(spec.points) + 1)
@@ -75,7 +76,8 @@ def matrix_chart(slide, spec: ChartSlide, box: Box, style: Style):
     chart = new_chart(slide, kind, box, data, style)
     plot = chart.plots[0]
     if bubble:
-        plot.bubble_scale = 40 if len(spec.points) <= NAMED_POINTS else 20
+        # numbers sit inside the bubbles, so smaller bubbles leave the quadrant names and each other free
+        plot.bubble_scale = 20 if len(spec.points) > NAMED_POINTS else 28 if numbered else 40
     half = (spec.x_max - spec.x_min) * (0.16 if bubble else 0.12)  # room for markers at the scale's ends
     for axis, title in ((chart.category_axis, spec.x_title), (chart.value_axis, spec.y_title)):
         axis.minimum_scale, axis.maximum_scale = spec.x_min - half, spec.x_max + half
@@ -199,8 +201,7 @@ def _point_series(series, chosen, colour: str, bubble: bool, style: Style, x_max
         label.text_frame.text = (str(number) if numbered else shorten(point.label, 32)) + (
             mark if point.assumption else ""
         )
-        # left of the point near the right edge, and left of the lower-left one of a spread-out pair
-        left = x > x_max - 0.75 or (x < point.x and x_max - point.x > 0.75)
+        left = _on_left(x, point, x_max)
         label.position = XL_LABEL_POSITION.LEFT if left else XL_LABEL_POSITION.RIGHT
         if numbered and bubble:
             label.position = XL_LABEL_POSITION.CENTER
@@ -208,6 +209,42 @@ def _point_series(series, chosen, colour: str, bubble: bool, style: Style, x_max
         run.font.size = Pt(LABEL_SIZE)
         run.font.bold = numbered
         run.font.color.rgb = RGBColor.from_string(style.on(fill) if numbered and bubble else style.ink)
+
+
+def _on_left(x: float, point: ChartPoint, x_max: float) -> bool:
+    """A name goes left of its point near the right edge, and left of the lower-left one of a spread-out pair."""
+    return x > x_max - 0.75 or (x < point.x and x_max - point.x > 0.75)
+
+
+def label_boxes(
+    spec: ChartSlide, box: Box, positions: list[tuple[float, float]]
+) -> list[tuple[float, float, float, float]]:
+    """Where each point's name lands on the slide (left, top, right, bottom, in inches) when points carry
+    their names: beside the point's marker or bubble, one line at the label size, as `_point_series` sets it."""
+    bubble = spec.kind == "bubble"
+    half = (spec.x_max - spec.x_min) * (0.16 if bubble else 0.12)
+    low, high = spec.x_min - half, spec.x_max + half
+    px, py, pw, ph = box.x + PLOT[0] * box.w, box.y + PLOT[1] * box.h, PLOT[2] * box.w, PLOT[3] * box.h
+    largest = max((p.size for p in spec.points), default=1.0) or 1.0
+    line = LABEL_SIZE * LINE_SPACING / 72
+    boxes = []
+    for point, (x, y) in zip(spec.points, positions, strict=True):
+        cx = px + (x - low) / (high - low) * pw
+        cy = py + (1 - (y - low) / (high - low)) * ph
+        # a bubble's radius at bubble scale 40: largest bubble a quarter of the plot's smaller side across
+        radius = 0.4 * 0.25 * min(pw, ph) / 2 * math.sqrt(max(point.size, 0.01) / largest) if bubble else 6.5 / 72
+        width = text_width(shorten(point.label, 32) + (MARK if point.assumption else ""), LABEL_SIZE) + 0.1
+        gap = radius + 0.04
+        left = cx - gap - width if _on_left(x, point, spec.x_max) else cx + gap
+        boxes.append((left, cy - line / 2, left + width, cy + line / 2))
+    return boxes
+
+
+def overlapping(boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether any two boxes overlap."""
+    return any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+    )
 
 
 def spread(points: list[ChartPoint], radius: float) -> list[tuple[float, float]]:

@@ -57,13 +57,25 @@ def network_png(
 ) -> bytes:
     """A PNG of the network, `size` inches at 200 dpi; b'' when networkx or matplotlib is not installed."""
     try:
-        import networkx as nx
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-        from matplotlib.lines import Line2D
+        import matplotlib  # noqa: F401
+        import networkx  # noqa: F401
     except ImportError as error:  # the deck keeps the table of links; only the picture is left out
         log.warning("No influence-network picture: %s is not installed.", error.name)
         return b""
+    figure, _ = network_figure(nodes, links, legend, size, font)
+    return _opaque_png(figure.canvas.buffer_rgba())
+
+
+def network_figure(
+    nodes: list[Node], links: list[Link], legend: Legend, size: tuple[float, float] = (12, 4.8), font: str = "Arial"
+):
+    """(the drawn matplotlib figure, its name and link texts): names never overlap each other, and a link's
+    label that would cover a name or another label is left off (the table of links keeps it)."""
+    import networkx as nx
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
     graph = nx.DiGraph()
     for node in nodes:
         graph.add_node(node.id)
@@ -78,6 +90,7 @@ def network_png(
     by_id = {n.id: n for n in nodes}
     node_size = 1400 if len(nodes) <= 12 else 800  # points², so a radius of about 21 (or 16) points
     radius = (node_size / 3.1416) ** 0.5
+    name_texts, link_texts = [], []
     for source, target, data in graph.edges(data=True):
         ringed = by_id.get(target) is not None and by_id[target].ringed
         axes.annotate(
@@ -96,26 +109,28 @@ def network_png(
         )
         if data["label"] and graph.number_of_edges() <= EDGE_LABELS:
             (x1, y1), (x2, y2) = positions[source], positions[target]
-            axes.annotate(
-                textwrap.fill(data["label"], 24),
-                ((x1 + x2) / 2, (y1 + y2) / 2),
-                xytext=(0, 9),
-                textcoords="offset points",
-                fontsize=9,
-                family=families,
-                color=MUTED,
-                ha="center",
-                va="bottom",
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
-                zorder=2,
+            link_texts.append(
+                axes.annotate(
+                    textwrap.fill(data["label"], 24, break_long_words=False),
+                    ((x1 + x2) / 2, (y1 + y2) / 2),
+                    xytext=(0, 9),
+                    textcoords="offset points",
+                    fontsize=9,
+                    family=families,
+                    color=MUTED,
+                    ha="center",
+                    va="bottom",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
+                    zorder=2,
+                )
             )
     for node_id, (x, y) in positions.items():
         node = by_id.get(node_id) or Node(node_id, node_id)
         if node.ringed:
             axes.scatter([x], [y], s=node_size * 2.1, facecolors="none", edgecolors=RING, linewidths=2.5, zorder=3)
         axes.scatter([x], [y], s=node_size, c=_hex(node.colour), edgecolors="white", linewidths=2, zorder=4)
-        axes.annotate(
-            textwrap.fill(node.label, 18),
+        name = axes.annotate(
+            textwrap.fill(node.label, 18, break_long_words=False),
             (x, y),
             xytext=(0, -(radius * (1.45 if node.ringed else 1) + 5)),
             textcoords="offset points",
@@ -127,6 +142,7 @@ def network_png(
             va="top",
             zorder=5,
         )
+        name_texts.append(name)
     axes.set_xlim(*X_LIMITS)
     axes.set_ylim(*Y_LIMITS)  # room under the lowest nodes for their names
     handles = [
@@ -155,7 +171,37 @@ def network_png(
         )
     figure.set_facecolor("white")
     figure.canvas.draw()
-    return _opaque_png(figure.canvas.buffer_rgba())
+    _unclutter(figure, name_texts, link_texts, _marker_boxes(figure, axes, positions, radius))
+    figure.canvas.draw()
+    return figure, name_texts + [text for text in link_texts if text.figure is not None]
+
+
+def _marker_boxes(figure, axes, positions: dict, radius: float) -> list:
+    """The nodes' circles as boxes in display units, for link labels to stay off."""
+    from matplotlib.transforms import Bbox
+
+    pixels = radius * figure.dpi / 72
+    centres = [axes.transData.transform(xy) for xy in positions.values()]
+    return [Bbox([[x - pixels, y - pixels], [x + pixels, y + pixels]]) for x, y in centres]
+
+
+def _unclutter(figure, names: list, links: list, markers: list) -> None:
+    """Measured on the drawn figure: names that still overlap after the layout are set smaller (down to 7 pt);
+    a link label that covers a name, a node or another label is removed."""
+    renderer = figure.canvas.get_renderer()
+    for size in (9, 8, 7):
+        boxes = [name.get_window_extent(renderer) for name in names]
+        if not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]):
+            break
+        for name in names:
+            name.set_fontsize(size)
+    taken = [name.get_window_extent(renderer) for name in names] + markers
+    for link in links:
+        box = link.get_window_extent(renderer)
+        if any(box.overlaps(other) for other in taken):
+            link.remove()
+        else:
+            taken.append(box)
 
 
 def _family(font: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -18,9 +19,20 @@ def pages(items: Sequence[T], per_page: int) -> list[list[T]]:
     return [list(items[i : i + per_page]) for i in range(0, len(items), per_page)] or [[]]
 
 
+_MARKED = re.compile(r" \((\d+)/(\d+)\)$")
+
+
 def numbered(title: str, page: int, total: int) -> str:
-    """'Title (2/3)' on continuation slides, the plain title when everything fits on one."""
-    return f"{title} ({page}/{total})" if total > 1 else title
+    """'Title (2/3)' on continuation slides, the plain title when everything fits on one. A title that is
+    already a continuation ('Blueprint (1/2)') split again reads 'Blueprint (1a/2)', 'Blueprint (1b/2)': one
+    marker, never 'Blueprint (1/2) (1/2)'."""
+    if total <= 1:
+        return title
+    marked = _MARKED.search(title)
+    if marked is None:
+        return f"{title} ({page}/{total})"
+    part = chr(ord("a") + page - 1) if total <= 26 else f".{page}"
+    return f"{title[: marked.start()]} ({marked.group(1)}{part}/{marked.group(2)})"
 
 
 def abbreviate(text: str, longest_word: int) -> str:

@@ -28,11 +28,13 @@ from copilot.prompts import PromptTemplate, RenderedPrompt, templates
 from copilot.research.retrieval import Retriever
 from copilot.research.store import Evidence
 from copilot.session import Session
-from copilot.settings import project_root
+from copilot.settings import Organisation, project_root
 from copilot.steps.answers import AnswerError, AnswerIncomplete, describe, parse_answer, read_answer, salvage
 from copilot.steps.grounding import ground
 from copilot.steps.quote_marks import remember_given
+from copilot.steps.quote_sentences import excerpt, supporting
 from copilot.steps.schemas import SCHEMAS
+from copilot.steps.step_queries import gather, plan, used_by_other_steps
 
 EVIDENCE_TOKEN_BUDGET = 2500  # keeps a whole prompt near 4k tokens, so small local models cope too
 CHARS_PER_TOKEN = 4  # an estimate that holds for Dutch and English; no tokenizer download needed
@@ -63,6 +65,7 @@ class PreparedStep:
     redacted: bool
     char_limit: int | None = None  # the assistant's input limit the prompt was fitted to, if any
     dropped: int = 0  # quotes left out to fit it
+    excerpts: dict[str, str] = field(default_factory=dict)  # what the prompt shows of each quote, by id
 
     @property
     def prompt_tokens(self) -> int:
@@ -96,6 +99,7 @@ def prepare(
     redact: bool = False,
     folder: Path | None = None,
     char_limit: int | None = None,
+    organisation: Organisation | None = None,
 ) -> PreparedStep:
     """The step's prompt. With `char_limit` (for pasting into an assistant) the lowest-ranked quotes are left
     out until the whole prompt fits in that many characters."""
@@ -105,14 +109,28 @@ def prepare(
         raise StepError(f"No {language} prompt template for step {step_id} in {folder or prompt_folder()}/{language}.")
     template = available[step_id]
     schema = SCHEMAS[template.meta.output]
-    context = {**(inputs or {}), **_earlier_steps(template, session)}
+    context = {
+        **workspace_inputs(template, session, organisation),
+        **(inputs or {}),
+        **_earlier_steps(template, session),
+    }
     evidence: list[Evidence] = []
+    excerpts: dict[str, str] = {}
     if template.meta.retrieval:
-        query = template.render_query(**context)
+        search = plan(
+            step_id, template.render_query(**context), session, context, used_by_other_steps(session, step_id)
+        )
         where = dict(template.meta.retrieval.filter) or None
-        evidence = within_budget(retriever.search(query, k=template.meta.retrieval.k, where=where))
+        found = gather(retriever, search, template.meta.retrieval.k, where)
+        excerpts = claim_sized(found, getattr(retriever.store, "embedder", None))
+        evidence = within_budget([e for e, _ in found], texts=excerpts)
     quotes = [
-        {"id": e.id, "source": _label(e.chunk.source), "location": _label(e.chunk.location), "text": e.chunk.text}
+        {
+            "id": e.id,
+            "source": _label(e.chunk.source),
+            "location": _label(e.chunk.location),
+            "text": excerpts.get(e.id, e.chunk.text),
+        }
         for e in evidence
     ]
     if redact:
@@ -127,8 +145,42 @@ def prepare(
         kept -= 1  # the retriever ranks best first: the last quote is the least relevant
         prompt = template.render(evidence=quotes[:kept], schema=schema_text, **context)
     return PreparedStep(
-        step_id, template, schema, evidence[:kept], prompt, redact, char_limit, dropped=len(quotes) - kept
+        step_id,
+        template,
+        schema,
+        evidence[:kept],
+        prompt,
+        redact,
+        char_limit,
+        dropped=len(quotes) - kept,
+        excerpts={q["id"]: q["text"] for q in quotes[:kept]},
     )
+
+
+def workspace_inputs(template: PromptTemplate, session: Session, organisation: Organisation | None = None) -> dict:
+    """Inputs the template declares that the copilot knows without asking: the organisation's `sector` and
+    `currency` (workspace settings) and the `brief` (the locked SD-01 challenge). Unknown ones keep their
+    neutral defaults, so no sector or currency is ever guessed."""
+    from copilot.settings import organisation as read_organisation
+
+    declared = template.meta.inputs
+    known: dict = {}
+    if {"sector", "currency"} & set(declared):
+        found = organisation or read_organisation()
+        known |= {key: getattr(found, key) for key in ("sector", "currency") if key in declared and getattr(found, key)}
+    if "brief" in declared and session.is_locked("SD-01"):
+        from copilot.steps.schemas import ChallengeBrief
+
+        known["brief"] = session.content("SD-01", ChallengeBrief).challenge
+    return known
+
+
+def claim_sized(found: list[tuple[Evidence, str]], embedder=None) -> dict[str, str]:
+    """What the prompt shows of each quote: the sentences of its passage that answer the search that found
+    it, marked with an ellipsis where the passage goes on (the model may cite them; grounding checks the whole
+    passage, and the notes and appendix keep it)."""
+    embed = embedder.embed if embedder is not None else None
+    return {e.id: excerpt(e.chunk.text, supporting(e.chunk.text, query, embed=embed)) for e, query in found}
 
 
 def _label(text: str, limit: int = 60) -> str:
@@ -159,12 +211,16 @@ def _schema_of(step_id: str, template: PromptTemplate) -> type[BaseModel]:
     return schema
 
 
-def within_budget(evidence: list[Evidence], budget: int = EVIDENCE_TOKEN_BUDGET) -> list[Evidence]:
-    """Best quotes first, skipping repeats (templated notes, copy-pasted answers), until the budget is spent."""
+def within_budget(
+    evidence: list[Evidence], budget: int = EVIDENCE_TOKEN_BUDGET, texts: dict[str, str] | None = None
+) -> list[Evidence]:
+    """Best quotes first, skipping repeats (templated notes, copy-pasted answers), until the budget is spent.
+    `texts` are what the prompt shows of each quote (its claim-sized sentences), by id."""
     kept, seen, spent = [], set(), 0
     for item in evidence:
-        key = " ".join(item.chunk.text.lower().split())
-        cost = estimate_tokens(item.chunk.text) + 15  # id, source and fence lines
+        shown = (texts or {}).get(item.id, item.chunk.text)
+        key = " ".join(shown.lower().split())
+        cost = estimate_tokens(shown) + 15  # id, source and fence lines
         if key in seen or spent + cost > budget:
             continue
         seen.add(key)

@@ -90,9 +90,23 @@ def shelved_ideas(session: Session, language: str) -> tuple[list[Slide], list[st
     return [slide], c.cited
 
 
-def _euros(value: float, language: str) -> str:
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "SEK": "kr ", "NOK": "kr "}
+
+
+def _currency() -> str:
+    """The workspace's currency as a prefix ("€", "£", "ZAR "); none set: plain numbers, no currency guessed."""
+    from copilot.settings import organisation
+
+    code = organisation().currency
+    return SYMBOLS.get(code.upper(), code if len(code) <= 1 or not code.isalpha() else f"{code} ")
+
+
+def _money(value: float, language: str, symbol: str) -> str:
     text = f"{value:,.0f}"
-    return f"€ {text.replace(',', '.')}" if language == "nl" else f"€{text}"
+    if language == "nl":
+        text = text.replace(",", ".")
+        return f"{symbol.strip()} {text}".strip() if symbol else text
+    return f"{symbol}{text}"
 
 
 def business_case(session: Session, language: str) -> tuple[list[Slide], list[str]]:
@@ -115,7 +129,9 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
     buckets = [(key, amounts) for key, amounts in buckets if amounts]
     amounts = [*content.benefits, *content.costs]
     if buckets:
-        highest = max(a.euros.high for a in amounts)
+        highest = max(a.amount.high for a in amounts)
+        symbol = _currency()
+        prefix = f'"{symbol}"' if symbol else ""
         slides.append(
             ChartSlide(
                 c.titled("business.ranges"),
@@ -123,11 +139,11 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
                 kind="bar",
                 categories=[c.label(f"business.{key}") for key, _ in buckets],
                 series=[
-                    ChartSeries(c.label("business.low"), [sum(a.euros.low for a in group) for _, group in buckets]),
-                    ChartSeries(c.label("business.high"), [sum(a.euros.high for a in group) for _, group in buckets]),
+                    ChartSeries(c.label("business.low"), [sum(a.amount.low for a in group) for _, group in buckets]),
+                    ChartSeries(c.label("business.high"), [sum(a.amount.high for a in group) for _, group in buckets]),
                 ],
                 category_assumptions=[any(a.assumption for a in group) for _, group in buckets],
-                number_format='€#,##0,"k"' if highest >= 10_000 else "€#,##0",
+                number_format=f'{prefix}#,##0,"k"' if highest >= 10_000 else f"{prefix}#,##0",
                 y_min=0,
                 caption=caption,
                 assumption_label=c.assumption,
@@ -143,8 +159,8 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
                         a.name,
                         c.label(f"business.{kind}"),
                         c.label(f"business.kinds.{a.kind}"),
-                        _euros(a.euros.low, language),
-                        _euros(a.euros.high, language),
+                        _money(a.amount.low, language, symbol),
+                        _money(a.amount.high, language, symbol),
                         a.basis,
                     ]
                     for a, kind in kinds

@@ -14,9 +14,12 @@ from pydantic import BaseModel
 from copilot.export.deckspec import Card, CardsSlide, Slide
 from copilot.export.text import balanced, numbered
 from copilot.i18n import t
+from copilot.research.lexical import tokens
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
+from copilot.steps.evidence_fit import claim_text
 from copilot.steps.quote_marks import deck_safe
+from copilot.steps.quote_sentences import supporting
 from copilot.steps.schemas import Item
 
 Builder = Callable[[Session, str], tuple[list[Slide], list[str]]]
@@ -63,15 +66,28 @@ class Context:
         return self._quotes.get(quote_id)
 
     def first_quote(self, item: Item) -> str:
-        """The text of the first quote `item` cites that is in the session, or ''."""
+        """The sentence(s) that best support `item` from the quotes it cites (the passage's opening is rarely
+        the point), or ''. The whole passage stays in the notes and the appendix."""
         self.cite([item])
-        found = next((self._quotes[i] for i in item.evidence if i in self._quotes), None)
-        return found["text"] if found else ""
+        cited = [self._quotes[i]["text"] for i in item.evidence if i in self._quotes]
+        if not cited:
+            return ""
+        about = claim_text(item)
+        if len(cited) == 1:
+            return supporting(cited[0], about)
+        wanted = set(tokens(about))
+        best = max(cited, key=lambda text: len(set(tokens(supporting(text, about))) & wanted))
+        return supporting(best, about)
+
+    def sources(self, item: Item) -> int:
+        """How many different files the quotes `item` cites come from."""
+        self.cite([item])
+        return len({self._quotes[i]["source"] for i in item.evidence if i in self._quotes})
 
     def notes(self, heading: str, item: Item) -> str:
         """Speaker notes for one item: its heading and every quote it rests on, or that it is an assumption."""
         self.cite([item])
-        return notes_for(heading, item.evidence, self._quotes, self.language)
+        return notes_for(heading, item.evidence, self._quotes, self.language, about=claim_text(item))
 
     def open_questions(self) -> str:
         questions = getattr(self.content, "open_questions", None) or []
@@ -102,14 +118,20 @@ class Context:
         return f"{text} ({self.assumption})" if item.assumption else text
 
 
-def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], language: str) -> str:
+def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], language: str, about: str = "") -> str:
+    """The item's heading, then per quote the sentence(s) that support it (`about`: the item's text) and,
+    when that is only part of it, the whole passage under it."""
     if not evidence:
         return f"{heading}\n{t('deck.no_evidence', language)}"
     lines = [heading]
     for quote_id in evidence:
         quote = quotes.get(quote_id)
         if quote:
-            lines.append(f"[{quote_id}] “{quote['text']}” — {quote['source']}, {quote['location']}")
+            whole = " ".join(quote["text"].split())
+            point = supporting(whole, about) if about else whole
+            lines.append(f"[{quote_id}] “{point}” — {quote['source']}, {quote['location']}")
+            if point != whole:
+                lines.append(f"    {t('deck.whole_passage', language)}: “{whole}”")
     return "\n".join(lines)
 
 

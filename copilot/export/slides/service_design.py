@@ -93,8 +93,10 @@ def research_synthesis(session: Session, language: str) -> tuple[list[Slide], li
     def card(theme) -> Card:
         first = c.first_quote(theme)
         body = theme.insight + (f"\n\n“{shorten(first, 150)}”" if first else "")
-        footer = t("deck.sources", language, n=theme.n_sources) + (
-            f" · {', '.join(theme.evidence[:3])}" if theme.evidence else ""
+        counted = theme.n_sources or c.sources(theme)
+        # an assumption card says so itself; "0 sources" under it adds nothing
+        footer = " · ".join(
+            filter(None, [t("deck.sources", language, n=counted) if counted else "", ", ".join(theme.evidence[:3])])
         )
         return Card(theme.label, body, footer, theme.assumption)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import AliasChoices, Field, model_validator
 
 from copilot.steps.schemas.base import Item, Part, Scale, StepOutput
 from copilot.steps.schemas.service_design import TimeWell
@@ -72,7 +72,8 @@ class FitPoint(Item):
 class Amount(Item):
     name: str = Field(description="what the benefit or cost is")
     kind: Literal["one-off", "yearly"] = Field("yearly", description="one-off or every year")
-    euros: Range = Field(description="amount in euros, as a range")
+    # `euros` was its name before currencies came from the workspace settings: old sessions still read
+    amount: Range = Field(validation_alias=AliasChoices("amount", "euros"), description="the amount, as a range")
     basis: str = Field("", description="how it is estimated, with the figures used")
 
 
@@ -88,7 +89,7 @@ class BusinessCase(StepOutput):
 
     idea: str = Field(description="the idea this case is for")
     fit: list[FitPoint] = Field(default_factory=list, description="value-proposition fit")
-    benefits: list[Amount] = Field(default_factory=list, description="benefits in euros")
-    costs: list[Amount] = Field(default_factory=list, description="costs in euros")
+    benefits: list[Amount] = Field(default_factory=list, description="benefits, in the organisation's currency")
+    costs: list[Amount] = Field(default_factory=list, description="costs, in the organisation's currency")
     payback_months: Range | None = Field(None, description="months until benefits cover costs, as a range")
     risks: list[Risk] = Field(default_factory=list, description="what could go wrong")

@@ -380,7 +380,7 @@ EXAMPLES: dict[str, dict] = {
                 "id": "B1",
                 "name": "Fewer repeat contacts about instalments",
                 "kind": "yearly",
-                "euros": {"low": 120000, "high": 260000},
+                "amount": {"low": 120000, "high": 260000},
                 "basis": "8,000–17,000 fewer contacts × €15",
                 "evidence": [Q4],
             }
@@ -390,9 +390,9 @@ EXAMPLES: dict[str, dict] = {
                 "id": "C1",
                 "name": "Build on the data platform",
                 "kind": "one-off",
-                "euros": {"low": 150000, "high": 250000},
+                "amount": {"low": 150000, "high": 250000},
             },
-            {"id": "C2", "name": "Agent review time", "kind": "yearly", "euros": {"low": 40000, "high": 70000}},
+            {"id": "C2", "name": "Agent review time", "kind": "yearly", "amount": {"low": 40000, "high": 70000}},
         ],
         "payback_months": {"low": 10, "high": 30},
         "risks": [

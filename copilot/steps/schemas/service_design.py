@@ -113,7 +113,7 @@ class CurrentJourney(StepOutput):
 
 
 class HmwQuestion(Item):
-    question: str = Field(description="a question starting 'How might we' (Dutch: 'Hoe kunnen we')")
+    question: str = Field(description="a question starting 'How might we', in the answer's language")
     pain: str = Field("", description="the pain it turns into an opportunity")
     stage: str = Field("", description="id of the journey stage it belongs to")
 

@@ -17,7 +17,7 @@ ADKAR: tuple[str, ...] = ("awareness", "desire", "knowledge", "ability", "reinfo
 
 
 class Stakeholder(Item):
-    role: str = Field(description="the role or group, not a person's name, e.g. 'manager Billing'")
+    role: str = Field(description="the role or group, not a person's name, e.g. 'team leader front office'")
     power: Scale = Field(description="power over the change: 1 little … 5 decisive")
     interest: Scale = Field(description="how much the change affects or interests them: 1 … 5")
     stance: Stance = Field("neutral", description="where they stand on the change today")
@@ -127,7 +127,7 @@ class CaseForChange(StepOutput):
 
 # --- SC-05 -----------------------------------------------------------------------------------------
 
-WHEN = "an ISO date (2027-01-15) or a moment such as 'week 3' or 'before the MT of 9 Dec'"
+WHEN = "an ISO date (2027-01-15) or a moment such as 'week 3' or 'before the next board meeting'"
 
 
 def _as_date(text: str) -> date | None:
