@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from copilot.export.text import shorten
+from copilot.text import shorten
 
 QUOTE_CHARS = 320  # about two spoken sentences: the size of one claim
 ELLIPSIS = "…"
