@@ -115,7 +115,9 @@ def spaced(heading: str) -> str:
     return "  ".join(" ".join(word.upper()) for word in heading.split())
 
 
-def word_pdf(title: str, sections: list[Section], organisation: str = "Gemeente Voorbeeld", summary: int = 3) -> bytes:
+def word_pdf(
+    title: str, sections: list[Section], organisation: str = "Gemeente Voorbeeld", summary: int = 3, per_page: int = 44
+) -> bytes:
     """A report as Word exports it: cover, contents, a summary repeating the first paragraphs of the body, then
     chapters (letter-spaced on even ones, numbered on odd ones) in running text that flows over pages."""
     pages: list[Page] = []
@@ -139,12 +141,12 @@ def word_pdf(title: str, sections: list[Section], organisation: str = "Gemeente 
         )
         flow.append(("heading", head))
         flow += [("text", paragraph) for paragraph in section.paragraphs]
-    pages += _flow(flow, title, organisation)
+    pages += _flow(flow, title, organisation, per_page)
     return pdf_bytes(pages)
 
 
-def _flow(flow: list[tuple[str, str]], title: str, organisation: str) -> list[Page]:
-    """Wrap text at ~90 characters, 44 lines a page, so sentences run on over page breaks; each body page gets a
+def _flow(flow: list[tuple[str, str]], title: str, organisation: str, per_page: int = 44) -> list[Page]:
+    """Wrap text at ~90 characters, `per_page` lines a page, so sentences run on over page breaks; each body page gets a
     running header, a footer and its number; every third page is set in two columns."""
     pages: list[Page] = []
     lines: list[tuple[float, str]] = []
@@ -157,7 +159,6 @@ def _flow(flow: list[tuple[str, str]], title: str, organisation: str) -> list[Pa
         for index, line in enumerate(wrapped):
             lines.append((11, ("- " if item and index == 0 else "  " if item else "") + line))
         lines.append((11, ""))
-    per_page = 44
     for start in range(0, len(lines), per_page):
         number = len(pages) + 3
         page = Page()

@@ -103,7 +103,8 @@ def _continues(current: Finding, block: Block, fresh: bool) -> bool:
     """Whether a block belongs to the finding before it: a sentence cut by a page break, a list and its lead-in,
     a fragment. A heading in between only stops that when the sentence before it was finished."""
     text = current.text.rstrip()
-    cut = not SENTENCE_END.search(text) and not text.endswith(":") and block.text[:1].islower()
+    broken = block.place not in current.places and not fresh and block.kind == "text"  # a page break between
+    cut = not SENTENCE_END.search(text) and not text.endswith(":") and (block.text[:1].islower() or broken)
     if cut or text.endswith("-") and block.text[:1].islower():
         return len(text) < 3 * MAX_FINDING_CHARS
     if fresh or len(text) + len(block.text) > MAX_FINDING_CHARS:
@@ -144,8 +145,8 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 def _collapse(found: list[Finding]) -> list[Finding]:
-    """One finding per passage: a later near-copy (or an earlier shorter one) is merged into the longer, which
-    keeps both places."""
+    """One finding per passage: near-copies become one, in the body's words where one stands in a summary (a
+    summary paragraph may run into the next), else in the longer telling, and it keeps both places."""
     kept: list[tuple[Finding, set]] = []
     for finding in found:
         mine = _shingles(finding.text)
@@ -155,8 +156,9 @@ def _collapse(found: list[Finding]) -> list[Finding]:
             continue
         other, theirs = twin
         # the quote is the longer telling; its place and heading are the body's, not the summary's
+        summary = _summary(other.context) != _summary(finding.context)
         body = finding if _summary(other.context) and not _summary(finding.context) else other
-        if len(finding.text) > len(other.text):
+        if body is finding if summary else len(finding.text) > len(other.text):
             other.text = finding.text
             theirs.update(mine)
         elsewhere = finding if body is other else other

@@ -212,7 +212,7 @@ def read_pdf_pages(path: Path) -> PdfPages:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):  # many PDFs lock editing only and open without one
                 raise ResearchFileError(path, key="pdf_password")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_page_text(page) for page in reader.pages]
             wide = sum(1 for page in reader.pages if _landscape(page))
         except DependencyError as error:
             raise ResearchFileError(
@@ -229,6 +229,36 @@ def read_pdf_pages(path: Path) -> PdfPages:
     slides = wide > len(pages) / 2 and words < SLIDE_WORDS
     kept = [[line for line in page if not line or _key(line) not in running] for page in lines]
     return PdfPages([page if slides else _paragraphs(page) for page in kept], slides)
+
+
+def _page_text(page) -> str:
+    """The page's text, with a blank line where the lines open up (paragraph spacing), which pypdf leaves out:
+    the height of each line is taken from the same pass and used only when the lines match up one to one."""
+    tops: list[float] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # noqa: ARG001 - pypdf's visitor signature
+        if text.strip():
+            y = tm[5] * cm[3] + cm[5]
+            if not tops or abs(tops[-1] - y) > 0.5:
+                tops.append(y)
+
+    text = page.extract_text(visitor_text=visit) or ""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    if len(filled) != len(tops) or len(tops) < 3:
+        return text
+    steps = sorted(above - below for above, below in zip(tops, tops[1:], strict=False) if above > below)
+    if not steps:
+        return text
+    usual = steps[len(steps) // 4]  # the line spacing: most steps, and the smaller ones
+    out, index = [], 0
+    for line in lines:
+        if line.strip():
+            if index and 1.5 * usual < tops[index - 1] - tops[index]:  # a wider gap going down the page
+                out.append("")
+            index += 1
+        out.append(line)
+    return "\n".join(out)
 
 
 def _tidy(line: str) -> str:
@@ -286,7 +316,8 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """pypdf rarely marks paragraphs with blank lines: a line clearly shorter than the page's longest ends a
-    paragraph when it ends a sentence or the next line starts with a capital; bullets start new paragraphs."""
+    paragraph when it ends a sentence, or reads as a heading and the next line starts with a capital; a much
+    shorter heading-like line stands alone; bullets start new paragraphs."""
     width = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -302,7 +333,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
             paragraphs.append(_joined(current))  # "…Achtergrond": a heading after a finished sentence stands alone
             current = []
         current.append(line)
-        if heading or (len(line) < _SHORT_LINE * width and (line.endswith(_LINE_END) or following[:1].isupper())):
+        ends = line.endswith(_LINE_END) or (following[:1].isupper() and heading_level(line) is not None)
+        if heading or (len(line) < _SHORT_LINE * width and ends):
             paragraphs.append(_joined(current))
             current = []
     if current:

@@ -253,7 +253,7 @@ def heading_level(text: str) -> int | None:
         return 1
     if len(text) > MAX_HEADING_CHARS or CLAUSE_END.search(text) or text.endswith("?") or not text[:1].isalnum():
         return None
-    if text[:1].islower() or text.startswith(("'", '"', "“", "‘")):
+    if text[:1].islower() or text.startswith(("'", '"', "“", "‘")) or re.search(r"[:,;]\s+\w*[a-z]\w*\s+\w", text):
         return None
     numbered = _NUMBERED.match(text)
     if numbered:
