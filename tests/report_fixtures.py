@@ -233,3 +233,27 @@ def word_test_plan(path: Path) -> Path:
         document.add_paragraph(question, style="List Bullet")
     document.save(path)
     return path
+
+
+def word_docx(path: Path, title: str, sections: list[Section]) -> Path:
+    """A report written in Word: a title, a contents list (Word's "toc 1" style), headings, paragraphs, bullets."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    for name in ("toc 1", "TOC Heading"):
+        if name not in [style.name for style in document.styles]:
+            document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph("Inhoudsopgave", style="TOC Heading")
+    for number, section in enumerate(sections, start=1):
+        document.add_paragraph(f"{section.heading}\t{number + 1}", style="toc 1")
+    for section in sections:
+        document.add_heading(section.heading, 1)
+        for paragraph in section.paragraphs:
+            if paragraph.startswith("- "):
+                document.add_paragraph(paragraph[2:], style="List Bullet")
+            else:
+                document.add_paragraph(paragraph)
+    document.save(path)
+    return path

@@ -192,7 +192,7 @@ def _question_list(text: str) -> bool:
     """A finding that is a list of questions ("Hoe vaak…? • Wat doet u als…?") or questions only, not an answer;
     a recommendation asking "Zijn er velden achter elkaar te plaatsen?" after a statement is not one."""
     items = [part.strip() for part in text.split(" • ") if part.strip()]
-    if len(items) >= 3:
+    if len(items) >= 2:
         return sum(1 for item in items if _QUESTION_END.search(item)) >= 0.6 * len(items)
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
     return len(sentences) >= 2 and all(_QUESTION_END.search(sentence) for sentence in sentences)

@@ -334,7 +334,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             current = []
         current.append(line)
         ends = line.endswith(_LINE_END) or (following[:1].isupper() and heading_level(line) is not None)
-        if heading or (len(line) < _SHORT_LINE * width and ends):
+        if heading or letter_spaced(line) or (len(line) < _SHORT_LINE * width and ends):
             paragraphs.append(_joined(current))
             current = []
     if current:
