@@ -175,9 +175,27 @@ def sample(before: list[dict], after: list[dict], path: Path, per_side: int = 30
     for number, (side, row) in enumerate(picked, start=1):
         key[number] = side
         text = " ".join(row["text"].split())
-        lines += [f"## {number}", f"context: {row['section'] or '-'}", "", f"> {text[:700]}", ""]
+        lines += [f"## {number}", "", f"> {text[:700]}", ""]  # no context line: it would tell the sides apart
     path.write_text("\n".join(lines), encoding="utf-8")
     path.with_suffix(".key.json").write_text(json.dumps(key), encoding="utf-8")
+
+
+def score(sample_path: Path, verdicts_path: Path) -> dict:
+    """Shares of each verdict per side, once the verdicts are written: only now is the key read."""
+    key = json.loads(sample_path.with_suffix(".key.json").read_text(encoding="utf-8"))
+    verdicts = {}
+    for line in verdicts_path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            number, verdict = line.split(maxsplit=1)
+            verdicts[number] = verdict.split()
+    result = {}
+    for side in ("before", "after"):
+        judged = [verdicts[number] for number, owner in key.items() if owner == side and number in verdicts]
+        result[side] = {"judged": len(judged)} | {
+            label: round(sum(label in verdict for verdict in judged) / max(1, len(judged)), 3)
+            for label in ("ok", "clutter", "cut", "plan")
+        }
+    return result
 
 
 def main() -> None:
@@ -186,8 +204,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--sample", type=Path, help="write a blind, shuffled sample of chunks here")
     parser.add_argument("--examples", type=int, default=0, help="print this many judged-bad chunks per label")
+    parser.add_argument("--score", nargs=2, type=Path, metavar=("SAMPLE", "VERDICTS"), help="score a judged sample")
     parser.add_argument("--dump", nargs=2, metavar=("FOLDER", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.score:
+        print(json.dumps(score(*args.score), indent=2))
+        return
     if args.dump:  # the subprocess: corpora already built in FOLDER
         corpora = json.loads((Path(args.dump[0]) / "corpora.json").read_text(encoding="utf-8"))
         dump({name: [Path(p) for p in paths] for name, paths in corpora.items()}, Path(args.dump[1]))

@@ -28,7 +28,8 @@ _PLAN_TITLE = re.compile(
 # a heading that is only one of these words (a numbered "Onderzoeksvraag 1 – Kunnen inwoners…?" heads findings)
 _PLAN_SECTION = re.compile(
     r"^(?:\d[\d.]*\s*)?(?:onderzoeksvra\w*|hoofdvraag|deelvra\w*|interviewvra\w*|vervolgvra\w*|vragen(?:lijst)?|"
-    r"vraagstelling|taken|opdrachten|testopzet|testscenario\w*|scenario'?s|testscript|script|topiclijst|"
+    r"vraagstelling|taken|testtaken|opdrachten|testopdrachten|testopzet|testscenario\w*|scenario'?s|testscript|"
+    r"script|topiclijst|"
     r"gespreksleidraad|research questions?|interview questions?|tasks|questions)(?:\s+(?:ronde\s+)?\d+)?\s*:?$",
     re.I,
 )
@@ -38,6 +39,8 @@ _DROPPED_SECTION = re.compile(
     re.I,
 )
 _SUMMARY = re.compile(r"samenvatting|summary|in het kort|in een notendop|kernpunten|key findings|overview", re.I)
+# "Opdracht 1a: Je woont op …", "Taak 2: …", "Scenario 3: …": what participants were asked to do
+_TASK = re.compile(r"^(?:opdracht|taak|scenario|task|vraag|question)\s+\d+[a-z]?\s*[:.)]", re.I)
 _QUESTION_END = re.compile(r"\?[\"”’')]*$")
 
 
@@ -57,7 +60,8 @@ def findings(blocks: list[Block], title: str = "") -> list[dict]:
     found = _collapse(_gather(blocks, whole_plan))
     pieces = []
     for finding in found:
-        kind = "plan" if finding.plan or _question_list(finding.text) else "document"
+        plan = finding.plan or _question_list(finding.text) or bool(_TASK.match(finding.text))
+        kind = "plan" if plan else "document"
         metadata = {"title": title} if title else {}
         if finding.context:
             metadata["section"] = finding.context[-1]

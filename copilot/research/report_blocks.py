@@ -32,6 +32,7 @@ _COUNTED = re.compile(
 )
 _TOC_HEADING = re.compile(r"^(?:inhoud|inhoudsopgave|inhoudstafel|contents|table of contents|index|agenda)$", re.I)
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+_LINK_ONLY = re.compile(r"^[-*]?\s*\[[^\]]*\]\([^)]*\)\s*$")
 _URL_ONLY = re.compile(r"^(?:<?https?://\S+>?|www\.\S+)$")
 _ITEM = re.compile(r"^(?:[-–—*•▪◦·●■□➢✓]|\d{1,2}[.)]|[a-z][.)])\s+(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*$")
@@ -66,20 +67,23 @@ def markdown_blocks(text: str) -> tuple[str, list[Block]]:
     blocks: list[Block] = []
     for number, paragraph in enumerate(re.split(r"\n\s*\n", text), start=1):
         place = f"paragraph {number}"
-        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        raw = [line for line in paragraph.split("\n") if line.strip()]
         current: list[str] = []
         in_item = False
         flush = _flusher(blocks, current, place)
 
-        for line in lines:
+        for indented, line in ((line[:1].isspace(), line.strip()) for line in raw):
             heading = _MD_HEADING.match(line)
             bold = _BOLD_LINE.match(line)
+            bold = bold if bold and not SENTENCE_END.search(bold["text"]) else None  # a bold finding stays text
             item = _ITEM.match(line)
-            continues = in_item and not (heading or item or line.startswith((">", "|")))
+            continues = in_item and indented and not (heading or item or line.startswith((">", "|")))
             in_item = bool(item) or continues
+            if _LINK_ONLY.match(line):  # "[Eindrapportage (PDF)](…)": a link to elsewhere, not a finding
+                continue
             if continues:  # an item's second line
                 blocks[-1].text += " " + _plain(line)
-            elif heading or (bold and len(lines) == 1):
+            elif heading or bold:
                 flush()
                 words = _plain(heading["text"] if heading else bold["text"])
                 if words:
