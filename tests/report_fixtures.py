@@ -95,7 +95,9 @@ def sections_from_markdown(text: str) -> tuple[str, list[Section]]:
         if not sections:
             sections.append(Section("Inleiding", []))
         for line in block.split("\n"):
-            line = re.sub(r"\*\*|__|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", line.strip()).lstrip("> ")
+            line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line.strip())  # images are not in the text layer
+            line = re.sub(r"\*\*|__|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", line).lstrip("> ")
+            line = re.sub(r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\1", line)  # italics
             if re.match(r"^[-*]\s", line):
                 sections[-1].paragraphs.append("- " + line[2:].strip())
             elif (

@@ -33,9 +33,10 @@ _PLAN_SECTION = re.compile(
     r"gespreksleidraad|research questions?|interview questions?|tasks|questions)(?:\s+(?:ronde\s+)?\d+)?\s*:?$",
     re.I,
 )
-_DROPPED_SECTION = re.compile(
-    r"^(?:colofon|colophon|contact|contactinformatie|contactgegevens|contact information|over dit document|"
-    r"versiebeheer|versiehistorie|document history|inhoud|inhoudsopgave|contents|table of contents)\s*:?$",
+_DROPPED_SECTION = re.compile(  # who wrote it and how to reach them: not a finding
+    r"^(?:colofon|colophon|contact\w*|contact information|over dit document|versiebeheer|versiehistorie|"
+    r"document history|inhoud|inhoudsopgave|contents|table of contents|wie (?:werkten|werkte|hebben) mee\b.*|"
+    r"met dank aan|dankwoord|credits|acknowledg\w*|auteurs?|authors?)\s*:?$",
     re.I,
 )
 _SUMMARY = re.compile(r"samenvatting|summary|in het kort|in een notendop|kernpunten|key findings|overview", re.I)

@@ -328,12 +328,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not line:
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        heading = len(line) < _HEADING_LINE * width and heading_level(line) is not None and following[:1].isupper()
+        capital = following[:1].isupper() or following[:1] in "\"“‘'"  # the next line starts a sentence
+        heading = len(line) < _HEADING_LINE * width and heading_level(line) is not None and capital
         if current and (heading or letter_spaced(line)) and current[-1].endswith(_LINE_END):
             paragraphs.append(_joined(current))  # "…Achtergrond": a heading after a finished sentence stands alone
             current = []
         current.append(line)
-        ends = line.endswith(_LINE_END) or (following[:1].isupper() and heading_level(line) is not None)
+        ends = line.endswith(_LINE_END) or (capital and heading_level(line) is not None)
         if heading or letter_spaced(line) or (len(line) < _SHORT_LINE * width and ends):
             paragraphs.append(_joined(current))
             current = []
