@@ -173,7 +173,7 @@ def sample(before: list[dict], after: list[dict], path: Path, per_side: int = 30
     ]
     key = {}
     for number, (side, row) in enumerate(picked, start=1):
-        key[number] = side
+        key[number] = {"side": side, "kind": row["kind"]}
         text = " ".join(row["text"].split())
         lines += [f"## {number}", "", f"> {text[:700]}", ""]  # no context line: it would tell the sides apart
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -190,12 +190,20 @@ def score(sample_path: Path, verdicts_path: Path) -> dict:
             verdicts[number] = verdict.split()
     result = {}
     for side in ("before", "after"):
-        judged = [verdicts[number] for number, owner in key.items() if owner == side and number in verdicts]
+        owned = [(verdicts[n], entry) for n, entry in key.items() if n in verdicts and _side(entry) == side]
+        judged = [verdict for verdict, _ in owned]
         result[side] = {"judged": len(judged)} | {
             label: round(sum(label in verdict for verdict in judged) / max(1, len(judged)), 3)
             for label in ("ok", "clutter", "cut", "plan")
         }
+        if all(isinstance(entry, dict) for _, entry in owned):  # a plan the loaders kept as kind "plan" is handled
+            offered = sum("plan" in verdict and entry["kind"] != "plan" for verdict, entry in owned)
+            result[side]["plan_as_evidence"] = round(offered / max(1, len(owned)), 3)
     return result
+
+
+def _side(entry: str | dict) -> str:
+    return entry if isinstance(entry, str) else entry["side"]
 
 
 def main() -> None:
@@ -203,6 +211,7 @@ def main() -> None:
     parser.add_argument("--before", default="8cb457a", help="git commit whose loaders are 'before'")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--sample", type=Path, help="write a blind, shuffled sample of chunks here")
+    parser.add_argument("--seed", type=int, default=21, help="which sample")
     parser.add_argument("--examples", type=int, default=0, help="print this many judged-bad chunks per label")
     parser.add_argument("--score", nargs=2, type=Path, metavar=("SAMPLE", "VERDICTS"), help="score a judged sample")
     parser.add_argument("--dump", nargs=2, metavar=("FOLDER", "OUT"), help=argparse.SUPPRESS)
@@ -234,7 +243,7 @@ def main() -> None:
             rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
             results[side] = judge(rows, json.loads((folder / "headings.json").read_text(encoding="utf-8")))
         if args.sample:
-            sample(results["before"], results["after"], args.sample)
+            sample(results["before"], results["after"], args.sample, seed=args.seed)
     for side in ("before", "after") if args.examples else ():
         for label in LABELS:
             bad = [row for row in results[side] if row[label]]

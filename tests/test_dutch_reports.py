@@ -45,7 +45,7 @@ def test_every_dutch_report_reads_as_a_document_with_its_sections():
         kinds.update(chunk.kind for chunk in chunks)
     # the reports' research questions, test tasks and interview questions are kept as plans, not evidence
     assert set(kinds) == {"document", "plan"} and kinds["document"] > 2000
-    assert kinds["plan"] < 0.1 * kinds.total()
+    assert 0.03 * kinds.total() < kinds["plan"] < 0.12 * kinds.total()
 
 
 def test_a_search_over_the_dutch_reports_finds_what_participants_said(tmp_path: Path):

@@ -119,11 +119,14 @@ def test_a_report_with_a_question_section_keeps_only_that_section_as_plan(tmp_pa
         "---\ntitle: Onderzoek melding\n---\n\n<!-- @license CC0-1.0 -->\n\n# Onderzoek melding\n\n"
         "## Vervolgvragen\n\n- Heeft u al eens een melding gedaan?\n- Wat verwacht u na het versturen?\n\n"
         "## Inzichten\n\n![Schermafbeelding van de kaart](https://example.org/kaart.png)\n\n"
-        "Inwoners vinden de kaart verwarrend en haken af voordat ze de plek hebben aangewezen.\n",
+        "Inwoners vinden de kaart verwarrend en haken af voordat ze de plek hebben aangewezen.\n\n"
+        "“Welke van de keuzes moet ik nu maken? De gemeente bepaalt toch wat ik nodig heb?”\n",
         encoding="utf-8",
     )
     chunks = load_file(path, tmp_path)
-    assert [(c.kind, c.metadata["section"]) for c in chunks] == [("plan", "Vervolgvragen"), ("document", "Inzichten")]
+    sections = [(c.kind, c.metadata["section"]) for c in chunks]
+    assert sections == [("plan", "Vervolgvragen"), ("document", "Inzichten"), ("document", "Inzichten")]
+    assert chunks[2].is_evidence  # a participant's own questions are what they said, not a question list
     assert chunks[1].metadata["title"] == "Onderzoek melding"
     assert chunks[1].metadata["context"] == "Onderzoek melding › Inzichten"
 

@@ -29,9 +29,13 @@ _PLAN_TITLE = re.compile(
 _PLAN_SECTION = re.compile(
     r"^(?:\d[\d.]*\s*)?(?:onderzoeksvra\w*|hoofdvraag|deelvra\w*|interviewvra\w*|vervolgvra\w*|vragen(?:lijst)?|"
     r"vraagstelling|taken|testtaken|opdrachten|testopdrachten|testopzet|testscenario\w*|scenario'?s|testscript|"
-    r"script|topiclijst|"
+    r"script|topiclijst|scenario|"
     r"gespreksleidraad|research questions?|interview questions?|tasks|questions)(?:\s+(?:ronde\s+)?\d+)?\s*:?$",
     re.I,
+)
+# the goal of the study, under its own heading only (its sub-sections often describe the service studied)
+_GOAL = re.compile(
+    r"^(?:doel(?:en)?(?: van (?:het|dit) onderzoek)?|onderzoeksdoel\w*|centrale vraag|goals?)\s*:?$", re.I
 )
 _DROPPED_SECTION = re.compile(  # who wrote it and how to reach them: not a finding
     r"^(?:colofon|colophon|contact\w*|contact information|over dit document|versiebeheer|versiehistorie|"
@@ -89,6 +93,7 @@ def _gather(blocks: list[Block], whole_plan: bool) -> list[Finding]:
         if any(_DROPPED_SECTION.match(text) for text in context):  # who to e-mail is not a finding
             continue
         plan = whole_plan or any(_PLAN_SECTION.match(text) for text in context)
+        plan = plan or bool(context and _GOAL.match(context[-1]))
         if current is not None and _continues(current, block, fresh):
             joiner = " • " if block.kind == "item" and not current.text.endswith(":") else " "
             current.text = _joined(current.text, block.text, joiner)
@@ -187,15 +192,17 @@ def _same(mine: set, theirs: set) -> bool:
 
 
 def _mostly_questions(blocks: list[Block]) -> bool:
-    """A question list: most paragraphs and items are questions."""
+    """A question list: most paragraphs and items (three in five) are questions."""
     texts = [block.text for block in blocks if block.kind != "heading"]
-    questions = sum(1 for text in texts if _QUESTION_END.search(text))
-    return len(texts) >= 4 and questions >= 0.5 * len(texts)
+    questions = sum(1 for text in texts if _QUESTION_END.search(text) and text.lstrip()[:1] not in "\"“‘'„")
+    return len(texts) >= 4 and questions >= 0.6 * len(texts)
 
 
 def _question_list(text: str) -> bool:
     """A finding that is a list of questions ("Hoe vaak…? • Wat doet u als…?") or questions only, not an answer;
     a recommendation asking "Zijn er velden achter elkaar te plaatsen?" after a statement is not one."""
+    if text.lstrip()[:1] in "\"“‘'„":  # a participant's own questions are what they said
+        return False
     items = [part.strip() for part in text.split(" • ") if part.strip()]
     if len(items) >= 2:
         return sum(1 for item in items if _QUESTION_END.search(item)) >= 0.6 * len(items)
