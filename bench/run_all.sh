@@ -25,4 +25,6 @@ python bench/prompt_tokens.py --json > "$out/prompt_tokens.json"
 python bench/quotations.py --json > "$out/quotations.json"
 python bench/pasted_answers.py --json > "$out/pasted_answers.json"
 python bench/participation.py --json > "$out/participation.json"
+
+[ -d "$data/nl_gebruikersonderzoeken" ] && python bench/report_chunks.py --json "$out/report_chunks.json"
 echo "Results in $out/"

@@ -58,7 +58,9 @@ def test_a_memo_gives_paragraphs_under_their_heading(small_research: Path):
 
 def test_chunk_ids_are_stable_and_repeated_text_stays_distinct(tmp_path: Path):
     path = tmp_path / "t.txt"
-    path.write_text("Ja, dat klopt helemaal zo.\n\nIets anders.\n\nJa, dat klopt helemaal zo.\n", encoding="utf-8")
+    path.write_text(
+        "Anna: Ja, dat klopt helemaal zo.\nBob: Iets anders.\nAnna: Ja, dat klopt helemaal zo.\n", encoding="utf-8"
+    )
     first, second = load_file(path, tmp_path), load_file(path, tmp_path)
     assert [c.id for c in first] == [c.id for c in second]
     assert len({c.id for c in first}) == 3

@@ -164,7 +164,11 @@ def write_docx(path: Path) -> Path:
 def test_a_word_document_gives_paragraphs_under_their_heading(tmp_path: Path):
     chunks = [c for c in load_file(write_docx(tmp_path / "memo.docx"), tmp_path) if c.kind == "document"]
     assert [c.text[:20] for c in chunks] == ["Het aantal herhaalco", "We stellen voor het "]
-    assert chunks[0].metadata == {"title": "Memo klantcontact", "section": "Memo klantcontact"}
+    assert chunks[0].metadata == {
+        "title": "Memo klantcontact",
+        "section": "Memo klantcontact",
+        "context": "Memo klantcontact",
+    }
     assert chunks[1].metadata["section"] == "Voorstel"
     assert chunks[1].location == "paragraph 4"
 

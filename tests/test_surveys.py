@@ -269,7 +269,6 @@ def test_an_excel_export_with_two_header_rows_reads_like_the_csv(tmp_path: Path)
     assert chunks[0].metadata["Which channels did you use? — Phone"] == "Phone"
 
 
-@pytest.mark.xfail(reason="issue 12: the score-based journey emotion stays 0 on this fixture after the merge; open")
 def test_the_journey_emotions_read_the_respondents_own_scores(tmp_path: Path):
     from copilot.research.ingest import ingest
     from copilot.research.store import ResearchStore

@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+ASKING_ROLES = {"interviewer", "interviewster", "moderator", "onderzoeker"}
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -15,15 +17,16 @@ class Chunk:
     text: str
     source: str  # path relative to the research folder, with forward slashes
     location: str  # human-readable place in the file: "turn 7", "row 45", "paragraph 3"
-    kind: str  # transcript | table | document
+    kind: str  # transcript | table | document | plan (a research plan or question list: not evidence)
     speaker: str = ""
     role: str = ""  # "interviewer" for the person asking; empty for participants and non-transcripts
     metadata: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_evidence(self) -> bool:
-        """Interviewer questions are kept for context but are not evidence of what customers said."""
-        return self.role.lower() not in {"interviewer", "interviewster", "moderator", "onderzoeker"}
+        """Interviewer questions and research plans (a test script, an interview guide) are kept for context but
+        are not evidence of what customers said."""
+        return self.kind != "plan" and self.role.lower() not in ASKING_ROLES
 
     @property
     def embedding_text(self) -> str:

@@ -1,9 +1,9 @@
 """Loaders: one research file in, chunks out. Each chunk cites its file and where in it.
 
-Transcripts (speaker-labelled text or Word documents, .vtt/.srt subtitles) give one chunk per turn; other text
-(.txt, .md, .docx, .pdf) gives one chunk per paragraph; tables (.csv, .xlsx, Word tables) give one chunk per
-row, with the other columns kept as metadata. office_loaders and subtitle_loaders read those formats into plain
-data; this module cuts the data into quotable pieces.
+Transcripts (speaker-labelled text or Word documents, .vtt/.srt subtitles) give one chunk per turn; reports
+(.txt, .md, .docx, .pdf) give one chunk per finding, headings kept as context (findings.py); tables (.csv,
+.xlsx, Word tables) give one chunk per row, with the other columns kept as metadata. office_loaders and
+subtitle_loaders read those formats into plain data; this module cuts the data into quotable pieces.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from pathlib import Path
 
 from copilot.errors import ResearchFileError, readable_name
 from copilot.research.chunks import Chunk, iter_with_ids, with_ids
-from copilot.research.office_loaders import WordTable, read_docx, read_pdf
+from copilot.research.findings import findings, split_long
+from copilot.research.office_loaders import WordTable, read_docx, read_pdf_pages
 from copilot.research.qa_notes import is_marker, qa_pieces
 from copilot.research.reading import read_text
+from copilot.research.report_blocks import markdown_blocks, pdf_blocks, slide_blocks
 from copilot.research.subtitle_loaders import Cue, read_srt, read_vtt
 from copilot.research.surveys import (
     SAMPLE_ROWS,
@@ -37,10 +39,8 @@ from copilot.research.tables import RawTable, csv_table, xlsx_tables
 TURN = re.compile(r"^(?P<speaker>[A-Z\u00C0-\u017F][^:\n]{0,60}?)(?: \((?P<role>[^)]{1,40})\))?: (?P<text>\S.*)$")
 VOICE = re.compile(r"^(?P<speaker>.+?)(?: \((?P<role>[^)]{1,40})\))?$")  # a VTT voice: "Sanne (interviewer)"
 SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?=\s|$)")
-CLAUSE_END = re.compile(r"[.!?…:;,][\"”’)]*$")
 MAX_PARAGRAPH_CHARS = 1200
 MAX_PASSAGE_CHARS = 600  # unlabelled subtitles: auto-captions often have no full stops to cut at
-MAX_HEADING_CHARS = 80  # a PDF paragraph this short without a full stop is taken as a heading
 MIN_CELL_CHARS = 3
 TRANSCRIPT_SHARE = 0.8  # the share of lines starting "Name:" that makes a text a transcript
 
@@ -131,7 +131,8 @@ def _pieces_from_text(text: str) -> list[dict]:
         return answers
     if transcript:
         return _turn_pieces(body, title)
-    return _paragraph_pieces(text, title)
+    report_title, blocks = markdown_blocks(text)
+    return findings(blocks, report_title)
 
 
 def _turn_pieces(lines: list[str], title: str) -> list[dict]:
@@ -156,45 +157,8 @@ def _turn_pieces(lines: list[str], title: str) -> list[dict]:
     return pieces
 
 
-def _paragraph_pieces(text: str, title: str) -> list[dict]:
-    pieces = []
-    heading = title
-    for number, paragraph in enumerate(re.split(r"\n\s*\n", text), start=1):
-        paragraph = " ".join(line.strip() for line in paragraph.split("\n") if line.strip())
-        if not paragraph:
-            continue
-        if paragraph.startswith("#"):
-            heading = paragraph.lstrip("# ").strip()
-            continue
-        for part in _split_long(paragraph):
-            metadata = {"title": title or heading, "section": heading} if heading else {}
-            pieces.append({"text": part, "location": f"paragraph {number}", "kind": "document", "metadata": metadata})
-    return pieces
-
-
 def _split_long(paragraph: str) -> list[str]:
-    """Long paragraphs are split at sentence ends so a quote stays readable on a slide."""
-    if len(paragraph) <= MAX_PARAGRAPH_CHARS:
-        return [paragraph]
-    parts, current = [], ""
-    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
-        if current and len(current) + len(sentence) > MAX_PARAGRAPH_CHARS:
-            parts.append(current)
-            current = ""
-        current = f"{current} {sentence}".strip()
-    parts = [*parts, current] if current else parts
-    return [piece for part in parts for piece in _cut(part)]
-
-
-def _cut(text: str, limit: int = 2 * MAX_PARAGRAPH_CHARS) -> list[str]:
-    """Text without sentence ends (a pasted log, a 200 KB cell) cut at the last space before the limit."""
-    pieces = []
-    while len(text) > limit:
-        at = text.rfind(" ", limit // 2, limit)
-        at = at if at > 0 else limit
-        pieces.append(text[:at].strip())
-        text = text[at:].strip()
-    return [*pieces, text] if text else pieces
+    return split_long(paragraph, MAX_PARAGRAPH_CHARS)
 
 
 def _docx_pieces(path: Path) -> list[dict]:
@@ -220,18 +184,12 @@ def _word_table_pieces(table: WordTable) -> list[dict]:
 
 
 def _pdf_pieces(path: Path) -> list[dict]:
-    """One piece per paragraph, cited by page; a short paragraph without closing punctuation is a heading."""
-    pieces = []
-    section = ""
-    for number, paragraphs in enumerate(read_pdf(path), start=1):
-        for paragraph in paragraphs:
-            if len(paragraph) <= MAX_HEADING_CHARS and not CLAUSE_END.search(paragraph):
-                section = paragraph
-                continue
-            for part in _split_long(paragraph):
-                metadata = {"section": section} if section else {}
-                pieces.append({"text": part, "location": f"page {number}", "kind": "document", "metadata": metadata})
-    return pieces
+    """Findings cited by page (or by slide, for a deck saved as PDF); headings are their context."""
+    pdf = read_pdf_pages(path)
+    if pdf.slides:
+        return findings(slide_blocks(pdf.pages), "")
+    title, blocks = pdf_blocks(pdf.pages)
+    return findings(blocks, title)
 
 
 # --- tables: .csv and .xlsx (see tables.py and surveys.py) --------------------------------------------------

@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from copilot.errors import ResearchFileError
+from copilot.research.report_blocks import heading_level, letter_spaced
 
 # Old .doc/.xls files and password-protected .docx/.xlsx files are both stored in this (OLE) container
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -27,6 +28,8 @@ MAX_UNPACKED_BYTES = 1_500_000_000  # a 500,000-row workbook unpacks to a few hu
 BOMB_MIN_BYTES = 50_000_000
 MAX_PACKING_RATIO = 120  # XML packs 10–30×; a zip bomb packs a thousandfold
 _SHORT_LINE = 0.85  # of the page's longest line: a shorter line may end a paragraph
+_HEADING_LINE = 0.6  # of the page's longest line: a heading-like line this short stands alone
+SLIDE_WORDS = 150  # words per page, on average, below which landscape pages are slides
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,7 @@ def read_docx(path: Path) -> WordDocument:
             if isinstance(block, Table):
                 blocks.append(("table", _table_rows(block)))
             else:
-                style = block.style.name if block.style is not None else ""
-                heading = style == "Title" or style.startswith("Heading")
-                blocks.append(("heading" if heading else "paragraph", block.text))
+                blocks.append((_word_kind(block), block.text))
 
     parts: list[str] = []
     tables: list[WordTable] = []
@@ -142,12 +143,37 @@ def read_docx(path: Path) -> WordDocument:
         lines = [" ".join(line.split()) for line in content.split("\n") if line.strip()]
         if not lines:
             continue
-        if kind == "heading":
+        if kind == "contents":
+            continue
+        if kind.startswith("heading"):
             section = " ".join(lines)
-            parts.append(f"# {section}")
+            level = int(kind[7:])
+            parts.append(f"{'#' * level} {section}" if level else f"**{section}**")
+        elif kind == "item":
+            parts.append("\n".join(f"- {line}" for line in lines))
         else:
             parts.append("\n".join(lines))
     return WordDocument("\n\n".join(parts), tables)
+
+
+def _word_kind(paragraph) -> str:
+    """ "heading<level>", "item", "contents" (a table-of-contents line) or "paragraph", by the paragraph's style
+    (Word keeps English style names inside the file, whatever the language it shows), or a short all-bold line."""
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if style == "title":
+        return "heading1"
+    if style.startswith("heading"):
+        level = style[7:].strip()
+        return f"heading{min(int(level), 6) if level.isdigit() else 1}"
+    if style.startswith("toc") or style == "table of figures":
+        return "contents"
+    if style.startswith("list") or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+        return "item"
+    text = paragraph.text.strip()
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if runs and all(run.bold for run in runs) and len(text) <= 90 and not text.endswith((".", "?", "!")):
+        return "heading0"
+    return "paragraph"
 
 
 def _table_rows(table) -> list[list[str]]:
@@ -163,8 +189,19 @@ def _table_rows(table) -> list[list[str]]:
     return rows
 
 
+@dataclass(frozen=True)
+class PdfPages:
+    pages: list[list[str]]  # paragraphs per page
+    slides: bool  # a deck saved as PDF: landscape pages with a few lines each
+
+
 def read_pdf(path: Path) -> list[list[str]]:
     """Paragraphs per page; running headers, footers and page numbers are left out."""
+    return read_pdf_pages(path).pages
+
+
+def read_pdf_pages(path: Path) -> PdfPages:
+    """Paragraphs per page, and whether the PDF is a slide deck."""
     if b"%PDF" not in _head(path, 1024):
         raise ResearchFileError(path, key="not_pdf")
     from pypdf import PdfReader
@@ -175,7 +212,8 @@ def read_pdf(path: Path) -> list[list[str]]:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):  # many PDFs lock editing only and open without one
                 raise ResearchFileError(path, key="pdf_password")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_page_text(page) for page in reader.pages]
+            wide = sum(1 for page in reader.pages if _landscape(page))
         except DependencyError as error:
             raise ResearchFileError(
                 path,
@@ -185,9 +223,56 @@ def read_pdf(path: Path) -> list[list[str]]:
     if not pages:
         raise ResearchFileError(path, key="pdf_no_pages")
     pages = _with_ocr(path, pages, reader)
-    lines = [[" ".join(line.split()) for line in text.split("\n")] for text in pages]
+    lines = [[_tidy(line) for line in text.split("\n")] for text in pages]
     running = _running_lines(lines)
-    return [_paragraphs([line for line in page if not line or _key(line) not in running]) for page in lines]
+    words = sum(len(text.split()) for text in pages) / len(pages)
+    slides = wide > len(pages) / 2 and words < SLIDE_WORDS
+    kept = [[line for line in page if not line or _key(line) not in running] for page in lines]
+    return PdfPages([page if slides else _paragraphs(page) for page in kept], slides)
+
+
+def _page_text(page) -> str:
+    """The page's text, with a blank line where the lines open up (paragraph spacing), which pypdf leaves out:
+    the height of each line is taken from the same pass and used only when the lines match up one to one."""
+    tops: list[float] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # noqa: ARG001 - pypdf's visitor signature
+        if text.strip():
+            y = tm[5] * cm[3] + cm[5]
+            if not tops or abs(tops[-1] - y) > 0.5:
+                tops.append(y)
+
+    text = page.extract_text(visitor_text=visit) or ""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    if len(filled) != len(tops) or len(tops) < 3:
+        return text
+    steps = sorted(above - below for above, below in zip(tops, tops[1:], strict=False) if above > below)
+    if not steps:
+        return text
+    usual = steps[len(steps) // 4]  # the line spacing: most steps, and the smaller ones
+    out, index = [], 0
+    for line in lines:
+        if line.strip():
+            if index and 1.5 * usual < tops[index - 1] - tops[index]:  # a wider gap going down the page
+                out.append("")
+            index += 1
+        out.append(line)
+    return "\n".join(out)
+
+
+def _tidy(line: str) -> str:
+    """One space between words; a letter-spaced heading ("A A N  D E") keeps its wider gaps between words."""
+    return re.sub(r"\s{2,}", "  ", line.strip()) if letter_spaced(line) else " ".join(line.split())
+
+
+def _landscape(page) -> bool:
+    try:
+        box = page.mediabox
+        turned = int(page.get("/Rotate", 0) or 0) % 180 != 0
+        return (float(box.width) > float(box.height)) != turned
+    except Exception:  # noqa: BLE001 - a damaged page box: read the page as a document page
+        return False
 
 
 def _with_ocr(path: Path, pages: list[str], reader) -> list[str]:
@@ -231,7 +316,8 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """pypdf rarely marks paragraphs with blank lines: a line clearly shorter than the page's longest ends a
-    paragraph when it ends a sentence or the next line starts with a capital; bullets start new paragraphs."""
+    paragraph when it ends a sentence, or reads as a heading and the next line starts with a capital; a much
+    shorter heading-like line stands alone; bullets start new paragraphs."""
     width = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -241,9 +327,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
             current = []
         if not line:
             continue
-        current.append(line)
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if len(line) < _SHORT_LINE * width and (line.endswith(_LINE_END) or following[:1].isupper()):
+        capital = following[:1].isupper() or following[:1] in "\"“‘'"  # the next line starts a sentence
+        heading = len(line) < _HEADING_LINE * width and heading_level(line) is not None and capital
+        if current and (heading or letter_spaced(line)) and current[-1].endswith(_LINE_END):
+            paragraphs.append(_joined(current))  # "…Achtergrond": a heading after a finished sentence stands alone
+            current = []
+        current.append(line)
+        ends = line.endswith(_LINE_END) or (capital and heading_level(line) is not None)
+        if heading or letter_spaced(line) or (len(line) < _SHORT_LINE * width and ends):
             paragraphs.append(_joined(current))
             current = []
     if current:

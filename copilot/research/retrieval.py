@@ -93,7 +93,8 @@ class Retriever:
         if corpus is None:
             return []
         allowed = _filter(corpus.chunks, where)
-        if evidence_only:  # an interviewer's question is not what customers said
+        kinds = {str(condition.get("kind")) for condition in (where or {}).get("$and", [where or {}])}
+        if evidence_only and "plan" not in kinds:  # an interviewer's question, a research plan: not what customers said
             allowed &= corpus.evidence
         if mode == "bm25":
             scores = corpus.lexical.scores(query)

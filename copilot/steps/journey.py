@@ -47,8 +47,9 @@ def draft_journey(
     retriever = Retriever(store)
     cited: dict[str, Chunk] = {}
     unclear = []
+    names = [stage.name for stage in journey.stages]
     for stage in journey.stages:
-        query = " ".join([stage.name, *stage.actions, *stage.touchpoints, *stage.pains])
+        query = " ".join([_own_words(stage.name, names), *stage.actions, *stage.touchpoints, *stage.pains])
         felt = [
             (chunk, feeling) for chunk in _distinct(_about(retriever, query)) if abs(feeling := _feeling(chunk)) >= FELT
         ]
@@ -71,6 +72,14 @@ def draft_journey(
         question = t("journey.unclear_stages", language, stages=", ".join(unclear))
         journey.open_questions = list(dict.fromkeys([*journey.open_questions, question]))
     return journey, list(cited.values())
+
+
+def _own_words(name: str, names: list[str]) -> str:
+    """The words of a stage's name that no other stage's name has: "doorgeven" in "Meterstand doorgeven" and
+    "Verhuizing doorgeven" names neither, and would pull each stage's quotes into the other."""
+    shared = {word.casefold() for other in names if other != name for word in other.split()}
+    own = [word for word in name.split() if word.casefold() not in shared]
+    return " ".join(own) or name
 
 
 def _about(retriever: Retriever, query: str) -> list[Chunk]:
