@@ -232,3 +232,15 @@ def embedder_from_spec(spec: str | None = None):
 
 def default_embedder():
     return embedder_from_spec()
+
+
+def loaded_default_embedder():
+    """The default embedder when every model it needs is already loaded in this process, else None: for
+    checks that must never load a model just for themselves (the editor's weak-evidence flag)."""
+    embedder = default_embedder()
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        return embedder if _load_sentence_transformer.cache_info().currsize else None
+    if isinstance(embedder, BilingualEmbedder):
+        both = _load_sentence_transformer.cache_info().currsize and _load_e5.cache_info().currsize
+        return embedder if both else None
+    return None
