@@ -3,6 +3,8 @@
 This is the offline research synthesis (SD-02 without an LLM). The number of themes is chosen from the
 data: a ward tree over the normalised vectors is cut at each candidate size and the cut with the best
 cosine silhouette wins. Labels are the words most distinctive of a cluster (class-based TF-IDF).
+Past SAMPLE quotes the tree is grown on a fixed sample and the other quotes join the nearest theme, so
+100,000 quotes cluster in bounded memory (BENCHMARKS.md, issue 17).
 """
 
 from __future__ import annotations
@@ -34,8 +36,35 @@ class ComputedTheme:
     n_sources: int
 
 
-def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np.ndarray:
+SAMPLE = 5000  # above this many quotes the tree is grown on a sample and the rest join the nearest theme
+_ASSIGN_BLOCK = 8192
+
+
+def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None, sample: int = SAMPLE) -> np.ndarray:
     """Cluster labels for each vector; the number of clusters is chosen from the data.
+
+    Up to `sample` quotes, every quote is in the tree (`_cluster_all`); beyond it the ward tree and the
+    silhouette need memory that grows with the square of the number of quotes (100,000 quotes: 40 GB), so
+    a fixed random sample is clustered and every other quote joins the theme whose centre is nearest.
+    """
+    n = len(vectors)
+    if n <= sample:
+        return _cluster_all(vectors, min_k, max_k)
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    chosen = np.sort(np.random.default_rng(0).choice(n, size=sample, replace=False))
+    sample_labels = _cluster_all(unit[chosen], min_k, max_k)
+    centres = np.zeros((sample_labels.max() + 1, unit.shape[1]), dtype=np.float32)
+    np.add.at(centres, sample_labels, unit[chosen])
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    labels = np.empty(n, dtype=int)
+    for start in range(0, n, _ASSIGN_BLOCK):
+        labels[start : start + _ASSIGN_BLOCK] = np.argmax(unit[start : start + _ASSIGN_BLOCK] @ centres.T, axis=1)
+    labels[chosen] = sample_labels  # the sampled quotes keep the theme the tree gave them
+    return labels
+
+
+def _cluster_all(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np.ndarray:
+    """Cluster labels for each vector from a tree over all of them; the number of clusters is chosen from the data.
 
     Silhouette alone keeps rising as short texts are split finer, so only cuts that keep themes a size a
     workshop can discuss compete: a median theme of at least MIN_MEDIAN_SIZE quotes, and at most a fifth of
