@@ -60,10 +60,8 @@ def retrieval(
         root = Path(tmp)
         folder = _write_research(pairs, root / "research")
 
-        from copilot.research.embeddings import _load_minilm
-
-        started = time.perf_counter()  # the model alone, in one call: the ceiling for any ingest pipeline
-        _load_minilm().encode(texts, batch_size=embedder.batch_size, normalize_embeddings=True)
+        started = time.perf_counter()  # the model(s) alone, in one call: the ceiling for any ingest pipeline
+        embedder.embed(texts)
         raw_seconds = time.perf_counter() - started
 
         store = ResearchStore.open(root / "store", embedder=embedder)

@@ -27,9 +27,15 @@ class ChromaServer:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        self._wait()
+        try:
+            self._wait()
+        except RuntimeError:
+            self.stop()  # a server that answers too late must not outlive the tests
+            raise
 
-    def _wait(self, seconds: float = 60) -> None:
+    # `chroma run` imports its whole Python client before it listens: on a 2-core machine shared with other
+    # test runs that took over a minute (seen at load 14), so the wait is generous
+    def _wait(self, seconds: float = 300) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

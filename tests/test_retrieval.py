@@ -16,14 +16,16 @@ def retriever(example_store) -> Retriever:
     return Retriever(example_store)
 
 
-def test_dutch_jargon_the_english_model_misses_is_found_by_hybrid_search(retriever: Retriever):
+def test_dutch_jargon_is_found_by_meaning_and_kept_by_words(retriever: Retriever):
+    # MiniLM alone found at most one of these by meaning; the bilingual default finds them, and the words
+    # (termijnbedrag is split into termijn · bedrag) keep them at the top of the hybrid search
     def mentions(mode: str) -> int:
         hits = retriever.search("termijnbedrag verhoogd zonder uitleg", k=8, mode=mode)
         assert len(hits) == 8 and all(hit.chunk.source and hit.chunk.location for hit in hits)
         assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
         return sum("termijnbedrag" in hit.chunk.text.lower() for hit in hits)
 
-    assert mentions("hybrid") >= 2 > mentions("dense")
+    assert mentions("hybrid") >= mentions("dense") >= 4
 
 
 def test_interviewer_questions_are_not_returned_as_evidence(retriever: Retriever):

@@ -38,7 +38,7 @@ def test_opening_a_store_with_another_embedder_is_a_clear_error(open_store):
     class OtherEmbedder:
         name = "some-other-model"
 
-    with pytest.raises(StoreError, match="built with the embedder 'minilm-l6-v2', not 'some-other-model'"):
+    with pytest.raises(StoreError, match="built with the embedder 'minilm\\+e5-small-q4', not 'some-other-model'"):
         open_store(embedder=OtherEmbedder())
 
 

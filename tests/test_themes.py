@@ -3,7 +3,7 @@ import numpy as np
 from copilot.research.chunks import Chunk
 from copilot.research.embeddings import default_embedder
 from copilot.research.language import detect
-from copilot.research.themes import distinctive_terms, themes
+from copilot.research.themes import cluster, distinctive_terms, themes
 
 TOPICS = {
     "bill": [
@@ -82,3 +82,16 @@ def test_too_little_research_gives_one_theme_rather_than_noise():
 def test_dutch_and_english_are_told_apart():
     assert detect("Ik wil graag met een mens praten over mijn rekening") == "nl"
     assert detect("I would like to talk to a person about my bill") == "en"
+
+
+def test_a_corpus_larger_than_the_sample_is_clustered_on_a_sample_and_every_quote_gets_its_theme():
+    from sklearn.metrics import homogeneity_score
+
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(4, 32))
+    truth = np.repeat(np.arange(4), 150)
+    vectors = centres[truth] + 0.3 * rng.normal(size=(600, 32))
+    labels = cluster(vectors, min_k=4, sample=120)
+    assert labels.shape == (600,) and len(set(labels)) >= 4
+    assert homogeneity_score(truth, labels) == 1.0  # no theme mixes two topics, sampled or assigned
+    assert np.array_equal(cluster(vectors[:100], min_k=4, sample=120), cluster(vectors[:100], min_k=4))

@@ -11,7 +11,10 @@ from functools import cache
 
 import numpy as np
 
+from copilot.research.compounds import parts
 from copilot.research.stopwords import words as stopwords
+
+COMPOUNDS = True  # add the parts of Dutch compounds beside the word itself
 
 _WORD = re.compile(r"\w[\w'-]*\w|\w", re.UNICODE)
 _STEMMERS = {"nl": "dutch_porter", "en": "english"}  # Kraaij-Pohlmann: keeps "bedrag"/"bedragen" together
@@ -29,6 +32,8 @@ def tokens(text: str) -> list[str]:
     and stemming documents and queries the same way is what makes them meet."""
     stop = stopwords()
     words = [w for w in _WORD.findall(text.lower()) if w not in stop]
+    if COMPOUNDS:
+        words += [part for w in words for part in parts(w) if part not in stop]
     dutch, english = _stemmer("nl").stemWords(words), _stemmer("en").stemWords(words)
     return [stem for pair in zip(dutch, english, strict=True) for stem in dict.fromkeys(pair)]
 

@@ -29,9 +29,9 @@ from copilot.research.store import Evidence, ResearchStore
 
 NEIGHBOURS = 3  # how many nearest quotes are averaged into a quote's (and a query's) vector
 NEIGHBOUR_WEIGHT = 0.5
-# The packaged model is trained on English: on Dutch text exact words carry more of the meaning.
-# Chosen on Banking77's train split (en) and xsid-nl's valid split (nl).
-LEXICAL_WEIGHT = {"en": 0.05, "nl": 0.2}
+# On Dutch text exact words carry more of the meaning. English: chosen on Banking77's train split;
+# Dutch: on the Dutch CX development half with the bilingual embedder (0.2 → 0.5: P@10 0.298 → 0.307).
+LEXICAL_WEIGHT = {"en": 0.05, "nl": 0.5}
 _BLOCK = 2048
 RECHECK_SECONDS = 2.0  # rows per block when finding every quote's neighbours, to bound memory
 

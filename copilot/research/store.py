@@ -16,7 +16,7 @@ import numpy as np
 
 from copilot.errors import StoreError
 from copilot.research.chunks import Chunk
-from copilot.research.embeddings import Embedder, Progress, default_embedder
+from copilot.research.embeddings import BUILT_IN, Embedder, Progress, chosen_spec, default_embedder
 
 COLLECTION = "research"
 WRITE_BATCH = 512
@@ -50,6 +50,8 @@ class ResearchStore:
         )
         self.version = 0  # bumped by every write from this process, so readers know to refresh
         recorded = (self._collection.metadata or {}).get("embedder")
+        if recorded != self.embedder.name and embedder is None and not chosen_spec() and recorded in BUILT_IN:
+            self.embedder = BUILT_IN[recorded]()  # a store made before the default changed keeps its model
         if recorded != self.embedder.name:
             raise StoreError(
                 f"The research store was built with the embedder {recorded!r}, not {self.embedder.name!r}. "

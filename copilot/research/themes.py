@@ -3,6 +3,8 @@
 This is the offline research synthesis (SD-02 without an LLM). The number of themes is chosen from the
 data: a ward tree over the normalised vectors is cut at each candidate size and the cut with the best
 cosine silhouette wins. Labels are the words most distinctive of a cluster (class-based TF-IDF).
+Past SAMPLE quotes the tree is grown on a fixed sample and the other quotes join the nearest theme, so
+100,000 quotes cluster in bounded memory (BENCHMARKS.md, issue 17).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from copilot.research.chunks import Chunk
 TOKEN = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")
 MIN_MEDIAN_SIZE = 16
 MIN_SIZE = 8
+# At least √(n / 2.5) themes: on short customer texts the silhouette is nearly flat over k and its maximum
+# sits at 2 or 3 (the Dutch CX set: 2 themes for 12 topics, NMI 0.01); this floor, chosen on that set's
+# development half, makes 360 quotes give at least 12 themes and 1,000 at least 20 (issue 15).
+QUOTES_PER_THEME_SQUARED = 2.5
 NEAR_COPY = 0.93  # cosine above which two quotes say the same thing
 STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 
@@ -30,8 +36,35 @@ class ComputedTheme:
     n_sources: int
 
 
-def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np.ndarray:
+SAMPLE = 5000  # above this many quotes the tree is grown on a sample and the rest join the nearest theme
+_ASSIGN_BLOCK = 8192
+
+
+def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None, sample: int = SAMPLE) -> np.ndarray:
     """Cluster labels for each vector; the number of clusters is chosen from the data.
+
+    Up to `sample` quotes, every quote is in the tree (`_cluster_all`); beyond it the ward tree and the
+    silhouette need memory that grows with the square of the number of quotes (100,000 quotes: 40 GB), so
+    a fixed random sample is clustered and every other quote joins the theme whose centre is nearest.
+    """
+    n = len(vectors)
+    if n <= sample:
+        return _cluster_all(vectors, min_k, max_k)
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    chosen = np.sort(np.random.default_rng(0).choice(n, size=sample, replace=False))
+    sample_labels = _cluster_all(unit[chosen], min_k, max_k)
+    centres = np.zeros((sample_labels.max() + 1, unit.shape[1]), dtype=np.float32)
+    np.add.at(centres, sample_labels, unit[chosen])
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    labels = np.empty(n, dtype=int)
+    for start in range(0, n, _ASSIGN_BLOCK):
+        labels[start : start + _ASSIGN_BLOCK] = np.argmax(unit[start : start + _ASSIGN_BLOCK] @ centres.T, axis=1)
+    labels[chosen] = sample_labels  # the sampled quotes keep the theme the tree gave them
+    return labels
+
+
+def _cluster_all(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np.ndarray:
+    """Cluster labels for each vector from a tree over all of them; the number of clusters is chosen from the data.
 
     Silhouette alone keeps rising as short texts are split finer, so only cuts that keep themes a size a
     workshop can discuss compete: a median theme of at least MIN_MEDIAN_SIZE quotes, and at most a fifth of
@@ -48,6 +81,7 @@ def cluster(vectors: np.ndarray, min_k: int = 2, max_k: int | None = None) -> np
     tree = linkage(unit, method="ward")
     distances = cosine_distances(unit)
     max_k = min(max_k or max(min_k, n // 8), n - 1)
+    min_k = min(max(min_k, round(np.sqrt(n / QUOTES_PER_THEME_SQUARED))), max_k)
     median_bar, small_bar = min(MIN_MEDIAN_SIZE, n / 20), min(MIN_SIZE, n / 40)  # lower bars for small corpora
     scored = []
     for k in _candidates(min_k, max_k):

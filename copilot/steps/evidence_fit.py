@@ -101,13 +101,9 @@ def workspace_store(folder=None):
 def loaded_embedder():
     """The store's default embedder when its model is already loaded in this process, else None: the editor
     flags weak evidence without ever loading a model just for it (after drafting or a search it is loaded)."""
-    from copilot.research import embeddings
+    from copilot.research.embeddings import loaded_default_embedder
 
-    loader = getattr(embeddings, "_load_sentence_transformer", None)
-    if loader is None or not loader.cache_info().currsize:
-        return None
-    embedder = embeddings.default_embedder()
-    return embedder if isinstance(embedder, embeddings.SentenceTransformerEmbedder) else None
+    return loaded_default_embedder()
 
 
 def weak_score(item, quotes: list[dict], embedder=None, threshold: float = THRESHOLD) -> float | None:
