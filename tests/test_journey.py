@@ -90,6 +90,7 @@ def test_without_stages_it_says_where_to_name_them(store, tmp_path: Path):
 def test_offline_the_journey_format_drafts_the_emotion_curve(workspace, small_research: Path, tmp_path, monkeypatch):
     monkeypatch.delenv("CX_COPILOT_MODEL", raising=False)
     run = run_workshop(FORMAT, small_research, tmp_path / "deck.pptx", "nl", workspace=workspace)
-    assert run.drafted == ["SD-02", "SD-04", "SD-05"]  # themes, the emotion curve, and starters from its pains
+    # themes, proto-personas, the emotion curve, and starters from its pains
+    assert run.drafted == ["SD-02", "SD-03", "SD-04", "SD-05"]
     journey = Session.open(run.session_path).content("SD-04", CurrentJourney)
     assert [stage.name for stage in journey.stages] == load_format(FORMAT).stages("nl")
