@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from copilot.research.sentiment import sentiment
-from copilot.steps.sentence_kinds import ASKS_PERSON, sentences
+from copilot.steps.sentence_kinds import ASKS_PERSON, cues, sentences
 
 
 def _cues(*phrases: str) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")", re.IGNORECASE)
+    return cues(*phrases, whole_words=False)
 
 
 LEGAL = _cues(

@@ -16,11 +16,13 @@ MIN_WORDS, MAX_WORDS = 5, 45
 PAIN = -0.3  # sentiment below this makes a sentence a pain
 
 
-def _cues(*phrases: str) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+def cues(*phrases: str, whole_words: bool = True) -> re.Pattern:
+    """One case-blind pattern for cue phrases; `whole_words=False` lets a phrase match a word's start
+    ("bereave" in "bereavement")."""
+    return re.compile(r"\b(?:" + "|".join(phrases) + (r")\b" if whole_words else ")"), re.IGNORECASE)
 
 
-ASKS_PERSON = _cues(
+ASKS_PERSON = cues(
     r"(?:een|echte?|gewoon een) (?:mens|persoon|medewerker)",
     r"iemand (?:spreken|aan de lijn|aan de telefoon|die meedenkt)",
     r"(?:met|naar) (?:een )?medewerker",
@@ -35,7 +37,7 @@ ASKS_PERSON = _cues(
     r"(?:een )?vaste (?:contactpersoon|persoon|medewerker)",
     r"(?:wil|wilde) (?:iemand|een mens|een persoon)",
 )
-WISH = _cues(
+WISH = cues(
     r"liever",
     r"(?:zou|zou het) (?:fijn|mooi|handig|prettig|beter) (?:zijn|vinden)",
     r"had(?:den)? (?:graag|liever)",
@@ -47,19 +49,19 @@ WISH = _cues(
     r"I wish|I'd (?:like|prefer|rather)",
     r"should (?:just|have|be)",
 )
-TASK = _cues(
+TASK = cues(
     r"ik (?:moest|moet|wilde|wil|probeerde|probeer|wou) (?!graag\b)\w+",
     r"(?:ik|we|wij) (?:hadden|hebben) (?:een|het|de) \w+ nodig",
     r"I (?:needed|need|wanted|want|tried|had) to",
     r"(?:all )?I (?:needed|wanted) was",
 )
-FEELING = _cues(
+FEELING = cues(
     r"voel(?:de)? (?:me|mij|ik)",
     r"bang|onzeker|gerust|opgelucht|ongerust|zenuwachtig|gefrustreerd|machteloos|schaam(?:de)?",
     r"I felt|I feel|made me feel",
     r"worried|anxious|relieved|frustrated|helpless|ashamed|reassured|stressed|embarrassed",
 )
-SEEN = _cues(
+SEEN = cues(
     r"(?:serieus|niet serieus) genomen|als een nummer|behandeld als|voor gek|dom (?:gevoel|voelen|overkomen)",
     r"schaam(?:de|te)?|gênant|lastig (?:vallen|te zijn)|zeur(?:en|der)?|bedelen",
     r"taken seriously|like a number|treated like|like an idiot|stupid|embarrass(?:ed|ing)?|a nuisance|begging",
