@@ -20,7 +20,7 @@ from browser_servers import MAIN_SHELL, SUBSHELL, JupyterServer
 from conftest import write_small_research
 from hostile import PAYLOAD, hostile_answer, write_hostile_research, write_hostile_session
 from playwright.sync_api import expect
-from test_browser import SLOW, dismiss_news, wait_for
+from test_browser import SLOW, dismiss_news, run_all_cells, wait_for
 
 from copilot.lab import notebook_url
 from copilot.settings import project_root
@@ -105,8 +105,7 @@ def run_notebook(page, server: JupyterServer, notebook: str) -> None:
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"ipykernel\) \| Idle")).wait_for(timeout=SLOW)
     dismiss_news(page)
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    run_all_cells(page)
     wait_for(page, page.locator(".cx-app"), "the track app", timeout=SLOW)
     dismiss_news(page)
 

@@ -14,7 +14,7 @@ from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.catalogue import step
 from copilot.steps.engine import prepare
-from copilot.steps.step_queries import STAFF, StepSearch, audience, gather, plan
+from copilot.steps.step_queries import REPEAT_PENALTY, STAFF, StepSearch, audience, gather, plan
 
 DATA = Path(__file__).parent / "data"
 RESEARCH = DATA / "other_sector" / "research"
@@ -72,11 +72,16 @@ def test_shelved_ideas_are_found_in_the_memos_on_earlier_initiatives(tmp_path, r
 
 
 def test_a_quote_an_earlier_step_was_given_yields_to_an_almost_as_relevant_fresh_one(retriever):
-    query = "lang wachten aan de telefoon"
-    fresh = [e for e, _ in gather(retriever, StepSearch([query]), k=6)]
-    again = [e for e, _ in gather(retriever, StepSearch([query], avoid=frozenset({fresh[0].id})), k=6)]
-    assert fresh[0].id != again[0].id
-    assert len(again) == 6
+    """Given before and only a little better than the next: the fresh one leads. Clearly better: it stays."""
+    yielded, stayed = [], []
+    for query in ["terugbellen", "wachtlijst voor de Wmo", "lang wachten aan de telefoon", "vriendelijke medewerkers"]:
+        fresh = [e for e, _ in gather(retriever, StepSearch([query]), k=6)]
+        again = [e for e, _ in gather(retriever, StepSearch([query], avoid=frozenset({fresh[0].id})), k=6)]
+        assert len(again) == 6
+        close = fresh[0].score - fresh[1].score < REPEAT_PENALTY
+        assert (again[0].id != fresh[0].id) == close, (query, fresh[0].score, fresh[1].score)
+        (yielded if close else stayed).append(query)
+    assert yielded and stayed  # both behaviours were seen, whatever the embedder's score scale
 
 
 def test_every_search_of_a_step_gets_its_own_quotes(retriever):

@@ -22,7 +22,7 @@ from copilot.session import Session
 
 CUSTOMERS, SURVEY, STAFF, DOCUMENTS, FIGURES = "customers", "survey", "staff", "documents", "figures"
 # research that fits the question is lifted, the rest lowered, by this much (hybrid scores of the top 20
-# quotes for a question typically span 0.6–0.95)
+# quotes for a question typically span 0.6–1.1)
 FIT_BONUS = 0.08
 REPEAT_PENALTY = 0.09  # a quote another step was given yields to a nearly as relevant fresh one
 MAX_QUERIES = 8  # items searched one by one; more are folded into the last search
