@@ -67,6 +67,8 @@ def _norm(value) -> str:
 
 
 def _empty(value) -> bool:
+    if isinstance(value, dict) and value:  # {"functional": [], "emotional": []} says nothing either
+        return all(_empty(v) for v in value.values())
     return value in (None, "", [], {}, False, 0)
 
 
@@ -110,6 +112,8 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
         for key in ("all", f"half:{row['half']}", f"style:{row['style']}", f"lang:{row['lang']}"):
             groups[key].append(good)
         groups["accepted without a question (fields not compared)"].append(result["accepted"])
+        # the worst outcome: nothing asked, yet the draft is not what the assistant said (should stay 0)
+        groups["accepted yet different from what was meant"].append(result["accepted"] and not good)
     return {key: {"n": len(v), "kept": sum(v), "share": round(sum(v) / len(v), 3)} for key, v in sorted(groups.items())}
 
 

@@ -41,3 +41,47 @@ def test_a_section_under_a_heading_of_the_assistants_own_is_reported_not_dropped
     assert reading.data.get("shifts"), reading.data  # the from → to table was read
     assert not reading.complete
     assert any(p.label == "Why it cannot wait" for p in reading.problems)
+
+
+THEMES_WITH_GAPS = """Here's a synthesis, strongest themes first.
+
+1. **The gaps between channels** — *3 sources*
+   Every handover (app → phone → back office) is where residents get lost.
+   Evidence: (qf3c3744eb1), (qc9ca0c645b)
+
+2. **Staff lack the right information** *(assumption)*
+   Probably an outdated knowledge base, but no quote says so.
+   Sources: none
+
+**What we still don't know**
+- Whether (qbf3c624206 hints at it) Dutch-speaking residents feel the same.
+- How many reports are about accessibility.
+
+Hope this helps for the workshop!
+"""
+
+
+def test_a_last_section_of_plain_lines_under_its_own_heading_is_what_the_step_leaves_open():
+    from copilot.steps.schemas import ResearchSynthesis
+
+    reading = read_answer(THEMES_WITH_GAPS, ResearchSynthesis)
+    assert reading.complete, reading.problems
+    first, second = reading.output.themes
+    assert (first.label, first.n_sources) == ("The gaps between channels", 3)
+    assert first.insight.startswith("Every handover") and first.evidence == ["qf3c3744eb1", "qc9ca0c645b"]
+    assert second.assumption and second.label == "Staff lack the right information"
+    assert second.insight.startswith("Probably")
+    # the question's own words stay, the quote it talks about included; the closing chatter is no question
+    assert reading.output.open_questions == [
+        "Whether (qbf3c624206 hints at it) Dutch-speaking residents feel the same.",
+        "How many reports are about accessibility.",
+    ]
+
+
+def test_a_second_unlabelled_line_under_an_item_is_reported_not_glued_on():
+    from copilot.steps.schemas import ResearchSynthesis
+
+    text = "**T1. Waiting**\nHalf an hour on the phone.\nT2. Letters nobody understands\n"
+    reading = read_answer(text, ResearchSynthesis)
+    assert not reading.complete
+    assert any("Letters nobody understands" in p.value for p in reading.problems)

@@ -26,10 +26,14 @@ from copilot.steps.answer_labels import (
 from copilot.steps.answer_words import EMOTION_WORDS, FALSE_WORDS, SCALE_WORDS, TRUE_WORDS
 
 EVIDENCE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
-EVIDENCE_REF = re.compile(
-    r"[\[(【{<«]*\s*(?:(?:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
-    r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*\s*[\])】}>»]*"
+_REFS = (
+    r"(?:(?:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
+    r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*"
 )
+# ids in brackets, or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
+EVIDENCE_REF = re.compile(rf"[\[(【{{<«]+\s*{_REFS}\s*[\])】}}>»]+|{_REFS}(?=\s*(?:[,.;:)\]】}}>»|]|$))")
+ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^()\[\]]{0,10}[)\]]\s*$", re.IGNORECASE)
+SOURCE_COUNT = re.compile(r"\s*[—–\-:(|·]\s*(\d{1,3})\s+(?:sources?|bronnen|bron)\b\)?\s*$", re.IGNORECASE)
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
 LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|]\s*|\s+(?=\S)|$)")
 NAME_LIKE = ("title", "name", "label", "role", "group", "idea", "point", "question", "text", "risk", "need", "action")
@@ -89,9 +93,13 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
     if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
         out[missing[0]] = loose.pop()[1]
     problems.extend(Problem("unmapped", path, key, _short(value)) for key, value in loose)
-    for line in raw.get("_lines", []):
-        if not _only_ids(line):
-            problems.append(Problem("unmapped", path, "", _short(line)))
+    lines = [line for line in raw.get("_lines", []) if not _only_ids(line)]
+    secondary = next((s for s in SECONDARY if s in fields and not out.get(s)), None)
+    if len(lines) == 1 and secondary and fields[secondary].annotation is str:
+        # "**T1. Wachten**" then a plain sentence: the sentence says what the title names
+        out[secondary] = " ".join(lines)
+        lines = []
+    problems.extend(Problem("unmapped", path, "", _short(line)) for line in lines)
     if "evidence" in fields:
         out["evidence"] = _evidence(raw, out)
     for name, value in list(out.items()):
@@ -106,6 +114,14 @@ _DROP = object()
 def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: list[Problem]) -> None:
     """A heading or bullet that names the item: "I2 — Terugbelafspraak: bel de klant terug" → id, title, pitch."""
     text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", strip_ids(title)).strip(" -–—:")
+    counted = SOURCE_COUNT.search(text)
+    if counted and "n_sources" in model.model_fields:  # "The gaps between channels — 3 sources"
+        out.setdefault("n_sources", counted.group(1))
+        text = text[: counted.start()].rstrip()
+    marked = ASSUMPTION_NOTE.search(text)
+    if marked and "assumption" in model.model_fields:  # "T7. Kennisbank (aanname)"
+        out["assumption"] = True
+        text = text[: marked.start()].rstrip(" -–—:")
     match = LEADING_ID.match(text)
     if match and "id" in model.model_fields and not out.get("id"):
         out["id"] = match.group(1)
@@ -230,11 +246,16 @@ def _value(value: Any, info: FieldInfo, name: str, path: str, problems: list[Pro
         return _bool(value, path, name, problems)
     if base is int or base is float:
         number = _number_in(value, info)
+        left = norm(strip_ids(_text(value)))
+        if number is None and not info.is_required() and (_empty(left) or left in {"geen", "none"}):
+            return _DROP  # "Bronnen: geen", or only ids under a count's label: the default stands
         if number is None:
             problems.append(Problem("invalid", path, name, _short(value)))
             return _DROP
         return int(round(number)) if base is int else number
     if base is list:
+        if name == "open_questions":  # no evidence list beside them: a quote they cite stays in the text
+            return [s for s in split_list(value) if strip_ids(s)]
         return [strip_ids(s) for s in split_list(value) if strip_ids(s)]
     if base is str:
         text = strip_ids(_text(value))
@@ -289,7 +310,7 @@ def _number_in(value: Any, info: FieldInfo) -> float | None:
         return None
     if isinstance(value, int | float):
         return value
-    text = _text(value)
+    text = strip_ids(_text(value))  # "[qf07da6a4ed] — 1 bron": the digits inside an id are no count
     low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
     high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
     if "★" in text:

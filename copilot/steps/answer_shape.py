@@ -31,6 +31,7 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
             queue[:0] = lifted
         _put(data, target, _section_value(node, schema, target))
     lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
+    loose = _trailing_questions(loose, schema, lists, data)
     if loose and lists:
         groups: dict[str, list[Node]] = {}
         for node in loose:
@@ -40,6 +41,27 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
             if items:
                 _put(data, name, items)
     return data
+
+
+def _trailing_questions(loose: list[Node], schema: type[BaseModel], lists: list[str], data: dict) -> list[Node]:
+    """A last section under a heading no field has ("Nog open", "What we still don't know") whose entries
+    are plain lines, after sections that held items, is what the step leaves open: the items have labelled
+    fields, open questions and gaps do not."""
+    if "open_questions" not in schema.model_fields or data.get("open_questions") or not loose:
+        return loose
+    last = loose[-1]
+    kids = last.children
+    if last.kind not in ("heading", "bold") or not kids or any(k.children or k.kind == "table" for k in kids):
+        return loose
+    models = [item_model(schema.model_fields[name].annotation) for name in lists]
+    if any(_maps(k, model) for k in kids for model in models) or _maps(last, schema):
+        return loose
+    held_items = any(data.get(name) for name in lists)
+    if not held_items and not any(_items([node], model) for node in loose[:-1] for model in models):
+        return loose
+    entries = [k for k in kids if k.kind == "bullet"] or kids  # a closing "Hope this helps!" is no question
+    data["open_questions"] = [k.text for k in entries if k.text.strip()]
+    return loose[:-1]
 
 
 def _hoist(nodes: list[Node], schema: type[BaseModel]) -> list[Node]:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+# a bold line, maybe with a short italic note after it: "**T7. Kennisbank** *(aanname)*"
+BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*(?P<note>[*_]\(?[^*_()]{1,30}\)?[*_])?\s*:?\s*$")
 BULLET = re.compile(r"^(\s*)(?:[-*•+▪◦‣]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 LABEL = re.compile(
@@ -75,7 +76,8 @@ def outline(text: str) -> list[Node]:
         if match := HEADING.match(stripped):
             node = Node("heading", clean(match.group(2)), level=len(match.group(1)))
         elif (match := BOLD_LINE.match(stripped)) and ":" not in match.group(1)[:-1]:
-            node = Node("bold", clean(match.group(1)), level=7)
+            note = clean(match.group("note") or "")
+            node = Node("bold", clean(match.group(1)) + (f" {note}" if note else ""), level=7)
         elif match := BULLET.match(line):
             indent = len(match.group(1))
             node = Node("bullet", clean(match.group(2)), level=10 + indent / 2)

@@ -206,6 +206,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "what is in it for them": ("in_it_for", "benefit"),
     "wiifm": ("in_it_for", "benefit"),
     "why shelved": ("why_shelved",),
+    "shelved": ("year",),  # a "Shelved" column holds when: "June 2022"
+    "when shelved": ("year",),
+    "stopped": ("year",),
+    "gestopt": ("year",),
+    "wanneer gestopt": ("year",),
+    "op de plank sinds": ("year",),
     "blocker gone": ("blocker_gone",),
     "wat is veranderd": ("blocker_gone",),
     "what changed": ("blocker_gone",),
