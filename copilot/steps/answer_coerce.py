@@ -365,6 +365,8 @@ def split_list(value: Any) -> list[str]:
         if separator in text:
             return [part.strip(" -*•") for part in text.split(separator) if part.strip(" -*•")]
     parts = [part.strip() for part in re.split(r",\s+(?![^()]*\))", text)]
-    if len(parts) > 1 and all(len(part.split()) <= 6 for part in parts):
+    # ", not the foreigner who got fined", ", maar niet …": one entry going on, not the next one
+    goes_on = any(re.match(r"(not|but|niet|maar|zonder|without)\b", part, re.IGNORECASE) for part in parts[1:])
+    if len(parts) > 1 and not goes_on and all(len(part.split()) <= 6 for part in parts):
         return [part for part in parts if part]
     return [text]

@@ -29,6 +29,8 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
             lifted = [c for c in node.children if c.kind != "bullet" and _section(c, schema) and not _maps(c, model)]
             node.children = [c for c in node.children if c not in lifted]
             queue[:0] = lifted
+            if not queue:  # "## Who we're not hearing from" closing the last section of items
+                node.children = _trailing_questions(node.children, schema, [target], data)
         _put(data, target, _section_value(node, schema, target))
     lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
     loose = _trailing_questions(loose, schema, lists, data)
@@ -43,25 +45,25 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
     return data
 
 
-def _trailing_questions(loose: list[Node], schema: type[BaseModel], lists: list[str], data: dict) -> list[Node]:
-    """A last section under a heading no field has ("Nog open", "What we still don't know") whose entries
-    are plain lines, after sections that held items, is what the step leaves open: the items have labelled
-    fields, open questions and gaps do not."""
-    if "open_questions" not in schema.model_fields or data.get("open_questions") or not loose:
-        return loose
-    last = loose[-1]
+def _trailing_questions(nodes: list[Node], schema: type[BaseModel], lists: list[str], data: dict) -> list[Node]:
+    """A last section under a heading no field has ("Nog open", "Who we're not hearing from") whose entries
+    are plain lines, after items, is what the step leaves open: items have labelled fields, open questions and
+    gaps do not. Returns `nodes` without it (its lines are then in data["open_questions"])."""
+    if "open_questions" not in schema.model_fields or data.get("open_questions") or not nodes:
+        return nodes
+    last = nodes[-1]
     kids = last.children
     if last.kind not in ("heading", "bold") or not kids or any(k.children or k.kind == "table" for k in kids):
-        return loose
+        return nodes
     models = [item_model(schema.model_fields[name].annotation) for name in lists]
     if any(_maps(k, model) for k in kids for model in models) or _maps(last, schema):
-        return loose
+        return nodes
     held_items = any(data.get(name) for name in lists)
-    if not held_items and not any(_items([node], model) for node in loose[:-1] for model in models):
-        return loose
+    if not held_items and not any(_items([node], model) for node in nodes[:-1] for model in models):
+        return nodes
     entries = [k for k in kids if k.kind == "bullet"] or kids  # a closing "Hope this helps!" is no question
     data["open_questions"] = [k.text for k in entries if k.text.strip()]
-    return loose[:-1]
+    return nodes[:-1]
 
 
 def _hoist(nodes: list[Node], schema: type[BaseModel]) -> list[Node]:
