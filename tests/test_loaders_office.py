@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from report_fixtures import Page, pdf_bytes
 
 from copilot.errors import ResearchFileError
 from copilot.research.loaders import load_file
@@ -213,31 +214,14 @@ def test_a_truncated_word_document_is_an_error_naming_the_file(tmp_path: Path):
 
 
 def minimal_pdf(pages: list[list[str]]) -> bytes:
-    """A valid PDF with one Helvetica line per string (an empty string leaves a line's space blank) and the
-    cross-reference offsets computed, so the test needs neither LibreOffice nor a PDF-writing library."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    kids = []
-    for lines in pages:
-        text = "".join(
-            f"BT /F1 10 Tf 72 {750 - 14 * number} Td ({line}) Tj ET\n" for number, line in enumerate(lines) if line
-        )
-        objects.append(f"<< /Length {len(text.encode('latin-1'))} >>\nstream\n{text}endstream")
-        objects.append(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>"
-        )
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    """A valid US-letter PDF with one Helvetica line per string (an empty string leaves a line's space blank),
+    so the test needs neither LibreOffice nor a PDF-writing library."""
+    return pdf_bytes(
+        [
+            Page((612, 792), [(72, 750 - 14 * number, 10, line) for number, line in enumerate(lines) if line])
+            for lines in pages
+        ]
+    )
 
 
 REPORT = [

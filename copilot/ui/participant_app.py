@@ -20,6 +20,7 @@ from copilot.i18n import t
 from copilot.participation import Participant, Room, split_code
 from copilot.participation_model import MAX_TEXT, Offer, RoomState, Tally
 from copilot.settings import Workspace
+from copilot.ui.polling import poll as poll_files
 from copilot.ui.style import stylesheet
 
 WRAP_CSS = (
@@ -71,7 +72,7 @@ class ParticipantApp(w.VBox):
         self._refreshing = threading.RLock()  # the poll thread and widget callbacks both redraw
         self._render()
         if poll:
-            threading.Thread(target=self._poll, args=(poll,), daemon=True).start()
+            poll_files(self.refresh, self._stop, poll, lambda: True)
 
     # --- screens -------------------------------------------------------------------------------
 
@@ -240,13 +241,6 @@ class ParticipantApp(w.VBox):
         self.say("")
         self.refresh()
         return True
-
-    def _poll(self, every: float) -> None:
-        while not self._stop.wait(every):
-            try:
-                self.refresh()
-            except Exception:  # a poll that fails (a file being moved) tries again next time
-                continue
 
     def close(self) -> None:
         self._stop.set()

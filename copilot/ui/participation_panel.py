@@ -23,6 +23,7 @@ from copilot.participation_draft import clusters, draft_from_room, offer_for
 from copilot.participation_model import RoomState, Sticky, Tally
 from copilot.steps.catalogue import STEPS
 from copilot.ui.participant_app import WRAP_CSS, label
+from copilot.ui.polling import poll
 from copilot.workbench import Workbench
 
 _POLLERS: dict[str, ParticipationPanel] = {}  # one poller per session: a rebuilt app's panel takes over
@@ -234,16 +235,9 @@ class ParticipationPanel(w.VBox):
 
     def _start_polling(self) -> None:
         if self.poll:
-            _POLLERS[str(self.bench.session.path)] = self
-            threading.Thread(target=self._polling, daemon=True).start()
-
-    def _polling(self) -> None:
-        key = str(self.bench.session.path)
-        while not self._stop.wait(self.poll) and _POLLERS.get(key) is self:
-            try:
-                self.refresh()
-            except Exception:  # a poll that fails (a file being moved) tries again next time
-                continue
+            key = str(self.bench.session.path)
+            _POLLERS[key] = self
+            poll(self.refresh, self._stop, self.poll, lambda: _POLLERS.get(key) is self)
 
     def close(self) -> None:
         self._stop.set()
