@@ -13,6 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from copilot import palette
+from copilot.export.network_layout import network_layout
 from copilot.palette import web
 
 log = logging.getLogger(__name__)
@@ -21,9 +22,10 @@ INK, MUTED, EDGE = web(palette.INK), web(palette.MUTED), web(palette.LIGHT)
 RING = web(palette.ACCENT)
 NO_STANCE = web(palette.NO_STANCE)
 EDGE_LABELS = 8  # more links than this: their "how" stays in the table, the picture stays readable
-LABEL_ROOM = (1.75, 1.0)  # inches a node with its name needs, across and down
 X_LIMITS, Y_LIMITS = (-1.15, 1.15), (-1.3, 1.22)
+SPAN = 0.92  # the nodes stand within ±SPAN of the axes' data range, their names below; see `frame_inches`
 AXES = (0.01, 0.12, 0.98, 0.87)  # where the drawing sits in the figure, the legend below it
+SIZE = (12, 4.8)  # inches: the picture on the slide
 
 
 @dataclass
@@ -53,7 +55,7 @@ def _hex(colour: str) -> str:
 
 
 def network_png(
-    nodes: list[Node], links: list[Link], legend: Legend, size: tuple[float, float] = (12, 4.8), font: str = "Arial"
+    nodes: list[Node], links: list[Link], legend: Legend, size: tuple[float, float] = SIZE, font: str = "Arial"
 ) -> bytes:
     """A PNG of the network, `size` inches at 200 dpi; b'' when networkx or matplotlib is not installed."""
     try:
@@ -67,7 +69,7 @@ def network_png(
 
 
 def network_figure(
-    nodes: list[Node], links: list[Link], legend: Legend, size: tuple[float, float] = (12, 4.8), font: str = "Arial"
+    nodes: list[Node], links: list[Link], legend: Legend, size: tuple[float, float] = SIZE, font: str = "Arial"
 ):
     """(the drawn matplotlib figure, its name and link texts): names never overlap each other, and a link's
     label that would cover a name or another label is left off (the table of links keeps it)."""
@@ -81,7 +83,7 @@ def network_figure(
         graph.add_node(node.id)
     for link in links:
         graph.add_edge(link.source, link.target, strength=link.strength, label=link.label)
-    positions = _declutter(_layout(nx, graph), size)
+    positions = slide_positions(nodes, links)
     figure = Figure(figsize=size, dpi=200)
     FigureCanvasAgg(figure)
     axes = figure.add_axes(AXES)
@@ -140,6 +142,7 @@ def network_figure(
             color=INK,
             ha="center",
             va="top",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},  # over arrows
             zorder=5,
         )
         name_texts.append(name)
@@ -174,6 +177,20 @@ def network_figure(
     _unclutter(figure, name_texts, link_texts, _marker_boxes(figure, axes, positions, radius))
     figure.canvas.draw()
     return figure, name_texts + [text for text in link_texts if text.figure is not None]
+
+
+def slide_positions(nodes: list[Node], links: list[Link]) -> dict[str, tuple[float, float]]:
+    """The shared layout (`network_layout`, the same as the notebook's picture) in the axes' data units."""
+    placed = network_layout([n.id for n in nodes], [(k.source, k.target) for k in links])
+    return {n: (SPAN * (2 * x - 1), SPAN * (2 * y - 1)) for n, (x, y) in placed.items()}
+
+
+def frame_inches(size: tuple[float, float] = SIZE) -> tuple[float, float]:
+    """The inches the nodes stand in on a `size` picture: the layout's frame, at the slide's size."""
+    return (
+        size[0] * AXES[2] * 2 * SPAN / (X_LIMITS[1] - X_LIMITS[0]),
+        size[1] * AXES[3] * 2 * SPAN / (Y_LIMITS[1] - Y_LIMITS[0]),
+    )
 
 
 def _marker_boxes(figure, axes, positions: dict, radius: float) -> list:
@@ -222,63 +239,3 @@ def _opaque_png(rgba) -> bytes:
         buffer, format="PNG", compress_level=6
     )
     return buffer.getvalue()
-
-
-def _layout(nx, graph) -> dict[str, tuple[float, float]]:
-    """Positions in -1..1 both ways, the network's long axis laid horizontally (the slide is wide), the same
-    every time for the same network."""
-    import numpy as np
-
-    count = graph.number_of_nodes()
-    if count == 0:
-        return {}
-    if count == 1:
-        return {next(iter(graph.nodes)): (0.0, 0.0)}
-    undirected = graph.to_undirected()
-    if nx.is_connected(undirected):
-        raw = nx.kamada_kawai_layout(undirected)
-    else:
-        raw = nx.spring_layout(undirected, seed=7, k=1.5 / count**0.5)
-    names = list(raw)
-    points = np.array([raw[n] for n in names], dtype=float)
-    points -= points.mean(axis=0)
-    _, _, axes = np.linalg.svd(points, full_matrices=False)  # rows: the main axis first
-    points = points @ axes.T
-    for column in (0, 1):
-        spread = np.abs(points[:, column]).max()
-        points[:, column] = points[:, column] / spread * 0.92 if spread > 1e-9 else 0.0
-    return {name: (float(x), float(y)) for name, (x, y) in zip(names, points, strict=True)}
-
-
-def _declutter(
-    positions: dict[str, tuple[float, float]], size: tuple[float, float], iterations: int = 400
-) -> dict[str, tuple[float, float]]:
-    """Positions pushed apart until no two nodes' names overlap on the picture (as far as the room allows)."""
-    import numpy as np
-
-    if len(positions) < 2:
-        return positions
-    names = list(positions)
-    inches = np.array(
-        [size[0] * AXES[2] / (X_LIMITS[1] - X_LIMITS[0]), size[1] * AXES[3] / (Y_LIMITS[1] - Y_LIMITS[0])]
-    )
-    points = np.array([positions[n] for n in names], dtype=float) * inches
-    bound = 0.92 * inches
-    room = np.array(LABEL_ROOM)
-    for _ in range(iterations):
-        moved = False
-        for i in range(len(names)):
-            for j in range(i + 1, len(names)):
-                apart = (points[j] - points[i]) / room  # in label boxes: below 1 both ways, they overlap
-                if abs(apart[0]) >= 1 or abs(apart[1]) >= 1:
-                    continue
-                length = float(np.hypot(*apart))
-                direction = apart / length if length > 1e-6 else np.array([0.6, 0.8 if i % 2 else -0.8])
-                push = direction * room * 0.06
-                points[i] -= push
-                points[j] += push
-                moved = True
-        points = np.clip(points, -bound, bound)
-        if not moved:
-            break
-    return {name: (float(x), float(y)) for name, (x, y) in zip(names, points / inches, strict=True)}

@@ -14,6 +14,7 @@ from copilot.export.deckspec import (
 )
 from copilot.export.matrix import STANCES as STANCE_COLOURS
 from copilot.export.network import Legend, Link, Node, network_png
+from copilot.export.network_layout import influence_network
 from copilot.export.slides.common import Context, bullets, dots, join_notes
 from copilot.export.text import shorten
 from copilot.session import Session
@@ -79,15 +80,16 @@ def influence_map(session: Session, language: str) -> tuple[list[Slide], list[st
     slides: list[Slide] = []
     link_notes = [c.notes(f"{name(k.source)} → {name(k.target)}", k) for k in content.links]
     if content.links:
-        ringed = {k.stakeholder for k in content.coalition}
-        ids = list(dict.fromkeys([i for k in content.links for i in (k.source, k.target)] + list(ringed)))
+        ringed = {k.stakeholder.strip() for k in content.coalition}
+        ids, _ = influence_network(content)  # the notebook's picture draws the same network
         nodes = [Node(i, name(i), _stance_colour(stances.get(i, "")), i in ringed) for i in ids]
         present = [s for s in STANCES if s in {stances.get(i) for i in ids}]
         legend = Legend(
             [(c.label(f"stakeholders.stances.{s}"), _stance_colour(s)) for s in present],
             c.label("influence.ring") if ringed else "",
         )
-        image = network_png(nodes, [Link(k.source, k.target, k.strength, k.how) for k in content.links], legend)
+        drawn = [k for k in content.links if k.source.strip() and k.target.strip()]
+        image = network_png(nodes, [Link(k.source.strip(), k.target.strip(), k.strength, k.how) for k in drawn], legend)
         if image:
             slides.append(
                 ImageSlide(

@@ -1,7 +1,8 @@
 """SC-02 influence map: who influences whom as a network, arrows as thick as the influence is strong, and the
 candidates for the guiding coalition highlighted. A node grows with the influence it has on others.
 
-The layout is networkx's spring layout with a fixed seed, computed without the strengths: moving a strength
+The positions are the deck's (`copilot.export.network_layout`): the network on the slide is arranged as it
+is here, in a drawing area of the same proportions. They are computed without the strengths: moving a strength
 slider changes an arrow, not the whole picture.
 """
 
@@ -11,6 +12,7 @@ import math
 
 from pydantic import BaseModel
 
+from copilot.export.network_layout import FRAME_INCHES, influence_network, network_layout
 from copilot.ui.visuals.style import (
     ACCENT,
     ACCENT_SOFT,
@@ -27,9 +29,9 @@ from copilot.ui.visuals.style import (
     wrap,
 )
 
-HEIGHT = 4.6
-LEGEND = 2.0  # inches on the right for the legend
-SEED = 7
+HEIGHT = 4.1
+TITLE, LEGEND = 0.45, 0.45  # inches above the drawing for the title, below it for the legend
+SIDE, TOP, BOTTOM = 0.8, 0.3, 0.7  # inches around the nodes for their names (below) and halos
 ARC = 0.14  # how much arrows bend, so that A→B and B→A stay apart
 LABELLED = 8  # up to this many arrows say how the influence works; more would bury the picture
 
@@ -39,8 +41,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
     roles = names or {}
     links = [link for link in getattr(output, "links", None) or [] if link.source.strip() and link.target.strip()]
     coalition = {c.stakeholder.strip() for c in getattr(output, "coalition", None) or [] if c.stakeholder.strip()}
-    nodes = list(dict.fromkeys([n for link in links for n in (link.source.strip(), link.target.strip())]))
-    nodes += [n for n in sorted(coalition) if n not in nodes]
+    nodes, _ = influence_network(output)
     if not nodes:
         return empty_state(text("influence.empty", language), text("influence.title", language))
 
@@ -48,13 +49,15 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
         from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch
 
-        ax = figure.add_axes((0.02, 0.03, (WIDTH - LEGEND) / WIDTH - 0.02, 0.86))
+        across, up = WIDTH - 0.2, HEIGHT - TITLE - LEGEND  # the axes, in inches (data units are inches too)
+        ax = figure.add_axes((0.1 / WIDTH, LEGEND / HEIGHT, across / WIDTH, up / HEIGHT))
         ax.set_axis_off()
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        figure.text(0.02, 0.95, text("influence.title", language), fontsize=11, weight="bold", va="center")
+        ax.set_xlim(0, across)
+        ax.set_ylim(0, up)
+        figure.text(0.1 / WIDTH, 1 - 0.22 / HEIGHT, text("influence.title", language), fontsize=11, weight="bold",
+                    va="center")  # fmt: skip
 
-        pos = _layout(nodes, links)
+        pos = notebook_positions(nodes, links)
         reach = {n: 0 for n in nodes}
         for link in links:
             reach[link.source.strip()] += link.strength
@@ -117,6 +120,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
                 fontsize=9 if inside else 8.5,
                 weight="bold",
                 color=readable_on(fill) if inside else INK,
+                bbox=None if inside else {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
                 zorder=5,
             )
 
@@ -135,56 +139,30 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
         figure.legend(
             handles,
             names,
-            loc="upper left",
-            bbox_to_anchor=((WIDTH - LEGEND + 0.05) / WIDTH, 0.86),
+            loc="lower center",
+            ncol=len(handles),
+            bbox_to_anchor=(0.5, 0.02),
             handlelength=2.2,
             handletextpad=0.6,
-            labelspacing=1.1,
+            columnspacing=2.0,
             borderaxespad=0,
         )
 
     return render(draw, HEIGHT)
 
 
-def _layout(nodes: list[str], links) -> dict[str, tuple[float, float]]:
-    """Node positions inside the unit square, leaving room at the edges for labels. Each group of connected
-    stakeholders gets a slot of its own, side by side, so one loose stakeholder does not squeeze the rest."""
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from((link.source.strip(), link.target.strip()) for link in links)
-    order = {node: i for i, node in enumerate(nodes)}
-    parts = sorted(
-        (sorted(c, key=order.get) for c in nx.connected_components(graph)), key=lambda c: (-len(c), order[c[0]])
-    )
-    shares = [max(1.0, math.sqrt(len(part))) for part in parts]
-    positions: dict[str, tuple[float, float]] = {}
-    left = 0.06
-    for part, share in zip(parts, shares, strict=True):
-        width = 0.9 * share / sum(shares)
-        box = (left + 0.03, left + width - 0.03, 0.14, 0.9)
-        positions.update(_place(graph.subgraph(part), part, box))
-        left += width
-    return positions
+def frame_inches() -> tuple[float, float]:
+    """The inches the nodes stand in: the shared layout's frame, as wide as the picture allows."""
+    across = WIDTH - 0.2 - 2 * SIDE
+    return across, across * FRAME_INCHES[1] / FRAME_INCHES[0]
 
 
-def _place(graph, part: list[str], box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
-    import networkx as nx
-
-    x0, x1, y0, y1 = box
-    if len(part) == 1:
-        return {part[0]: ((x0 + x1) / 2, (y0 + y1) / 2)}
-    if len(part) == 2:
-        return {part[0]: (x0 + (x1 - x0) * 0.2, (y0 + y1) / 2), part[1]: (x0 + (x1 - x0) * 0.8, (y0 + y1) / 2)}
-    start = nx.circular_layout(graph)  # a calm, even start; the seed fixes the rest
-    raw = nx.spring_layout(graph, pos=start, seed=SEED, k=1.8 / math.sqrt(len(part)), iterations=200, weight=None)
-    xs, ys = [raw[n][0] for n in part], [raw[n][1] for n in part]
-
-    def fit(value: float, low: float, high: float, lo: float, hi: float) -> float:
-        return (lo + hi) / 2 if high - low < 1e-9 else lo + (value - low) / (high - low) * (hi - lo)
-
-    return {n: (fit(raw[n][0], min(xs), max(xs), x0, x1), fit(raw[n][1], min(ys), max(ys), y0, y1)) for n in part}
+def notebook_positions(nodes: list[str], links) -> dict[str, tuple[float, float]]:
+    """The shared layout (`network_layout`, the same as the slide's) in the axes' data units (inches)."""
+    width, height = frame_inches()
+    bottom = HEIGHT - TITLE - LEGEND - TOP - height  # the frame hangs from the top, names have room below
+    placed = network_layout(nodes, [(link.source.strip(), link.target.strip()) for link in links])
+    return {n: (SIDE + x * width, bottom + y * height) for n, (x, y) in placed.items()}
 
 
 def _beside_arc(ax, start, end, gap: float = 5) -> tuple[tuple[float, float], tuple[str, str]]:
