@@ -212,11 +212,19 @@ def _unclutter(figure, names: list, links: list, markers: list) -> None:
             break
         for name in names:
             name.set_fontsize(size)
-    taken = [name.get_window_extent(renderer) for name in names] + markers
-    for link in links:
-        box = link.get_window_extent(renderer)
-        if any(box.overlaps(other) for other in taken):
-            link.remove()
+    drop_covering(renderer, links, [name.get_window_extent(renderer) for name in names] + markers)
+
+
+def drop_covering(renderer, labels: list, taken: list) -> None:
+    """Removes each of `labels` (drawn texts, in order) that would cover one of the `taken` boxes (display units)
+    or a label kept before it, or comes within 3 points of one (it would read as part of a name). The notebook's
+    picture follows the same rule for its link labels."""
+    taken = list(taken)
+    gap = renderer.points_to_pixels(3)
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        if any(box.padded(gap).overlaps(other) for other in taken):
+            label.remove()
         else:
             taken.append(box)
 

@@ -12,6 +12,7 @@ import math
 
 from pydantic import BaseModel
 
+from copilot.export.network import drop_covering
 from copilot.export.network_layout import FRAME_INCHES, influence_network, network_layout
 from copilot.ui.visuals.style import (
     ACCENT,
@@ -48,6 +49,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
     def draw(figure) -> None:
         from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch
+        from matplotlib.transforms import Bbox
 
         across, up = WIDTH - 0.2, HEIGHT - TITLE - LEGEND  # the axes, in inches (data units are inches too)
         ax = figure.add_axes((0.1 / WIDTH, LEGEND / HEIGHT, across / WIDTH, up / HEIGHT))
@@ -65,6 +67,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
         size = {n: base + 55 * min(reach[n], 15) for n in nodes}
         radius = {n: math.sqrt(size[n]) / 2 for n in nodes}  # points
 
+        how: list[tuple[int, object]] = []  # (strength, the label saying how), to keep the strongest first
         for link in links:
             source, target = link.source.strip(), link.target.strip()
             if source == target:
@@ -87,7 +90,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
             )
             if link.how.strip() and len(links) <= LABELLED:
                 (x, y), (ha, va) = _beside_arc(ax, pos[source], pos[target])
-                ax.text(
+                said = ax.text(
                     x,
                     y,
                     shorten(link.how, 24),
@@ -98,7 +101,9 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
                     color=MUTED,
                     zorder=3,
                 )
+                how.append((strength, said))
 
+        names = []
         for node in nodes:
             x, y = pos[node]
             leads = node in coalition
@@ -110,19 +115,30 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
             )
             label = roles.get(node, node)
             inside = len(label) <= 4
-            ax.annotate(
-                label if inside else wrap(label, 16, 2),
-                (x, y),
-                xytext=(0, 0 if inside else -(radius[node] + 4)),
-                textcoords="offset points",
-                ha="center",
-                va="center" if inside else "top",
-                fontsize=9 if inside else 8.5,
-                weight="bold",
-                color=readable_on(fill) if inside else INK,
-                bbox=None if inside else {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
-                zorder=5,
+            names.append(
+                ax.annotate(
+                    label if inside else wrap(label, 16, 2),
+                    (x, y),
+                    xytext=(0, 0 if inside else -(radius[node] + 4)),
+                    textcoords="offset points",
+                    ha="center",
+                    va="center" if inside else "top",
+                    fontsize=9 if inside else 8.5,
+                    weight="bold",
+                    color=readable_on(fill) if inside else INK,
+                    bbox=None if inside else {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+                    zorder=5,
+                )
             )
+        renderer = figure.canvas.get_renderer()
+        pixels = figure.dpi / 72
+        markers = []  # the circles (a candidate's with its halo) as boxes on the picture
+        for node in nodes:
+            x, y = ax.transData.transform(pos[node])
+            extent = radius[node] * pixels * (1.45 if node in coalition else 1)
+            markers.append(Bbox([[x - extent, y - extent], [x + extent, y + extent]]))
+        taken = [name.get_window_extent(renderer) for name in names] + markers
+        drop_covering(renderer, [said for _, said in sorted(how, key=lambda pair: -pair[0])], taken)
 
         handles = [
             Line2D([], [], marker="o", linestyle="", markersize=13, markerfacecolor=ACCENT, markeredgecolor=ACCENT),
