@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 INK, MUTED, EDGE = web(palette.INK), web(palette.MUTED), web(palette.LIGHT)
 RING = web(palette.ACCENT)
 NO_STANCE = web(palette.NO_STANCE)
+ARC = 0.1  # how much arrows bend, so that A→B and B→A stay apart
 EDGE_LABELS = 8  # more links than this: their "how" stays in the table, the picture stays readable
 X_LIMITS, Y_LIMITS = (-1.15, 1.15), (-1.3, 1.22)
 SPAN = 0.92  # the nodes stand within ±SPAN of the axes' data range, their names below; see `frame_inches`
@@ -88,6 +89,8 @@ def network_figure(
     FigureCanvasAgg(figure)
     axes = figure.add_axes(AXES)
     axes.set_axis_off()
+    axes.set_xlim(*X_LIMITS)
+    axes.set_ylim(*Y_LIMITS)  # room under the lowest nodes for their names
     families = _family(font)
     by_id = {n.id: n for n in nodes}
     node_size = 1400 if len(nodes) <= 12 else 800  # points², so a radius of about 21 (or 16) points
@@ -105,23 +108,21 @@ def network_figure(
                 "lw": 1 + 1.1 * max(1, min(5, data["strength"])),
                 "shrinkA": radius + 3,
                 "shrinkB": radius * (1.45 if ringed else 1) + 4,
-                "connectionstyle": "arc3,rad=0.1",
+                "connectionstyle": f"arc3,rad={ARC}",
             },
             zorder=1,
         )
         if data["label"] and graph.number_of_edges() <= EDGE_LABELS:
-            (x1, y1), (x2, y2) = positions[source], positions[target]
+            spot, (ha, va) = beside_arc(axes, positions[source], positions[target], ARC)
             link_texts.append(
                 axes.annotate(
                     textwrap.fill(data["label"], 24, break_long_words=False),
-                    ((x1 + x2) / 2, (y1 + y2) / 2),
-                    xytext=(0, 9),
-                    textcoords="offset points",
+                    spot,
                     fontsize=9,
                     family=families,
                     color=MUTED,
-                    ha="center",
-                    va="bottom",
+                    ha=ha,
+                    va=va,
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
                     zorder=2,
                 )
@@ -146,8 +147,6 @@ def network_figure(
             zorder=5,
         )
         name_texts.append(name)
-    axes.set_xlim(*X_LIMITS)
-    axes.set_ylim(*Y_LIMITS)  # room under the lowest nodes for their names
     handles = [
         Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=_hex(colour), markeredgecolor="white")
         for _, colour in legend.entries
@@ -191,6 +190,23 @@ def frame_inches(size: tuple[float, float] = SIZE) -> tuple[float, float]:
         size[0] * AXES[2] * 2 * SPAN / (X_LIMITS[1] - X_LIMITS[0]),
         size[1] * AXES[3] * 2 * SPAN / (Y_LIMITS[1] - Y_LIMITS[0]),
     )
+
+
+def beside_arc(axes, start, end, rad: float, gap: float = 5) -> tuple[tuple[float, float], tuple[str, str]]:
+    """A spot just outside the middle of an arc3 arrow from `start` to `end` bending by `rad` (arc3 bends in
+    display space), and the alignment that keeps a label there off the arrow: each link's label beside its own
+    arrow, also when A→B and B→A both have one. The notebook's picture places its labels the same way."""
+    import math
+
+    (x1, y1), (x2, y2) = axes.transData.transform([start, end])
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy) or 1.0
+    out = (dy / length, -dx / length)  # the side the arrow bows to
+    bow = rad * length / 2 + gap * axes.figure.dpi / 72
+    spot = ((x1 + x2) / 2 + out[0] * bow, (y1 + y2) / 2 + out[1] * bow)
+    ha = "center" if abs(out[0]) < 0.3 else ("left" if out[0] > 0 else "right")
+    va = "center" if abs(out[1]) < 0.3 else ("bottom" if out[1] > 0 else "top")
+    return tuple(axes.transData.inverted().transform(spot)), (ha, va)
 
 
 def _marker_boxes(figure, axes, positions: dict, radius: float) -> list:

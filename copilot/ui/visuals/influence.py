@@ -12,7 +12,7 @@ import math
 
 from pydantic import BaseModel
 
-from copilot.export.network import drop_covering
+from copilot.export.network import beside_arc, drop_covering
 from copilot.export.network_layout import FRAME_INCHES, influence_network, network_layout
 from copilot.ui.visuals.style import (
     ACCENT,
@@ -89,7 +89,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
                 )
             )
             if link.how.strip() and len(links) <= LABELLED:
-                (x, y), (ha, va) = _beside_arc(ax, pos[source], pos[target])
+                (x, y), (ha, va) = beside_arc(ax, pos[source], pos[target], ARC)
                 said = ax.text(
                     x,
                     y,
@@ -179,17 +179,3 @@ def notebook_positions(nodes: list[str], links) -> dict[str, tuple[float, float]
     bottom = HEIGHT - TITLE - LEGEND - TOP - height  # the frame hangs from the top, names have room below
     placed = network_layout(nodes, [(link.source.strip(), link.target.strip()) for link in links])
     return {n: (SIDE + x * width, bottom + y * height) for n, (x, y) in placed.items()}
-
-
-def _beside_arc(ax, start, end, gap: float = 5) -> tuple[tuple[float, float], tuple[str, str]]:
-    """A spot just outside the middle of an arc3 arrow from `start` to `end` (arc3 bends in display space), and
-    the alignment that keeps a label there off the arrow."""
-    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
-    dx, dy = x2 - x1, y2 - y1
-    length = math.hypot(dx, dy) or 1.0
-    out = (dy / length, -dx / length)  # the side the arrow bows to
-    bow = ARC * length / 2 + gap * ax.figure.dpi / 72
-    spot = ((x1 + x2) / 2 + out[0] * bow, (y1 + y2) / 2 + out[1] * bow)
-    ha = "center" if abs(out[0]) < 0.3 else ("left" if out[0] > 0 else "right")
-    va = "center" if abs(out[1]) < 0.3 else ("bottom" if out[1] > 0 else "top")
-    return tuple(ax.transData.inverted().transform(spot)), (ha, va)
