@@ -132,3 +132,34 @@ def test_a_strength_or_the_direction_of_a_link_does_not_move_anyone():
     content.links[0].strength = 5
     content.links[1].source, content.links[1].target = content.links[1].target, content.links[1].source
     assert network_layout(*influence_network(content)) == before
+
+
+def test_names_in_the_notebook_picture_never_overlap_nor_are_covered_by_a_links_label(monkeypatch):
+    from copilot.ui.visuals import style
+
+    drawn = []
+
+    def keeping(draw, height):
+        def drawing(figure):
+            draw(figure)
+            drawn.append(figure)
+
+        return style.render(drawing, height)
+
+    monkeypatch.setattr(influence, "render", keeping)
+    roles = {f"K{i}": role for i, role in enumerate(ROLES, start=1)}
+    roles |= {f"K{i}": f"Rol nummer {i} met een lange naam" for i in range(10, 15)}
+    content = nine_with_two_loose()
+    more = [("K10", "K11"), ("K11", "K12"), ("K12", "K10"), ("K13", "K1"), ("K14", "K2")]
+    for n, (s, t) in enumerate(more, start=len(content.links) + 1):
+        content.links.append(InfluenceLink(id=f"L{n}", source=s, target=t, strength=3, how="Overleg"))
+    for example in (nine_with_two_loose(), content):
+        influence.influence_picture(example, "nl", roles)
+        figure = drawn.pop()
+        renderer = figure.canvas.get_renderer()
+        texts = [t for t in figure.axes[0].texts if t.get_text()]
+        names = [t.get_window_extent(renderer) for t in texts if t.get_weight() == "bold"]
+        said = [t.get_window_extent(renderer) for t in texts if t.get_style() == "italic"]
+        assert len(names) == len(influence_network(example)[0])
+        assert not any(a.overlaps(b) for i, a in enumerate(names) for b in names[i + 1 :])
+        assert not any(a.overlaps(b) for a in said for b in names)

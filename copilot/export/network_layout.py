@@ -58,7 +58,7 @@ def _layout(ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...]) -> tuple[t
     if len(ids) == 1:
         return ((ids[0], (0.5, 0.5)),)
     groups, loose = _groups(ids, pairs)
-    demands = [math.sqrt(len(group)) for group in groups] + [1.0] * math.ceil(len(loose) / ROWS)
+    demands = [len(group) ** 0.75 for group in groups] + [1.0] * math.ceil(len(loose) / ROWS)
     slots = [width * d / sum(demands) for d in demands]
     points: dict[str, np.ndarray] = {}
     left = 0.0
