@@ -32,7 +32,7 @@ from copilot.ui.visuals.style import (
 
 HEIGHT = 4.1
 TITLE, LEGEND = 0.45, 0.45  # inches above the drawing for the title, below it for the legend
-SIDE, TOP, BOTTOM = 0.8, 0.3, 0.7  # inches around the nodes for their names (below) and halos
+SIDE, TOP = 0.8, 0.3  # inches beside and above the nodes for names and halos; about 0.7 below, for names
 ARC = 0.14  # how much arrows bend, so that A→B and B→A stay apart
 LABELLED = 8  # up to this many arrows say how the influence works; more would bury the picture
 
@@ -56,8 +56,8 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
         ax.set_axis_off()
         ax.set_xlim(0, across)
         ax.set_ylim(0, up)
-        figure.text(0.1 / WIDTH, 1 - 0.22 / HEIGHT, text("influence.title", language), fontsize=11, weight="bold",
-                    va="center")  # fmt: skip
+        title = text("influence.title", language)
+        figure.text(0.1 / WIDTH, 1 - 0.22 / HEIGHT, title, fontsize=11, weight="bold", va="center")
 
         pos = notebook_positions(nodes, links)
         reach = {n: 0 for n in nodes}
@@ -103,7 +103,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
                 )
                 how.append((strength, said))
 
-        names = []
+        name_texts = []
         for node in nodes:
             x, y = pos[node]
             leads = node in coalition
@@ -115,7 +115,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
             )
             label = roles.get(node, node)
             inside = len(label) <= 4
-            names.append(
+            name_texts.append(
                 ax.annotate(
                     label if inside else wrap(label, 16, 2),
                     (x, y),
@@ -137,7 +137,7 @@ def influence_picture(output: BaseModel | None, language: str, names: dict[str, 
             x, y = ax.transData.transform(pos[node])
             extent = radius[node] * pixels * (1.45 if node in coalition else 1)
             markers.append(Bbox([[x - extent, y - extent], [x + extent, y + extent]]))
-        taken = [name.get_window_extent(renderer) for name in names] + markers
+        taken = [name.get_window_extent(renderer) for name in name_texts] + markers
         drop_covering(renderer, [said for _, said in sorted(how, key=lambda pair: -pair[0])], taken)
 
         handles = [
