@@ -31,8 +31,15 @@ from copilot.research.stopwords import words as stopwords
 # extended block mixes cases, so it counts as both.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOWER = "a-zà-öø-ÿ\u0100-\u017f"
-WORD = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)?"
-INTERFIX = r"(?:van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|le|la|el)"
+# "Jansen-Bakker", and Surinamese names with one-letter parts: "Tjon-A-Fong"
+WORD = (
+    rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+"
+    rf"(?:-[{UPPER}]?[{LOWER}'’]+|(?:-[{UPPER}](?=-))+-[{UPPER}][{LOWER}'’]+)?"
+)
+INTERFIX = (
+    r"(?:v\.\s?d\.|v/d|van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|"
+    r"le|la|el)"
+)
 SURNAME = rf"(?:{INTERFIX} )?{WORD}"
 LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
 TITLE = (
@@ -54,6 +61,15 @@ IN_BRACKETS = re.compile(rf"(?<![\w.]){ROLE} \((?P<name>{WORD}(?: {SURNAME})?)\)
 # "met De Jong", "Van der Berg belde": a capitalised particle before a listed surname (inside a sentence)
 CAPITAL_PARTICLE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:De|Van(?: de[rn]?)?|Ter|Ten|El|Le|La|Du|Da) (?P<surname>{WORD}))"
+)
+# "klant v.d. Meulen", "v/d Berg": an abbreviated particle before a capitalised word is a surname anywhere
+SHORT_PARTICLE = re.compile(rf"(?<![\w.])(?P<name>(?:[Vv]\.\s?[Dd]\.|[Vv]/[Dd]) {WORD})")
+# "His name was Dev", "ze heette Ilse", "a man called Corin": a capitalised word after words that name a person
+NAMED = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Mm]y|[Zz]ijn|[Hh]aar|[Mm]ijn) (?:first |voor)?(?:name|naam) (?:is|was)|"
+    r"\b(?:[Hh]ij|[Zz]ij|[Zz]e|[Ii]k|[Dd]ie) heet(?:te)?|"
+    r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame) (?:named|called|genaamd)) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)"
 )
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
@@ -83,7 +99,8 @@ PAIRED_LOCALES = ("en_IE", "pl_PL", "ro_RO", "es_ES", "it_IT", "pt_PT", "en_IN",
 EXTRA_FIRST = frozenset(
     """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
     Marloes Jannie Diny Bep Corrie Nel Mien Aad Wiebe Sietse Tjeerd Emre Ayşe Priya Wei Tariq Kwame Siobhan
-    Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming""".split()
+    Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming
+    Will Matt Pete Jen Meg Abby Phil Ollie Ted""".split()
 )
 # Places and organisations that look like a name ("Albert Heijn", "Kent", "Washington").
 PLACES = frozenset(
@@ -114,7 +131,7 @@ NOT_A_NAME = frozenset(
     heer dames heren again alvast vast verzonden sent iphone android outlook samsung ipad beste geachte lieve hoi
     hallo dear hello department afdeling billing sales office desk teamleider manager medewerker medewerkster
     adviseur advisor agent directeur director director coördinator coordinator specialist consultant
-    fam familie family""".split()
+    fam familie family bedankt dank thanks thank cheers groet groeten groetjes regards mvg""".split()
 )
 
 
@@ -164,16 +181,20 @@ def _lower_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 CALENDAR = frozenset(
     """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday januari februari maart mei juni juli augustus oktober maandag
-    dinsdag woensdag donderdag vrijdag zaterdag zondag jan feb mar apr jun jul aug sep sept oct okt nov dec
-    english german french dutch polish turkish spanish italian engels duits frans nederlands pools turks""".split()
+    wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec
+    english german french dutch polish turkish spanish italian""".split()
 )  # months ("12 Jan"), days, and languages or nationalities that are also someone's first name
+# The Dutch ones: ordinary words in Dutch text, but in English text "my sister Mei" is a name.
+DUTCH_CALENDAR = frozenset(
+    """januari februari maart mei juni juli augustus oktober okt maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag engels duits frans nederlands pools turks""".split()
+)
 
 
 def _common(word: str, language: str | None = None) -> bool:
     """A word people also write without meaning a person: "Will", "May", "June" ("Ben" only in Dutch)."""
     lower = word.lower()
-    if lower in CALENDAR or lower in NOT_A_NAME:
+    if lower in CALENDAR or lower in NOT_A_NAME or (lower in DUTCH_CALENDAR and language != "en"):
         return True
     if language == "en":
         return lower in _english()
@@ -196,12 +217,20 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans = [m.span("name") for rx in (TITLED, INITIALS) for m in rx.finditer(text)]
     spans += [m.span("name") for rx in (ROLED, IN_BRACKETS) for m in rx.finditer(text) if _named(m, language)]
     spans += [m.span("name") for m in TITLED_LOWER.finditer(text) if _lower_surname(m["name"], surnames)]
+    spans += [m.span("name") for m in SHORT_PARTICLE.finditer(text)]
+    spans += [m.span("name") for m in NAMED.finditer(text) if _named(m, language) and m["name"] not in PLACES]
     spans += _addressed(text, language)
     spans += _lower_case(text, language)
     for match in CAPITALISED.finditer(text):
         word = match.group()
         if word in surnames and word not in first_names and _lone_surname(text, match, language):
             spans.append(match.span())
+        # "Will from the Bristol store", "Mark, de monteur,": a first name that is also a word, made a name by
+        # what follows it
+        ambiguous = word.lower() in AMBIGUOUS and word.lower() not in CALENDAR
+        if word in first_names and ambiguous and PERSON_FOLLOWS.match(text, match.end()):
+            spans.append(match.span())
+            continue
         if word not in paired_first or _common(word, language):
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
@@ -215,20 +244,37 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans += [
         m.span("name")
         for m in CAPITAL_PARTICLE.finditer(text)
-        if (m["surname"] in surnames or m["surname"] in AFTER_PARTICLE) and not SENTENCE_END.search(text[: m.start()])
+        if (m["surname"] in surnames or m["surname"] in AFTER_PARTICLE)
+        and (not SENTENCE_END.search(text[: m.start()]) or PERSON_FOLLOWS.match(text, m.end()))
     ]
     return [(start, end) for start, end in spans if text[start:end] not in BRANDS]
 
 
 def _lone_surname(text: str, match: re.Match, language: str | None) -> bool:
-    """ "ik sprak Jansen", "Dekker van de bakker": a surname alone inside a sentence, or at its start when
-    "van de"/"from the" follows; never a place or a common word."""
+    """ "ik sprak Jansen", "Dekker van de bakker", "Bakker, de teamleider,": a surname alone inside a sentence,
+    or at its start when "van de"/"from the" or a role follows; never a place ("Den Bosch") or a common word."""
     word = match.group()
     if _common(word, language) or word in _places() or text[match.end() : match.end() + 1] in "-'’":
         return False
+    before = re.search(rf"(?:^|\s)([{UPPER}][\w'’-]*) $", text[: match.start()])
+    if before and (before[1], word) in _place_pairs():
+        return False
     if not SENTENCE_END.search(text[: match.start()]):
         return True
-    return bool(re.match(r" (?:van de|van het|from the|of the|at the|bij de|op de)\b", text[match.end() :]))
+    return bool(PERSON_FOLLOWS.match(text, match.end()))
+
+
+@cache
+def _place_pairs() -> frozenset[tuple[str, str]]:
+    """The last two words of places named with more than one word: ("Den", "Bosch"), ("Den", "Haag")."""
+    places = set(MULTI_WORD_PLACES)
+    for locale in ("nl_NL", "nl_BE"):
+        try:
+            provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        except ImportError:
+            continue
+        places |= {city for city in getattr(provider, "cities", ()) if " " in city}
+    return frozenset(tuple(place.split()[-2:]) for place in places)
 
 
 def _lower_surname(name: str, surnames: frozenset[str]) -> bool:
@@ -236,6 +282,17 @@ def _lower_surname(name: str, surnames: frozenset[str]) -> bool:
     last = name.split()[-1]
     particle = " " in name and last.capitalize() in AFTER_PARTICLE
     return not _common(last) and (particle or last.capitalize() in surnames or name.title() in surnames)
+
+
+# What may follow a name at the start of a sentence and makes it one: "Will from the Bristol store",
+# "De Jong van de klantenservice", "Bakker, de teamleider, beloofde".
+PERSON_FOLLOWS = re.compile(
+    rf" (?:van de|van het|from the|of the|at the|bij de|op de)\b|, (?:de|het|onze|mijn|the|our|my) {ROLE}\b"
+)
+MULTI_WORD_PLACES = frozenset(
+    {"Den Haag", "Den Bosch", "Den Helder", "Den Burg", "Den Dolder", "Den Ham", "De Bilt", "De Meern", "Ter Apel",
+     "Ten Boer", "Bergen op Zoom", "Alphen aan den Rijn", "Capelle aan den IJssel", "Oxford Street", "London Bridge"}
+)  # fmt: skip
 
 
 def _named(match: re.Match, language: str | None) -> bool:
@@ -252,10 +309,13 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
     matches = [*GREETING.finditer(text), *SIGNED.finditer(text)]
     matches += [m for m in NAME_LINE.finditer(text) if m.start() > tail_start]
     for match in matches:
+        # "Belastingdienst/Toeslagen", "Klantenservice-team": a signature that goes on is an organisation's
+        if re.match(r"[/@&]|-\w|\.\w", text[match.end("name") : match.end("name") + 2]):
+            continue
         words = match["name"].split()
         keep = []
         for word in words:  # "Amira Customer Care Team": the name stops at the first word that is not one
-            if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word):
+            if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word) or _org_like(word):
                 break
             keep.append(word)
         while keep and keep[-1].lower() in INTERFIX_WORDS:
@@ -268,6 +328,14 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
 
 INTERFIX_WORDS = frozenset("van der den de het 't in ten ter te du da le la el von".split())
 STREET_ENDINGS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "hof")
+
+
+ORG_ENDINGS = ("dienst", "diensten", "bank", "groep", "verzekeringen", "centrum", "gemeente", "services", "centre")
+
+
+def _org_like(word: str) -> bool:
+    """ "Belastingdienst", "Zorgverzekeringen", "Klantcentrum": a word an organisation, not a person, ends with."""
+    return word.lower().endswith(ORG_ENDINGS) and len(word) > 8
 
 
 def _street_like(word: str) -> bool:

@@ -113,7 +113,11 @@ NOT_NAMES = frozenset(
     telefoon phone mobiel mobile email e-mail mail website bron source titel title status ticket referentie
     reference ref klacht complaint melding correctie update reactie response actie action tip quote citaat
     let ps nb from to cc bcc aan van verzonden sent onderwerp betreft re fw fwd geboortedatum dob iban bsn
-    postcode woonplaats plaats city town kenmerk bijlage attachment""".split()
+    postcode woonplaats plaats city town kenmerk bijlage attachment bezoeker bezoekster visitor patiënt patient
+    student leerling pupil ouder parent docent teacher reiziger passenger passagier huurder tenant verhuurder
+    landlord vrijwilliger volunteer leverancier supplier bestuurder driver chauffeur inspecteur inspector arts
+    doctor dokter verpleegkundige nurse advocaat lawyer makelaar abonnee subscriber lid klantcontact gebruikster
+    aanvrager applicant melder reporter""".split()
 )
 
 

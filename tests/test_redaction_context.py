@@ -1,0 +1,153 @@
+"""Personal data found by the words around it (issue 19, part 2, second round): each rule with an example of
+our own, and an ordinary sentence the rule must leave alone. None is copied from the blind set."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from copilot.research.redaction import find_pii
+
+BENCH = Path(__file__).parents[1] / "bench"
+
+
+def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    return [(f.kind, f.value) for f in find_pii(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Notitie: knr 5518203 belt terug over de jaarnota.", "5518203"),
+        ("kl.nr. 88120045 gecheckt, adres klopt.", "88120045"),
+        ("Cust no 20417788 called twice.", "20417788"),
+        ("Ik moest eerst mijn klantnummer opzoeken, 6620193847, en toen pas verder.", "6620193847"),
+        ("Klantnummer, 71200456, en daarna nog mijn postcode.", "71200456"),
+    ],
+)
+def test_a_customer_number_is_found_after_short_labels_and_a_few_words_after_its_label(text: str, value: str):
+    assert found(text) == [("customer_id", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klantnummer gevraagd, factuur 20260311 klopt volgens haar niet.",
+        "Ik heb mijn klantnummer niet bij de hand, bel ik 17 maart terug.",
+        "The customer number field rejected everything, error 50300211.",
+    ],
+)
+def test_a_number_near_a_customer_number_label_that_is_another_number_stays(text: str):
+    assert [f for f in find_pii(text) if f.kind == "customer_id"] == []
+
+
+def test_an_error_code_a_few_words_after_the_label_is_only_taken_when_it_is_long_like_a_customer_number():
+    # the rule takes 6-12 digits a few words after the label: a short code stays
+    assert found("Bij klantnummer invullen kreeg ik foutcode 503.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Wat is uw geboortedatum?\nBeller: 14-11-1975", "14-11-1975"),
+        ("Could you confirm your date of birth please?\nCustomer: yes, 5 June 1980.", "5 June 1980"),
+        ("Mevr. belt, geb.datum 2-7-1949, over haar pensioen.", "2-7-1949"),
+        ("He was born on the 2nd of May 1970 in Leeds.", "2nd of May 1970"),
+        ("Vader (geb. 3 mei '41) woont bij ons in.", "3 mei '41"),
+    ],
+)
+def test_a_date_of_birth_is_found_in_the_forms_people_write_and_as_the_answer_to_a_question(text: str, value: str):
+    assert found(text) == [("birth_date", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geboortedatum gecontroleerd. Afspraak staat op 14-11-2026.",
+        "Geboortedatum geverifieerd, klant sinds 3 april 1999.",
+        "Date of birth checked; the meter was replaced on 12 March 2015.",
+        "They ask for my date of birth every single time, since 2019.",
+    ],
+)
+def test_other_dates_near_a_date_of_birth_label_stay(text: str):
+    assert [f for f in find_pii(text) if f.kind == "birth_date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mijn werk staat op https://www.behance.net/jdevries_ontwerp als je wilt kijken.", None),
+        ("See https://dribbble.com/kwame.o for the icons.", None),
+        ("Check my website: https://www.petravisser-fotografie.nl.", "https://www.petravisser-fotografie.nl"),
+        ("Mijn portfolio staat op www.studio-okkerse.nl, kijk maar.", "www.studio-okkerse.nl"),
+        ("Het staat op annavdberg.github.io/cv sinds gisteren.", "annavdberg.github.io/cv"),
+    ],
+)
+def test_personal_profiles_portfolios_and_own_websites_are_profile_links(text: str, value: str | None):
+    links = [f.value for f in find_pii(text) if f.kind == "profile_url"]
+    assert len(links) == 1 and (value is None or links == [value])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kijk op www.eneco.nl voor de tarieven.",
+        "Our website www.example-energie.nl has the form, see https://www.example-energie.nl/contact.",
+        "De website van de gemeente, www.denhaag.nl, werkt niet.",
+    ],
+)
+def test_an_organisations_website_is_not_a_profile_link(text: str):
+    assert find_pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Dhr. Oei-A-Sam belde terug over de aanmaning.", "Oei-A-Sam", "nl"),
+        ("notitie: klant v.d. Wiel belt ivm storing", "v.d. Wiel", "nl"),
+        ("His name was Jovanko, I think.", "Jovanko", "en"),
+        ("Ze heette Ilse, geloof ik, of Elise.", "Ilse", "nl"),
+        ("Mark from the billing team called me back.", "Mark", "en"),
+        ("Visser, de monteur, kwam pas om vier uur.", "Visser", "nl"),
+        ("De Vries van de klantenservice belde terug.", "De Vries", "nl"),
+        ("My neighbour Mei helped me fill it in.", "Mei", "en"),
+    ],
+)
+def test_names_in_more_contexts_are_found(text: str, name: str, language: str):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We verkopen A-merk producten en het T-shirt is gratis.", "nl"),
+        ("het hoofd v/d afdeling belt morgen terug", "nl"),
+        ("The plan was named Flex Plus and the name was Basic.", "en"),
+        ("In June of the same year the bill rose again.", "en"),
+        ("De bakker, de visser en de slager zitten om de hoek.", "nl"),
+        ("Ik woon in Den Bosch sinds 2019 en werk in Den Haag.", "nl"),
+        ("Sinds Mei betaal ik meer. In mei van dit jaar ook.", "nl"),
+        ("Since May I pay more.", "en"),
+        ("Het werkt weer.\n\nMet vriendelijke groet,\nGemeentebelastingdienst/Invordering", "nl"),
+        ("Het werkt weer.\n\nMet vriendelijke groet,\nKlantcentrum", "nl"),
+        ("Staat het op de juiste pagina?\n\nBedankt", "nl"),
+        ("Bezoeker: Hoi\nAgent: Hallo, waarmee kan ik helpen?\nBezoeker: Mijn pakket", "nl"),
+        ("Visitor: Hi\nAgent: Hello, how can I help?\nVisitor: My parcel", "en"),
+    ],
+)
+def test_ordinary_words_places_organisations_and_roles_near_those_contexts_stay(text: str, language: str):
+    assert [f for f in find_pii(text, language=language) if f.kind == "name"] == []
+
+
+def test_the_blind_sets_held_out_half_keeps_its_floor():
+    """The odd records of tests/data/pii_blind/ were held out while the rules above were written from the even
+    ones; their errors were never read. The floor is what they measured (BENCHMARKS.md, issue 19) minus 0.02."""
+    sys.path.insert(0, str(BENCH))
+    from pii_redaction import BLIND, as_redactor, blind_half, score_blind
+
+    records = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score_blind(blind_half(records, "odd"), as_redactor)
+    assert len(blind_half(records, "odd")) == 120 and result["labelled"] >= 150
+    assert result["redacted_recall"] >= 0.914 - 0.02, result
+    assert result["redacted_precision"] >= 0.95, result
