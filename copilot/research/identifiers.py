@@ -19,15 +19,23 @@ from __future__ import annotations
 import datetime
 import re
 
+from copilot.research.name_lists import personal_domain
+
 # Number labels that do not name a person: a number after one of these is not a customer number.
 OTHER_LABEL = r"(?i:factuur|order|bestel|ticket|zaak|dossier|referentie|invoice|case|reference|meter|iban|bsn)"
 CUSTOMER_LABEL = (
-    r"(?:(?i:klant|lid|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|customer|"
-    r"member(?:ship)?|policy|subscriber)(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
+    r"(?:(?i:klant(?:kaart)?|lid(?:maatschap)?|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|"
+    r"customer|member(?:ship)?|policy|subscriber|debiteur(?:en)?|huurder|verzekerde|verzekerden|patiënt|patient|"
+    r"student|personeel|zorgpas|pas|paspoort|passport|rijbewijs|NHS|national insurance|loyalty card|clubcard|tenant)"
+    r"s?(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
     # the short forms of agent notes: "knr 4471023", "kl.nr. 2231", "klantnr", "cust no"
     r"|(?<!\w)(?i:knr|klnr|kl\. ?nr|cust\.? ?(?:no|nr|#)|acct\.? ?(?:no|nr|#))\.?)"
 )
-ID = r"[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/.]\d[\dA-Z]*){0,3}"
+# "7730012984", "PL-2231-889", "M/00231177", and digits in groups: "1234 5678 90", "943 476 5919"
+ID = (
+    r"(?:\d{2,4}(?: \d{2,4}){1,3}(?! ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x)\b| ?\d)"
+    r"|[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/.]\d[\dA-Z]*){0,3})"
+)
 CUSTOMER_ID = re.compile(
     rf"{CUSTOMER_LABEL}(?: (?i:is|was|blijft|staat|remains))?(?: ?[:#,])? ?(?P<id>{ID})(?![\w-]|[.,]\d)"
 )
@@ -43,14 +51,16 @@ MONTHS = (
 YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 DATE = (
     rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?(?: of)? {MONTHS},? {YEAR}|"
-    rf"{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
+    rf"{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
+    # "4 July 75": a two-digit year after a month name, only ever read after a birth word
+    rf"\d{{1,2}} {MONTHS} \d{{2}}(?![\d:.,]\d))"
 )
 BIRTH_WORD = (
-    r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|d\.?o\.?b\.?|date of birth|born|birthday|birth date|"
-    r"geboortejaar en -datum)"
+    r"(?:°|geboren|geb\.? ?dat(?:um|\.)?|geb\.?|geboortedatum|geboortedag|d\.?o\.?b\.?|date of birth|born|birthday|"
+    r"birth date|geboortejaar en -datum)"
 )
 BIRTH_DATE = re.compile(
-    rf"(?<!\w){BIRTH_WORD}(?: (?:op|on|in|is|was|the|:)){{0,2}}[: ]*(?:\([^)]{{0,20}}\) ?)?(?P<date>{DATE})(?!\d)",
+    rf"(?<!\w){BIRTH_WORD}(?: (?:op|on|in|is|was|the|:)){{0,2}}[: ]*(?:\([^)]{{0,20}}\)[: ]*)?(?P<date>{DATE})(?!\d)",
     re.IGNORECASE,
 )
 # "Kunt u uw geboortedatum bevestigen?\nKlant: 30-06-1982": the date answering a question about it, a few
@@ -78,10 +88,18 @@ PROFILE_URL = re.compile(
     r"(?<![\w/])(?:https?://)?(?:[a-z]{2,3}\.)?(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|"
     r"twitter\.com|x\.com|github\.com|tiktok\.com/@?|behance\.net|dribbble\.com|about\.me|linktr\.ee|"
     r"medium\.com/@|youtube\.com/@|threads\.net/@|bsky\.app/profile|mastodon\.social/@|vimeo\.com|"
-    r"soundcloud\.com|pinterest\.com|flickr\.com/(?:people|photos))/?[\w.%-]+/?(?![\w/])"
+    r"soundcloud\.com|pinterest\.com|flickr\.com/(?:people|photos)|calendly\.com|paypal\.me|wa\.me|t\.me|"
+    r"youtube\.com/(?:c|channel|user))/?@?[\w.%-]+/?(?:\?[\w=&.%-]+)?(?![\w/])"
     # a personal site on a hosting platform: "annadesign.github.io", "kees.wixsite.com/portfolio"
     r"|(?<![\w/.])(?:https?://)?[\w-]+\.(?:github\.io|wixsite\.com|wordpress\.com|substack\.com|carrd\.co)"
     r"(?:/[\w.%/-]*)?(?<![.,])",
+    re.IGNORECASE,
+)
+# "www.petravisser.nl", "https://kees-bakker.com/werk": a site named after a person (a listed first name and
+# surname), checked in `name_lists.personal_domain`
+SITE = re.compile(
+    r"(?<![\w/.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z]+(?:[-.][a-z]+){0,3})\.(?:nl|be|com|co\.uk|uk|net|org|eu|de|"
+    r"me|io|info|design|photo|photography|art|studio)(?:/[\w./%-]*)?(?<![.,])(?![\w@])",
     re.IGNORECASE,
 )
 # "my portfolio: https://…", "mijn website www.…": a link someone calls their own site, cv or portfolio.
@@ -102,6 +120,7 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     found += [(*m.span("plate"), "licence_plate") for m in BRITISH_PLATE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
     found += [(*m.span("url"), "profile_url") for m in OWN_SITE.finditer(text)]
+    found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_domain(m["host"])]
     return found
 
 

@@ -31,16 +31,20 @@ from copilot.research.stopwords import words as stopwords
 # extended block mixes cases, so it counts as both.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOWER = "a-zà-öø-ÿ\u0100-\u017f"
-# "Jansen-Bakker", and Surinamese names with one-letter parts: "Tjon-A-Fong"
+# "O'Brien", "Jansen-Bakker", "Dam-de Groot", and Surinamese names with one-letter parts: "Tjon-A-Fong"; an
+# English possessive is not part of the name ("Sarah's manager").
+BODY = rf"[{LOWER}]+(?:['’](?![sS]\b)[{LOWER}]+)*"
 WORD = (
-    rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+"
-    rf"(?:-[{UPPER}]?[{LOWER}'’]+|(?:-[{UPPER}](?=-))+-[{UPPER}][{LOWER}'’]+)?"
+    rf"[{UPPER}](?:['’][{UPPER}])?{BODY}"
+    rf"(?:-(?:(?:van der|van den|van de|van|de|den|ter|ten|el|le|la|du) [{UPPER}]{BODY}|[{UPPER}]?{BODY})"
+    rf"|(?:-[{UPPER}](?=-))+-[{UPPER}]{BODY})?"
 )
 INTERFIX = (
     r"(?:v\.\s?d\.|v/d|van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|"
     r"le|la|el)"
 )
-SURNAME = rf"(?:{INTERFIX} )?{WORD}"
+# "al-Hassan", "el-Amrani", "d'Ancona": a particle joined to the name
+SURNAME = rf"(?:{INTERFIX} )?(?:(?:al|el|ben|bin|abu|ibn)-|d['’])?{WORD}"
 LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
 TITLE = (
     r"(?:[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]eneer|[Mm]ijnheer|[Dd]hr\.?|[Hh]eer|[Mm]ej\.?|[Dd]rs?\.?|[Ii]r\.?|"
@@ -70,6 +74,21 @@ NAMED = re.compile(
     r"\b(?:[Hh]ij|[Zz]ij|[Zz]e|[Ii]k|[Dd]ie) heet(?:te)?|"
     r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame) (?:named|called|genaamd)) "
     rf"(?P<name>{WORD}(?: {SURNAME})?)"
+)
+# "Jovanko van de klantenservice", "Taduesz from customer service", "I spoke to Oriel": a capitalised word, in
+# no list, made a person's name by a desk it works at or by speaking to it
+SERVICE_DESK = (
+    r"(?:klantenservice|klantendienst|customer service|customer care|helpdesk|servicedesk|service desk|afdeling|"
+    r"department|team|support|billing|winkel|store|shop|filiaal|branch|kantoor|office|balie|front desk|desk|"
+    r"call ?cent(?:re|er)|callcenter|administratie|incasso|debiteuren|sales|receptie|reception)"
+)
+AT_DESK = re.compile(  # a lookahead, so "Yesterday Oriella from the billing team" is also tried from "Oriella"
+    rf"(?<![\w'’-])(?=(?P<name>{WORD}(?: {SURNAME})?) (?:van|from|at|of|bij|op) (?:de |het |the |onze |our )?"
+    rf"(?:[\w-]+ )?{SERVICE_DESK}\b)"
+)
+SPOKEN_TO = re.compile(
+    r"\b(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
+    rf"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met) (?P<name>{WORD}(?: {SURNAME})?)"
 )
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
@@ -106,9 +125,16 @@ EXTRA_FIRST = frozenset(
 PLACES = frozenset(
     """London Oxford Cambridge Manchester Leeds Bristol Kent Chester Lincoln Washington York Dublin Brussel Brussels
     Antwerpen Gent Keulen Köln Parijs Paris Lyon Kleve Aken Berlin Berlijn Düsseldorf Hamburg Philips Jumbo Post
-    Randstad Achmea Ziggo Eneco Essent Vattenfall Greenchoice Nationale Nederlanden Interpolis Centraal""".split()
+    Randstad Achmea Ziggo Eneco Essent Vattenfall Greenchoice Nationale Nederlanden Interpolis Centraal
+    Belastingdienst Carglass Klarna Vodafone Tesco Amazon Octopus Coolblue Zalando Rabobank Sainsbury Sainsburys
+    Argos Boots Asda Aldi Lidl Hema Kruidvat Gamma Praxis Ikea Nuon Engie Aegon Menzis Odido Lebara Caiway British
+    Google Apple Microsoft Facebook Instagram Whatsapp WhatsApp Teams Zoom Outlook Gmail Hotmail""".split()
 )
-BRANDS = frozenset({"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot"})
+BRANDS = frozenset(
+    {"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot", "Dirk van den Broek",
+     "John Lewis", "Thomas Cook", "William Hill", "Paul Smith", "Ted Baker", "Tommy Hilfiger", "Hugo Boss",
+     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd"}
+)  # fmt: skip
 # Common Dutch, Turkish, Moroccan and Polish surnames faker lacks; and the part after a particle of the
 # commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.
 EXTRA_SURNAMES = frozenset(
@@ -218,6 +244,13 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans += [m.span("name") for rx in (ROLED, IN_BRACKETS) for m in rx.finditer(text) if _named(m, language)]
     spans += [m.span("name") for m in TITLED_LOWER.finditer(text) if _lower_surname(m["name"], surnames)]
     spans += [m.span("name") for m in SHORT_PARTICLE.finditer(text)]
+    spans += [m.span("name") for m in SPOKEN_TO.finditer(text) if _unlisted_name(m, language)]
+    spans += [
+        m.span("name")
+        for m in AT_DESK.finditer(text)
+        if _unlisted_name(m, language)
+        and (not SENTENCE_END.search(text[: m.start()]) or m["name"].split()[0] in first_names | surnames)
+    ]
     spans += [m.span("name") for m in NAMED.finditer(text) if _named(m, language) and m["name"] not in PLACES]
     spans += _addressed(text, language)
     spans += _lower_case(text, language)
@@ -247,7 +280,14 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
         if (m["surname"] in surnames or m["surname"] in AFTER_PARTICLE)
         and (not SENTENCE_END.search(text[: m.start()]) or PERSON_FOLLOWS.match(text, m.end()))
     ]
-    return [(start, end) for start, end in spans if text[start:end] not in BRANDS]
+    brands = [m.span() for m in _brand_pattern().finditer(text)]
+    return [(start, end) for start, end in spans if not any(b <= start and end <= e for b, e in brands)]
+
+
+@cache
+def _brand_pattern() -> re.Pattern:
+    """Shops named after a person ("John Lewis", "Albert Heijn"): neither the name nor its parts are redacted."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(brand) for brand in sorted(BRANDS)) + r")(?!\w)")
 
 
 def _lone_surname(text: str, match: re.Match, language: str | None) -> bool:
@@ -293,6 +333,12 @@ MULTI_WORD_PLACES = frozenset(
     {"Den Haag", "Den Bosch", "Den Helder", "Den Burg", "Den Dolder", "Den Ham", "De Bilt", "De Meern", "Ter Apel",
      "Ten Boer", "Bergen op Zoom", "Alphen aan den Rijn", "Capelle aan den IJssel", "Oxford Street", "London Bridge"}
 )  # fmt: skip
+
+
+def _unlisted_name(match: re.Match, language: str | None) -> bool:
+    """A capitalised word in a person's context that is no common word, place or organisation."""
+    first = match["name"].split()[0]
+    return _named(match, language) and first not in PLACES and first not in _places() and first.lower() != "i"
 
 
 def _named(match: re.Match, language: str | None) -> bool:
@@ -351,3 +397,23 @@ def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
         if first in first_names and surname in surnames and not _common(first) and not _common(surname):
             spans.append(match.span())
     return spans
+
+
+def personal_domain(host: str) -> bool:
+    """ "petravisser", "kees-bakker", "annavandenberg": a web host made of a listed first name and surname."""
+    first_names, surnames = _lower_lists()
+    brands = {brand.replace(" ", "").lower() for brand in BRANDS}
+    host = host.lower()
+    if host in brands or not first_names:
+        return False
+    parts = re.split(r"[-.]", host)
+    if len(parts) >= 2:
+        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
+    return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
+
+
+def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    surname = re.sub(r"^(?:vander|vanden|vande|vanhet|van|de|der|den|ter|ten|te|el)(?=[a-z]{3})", "", rest)
+    if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):
+        return False
+    return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)
