@@ -234,6 +234,51 @@ def test_organisations_and_people_without_names_at_a_desk_stay(text: str, langua
     assert [f for f in find_pii(text, language=language) if f.kind == "name"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("cb gehad met collega ruud, hij belt terug", "ruud", "nl"),
+        ("gesproken met sanne over de nota", "sanne", "nl"),
+        ("hoi femke, ik heb het gevonden", "femke", "nl"),
+        ("thanks for the help!\ncheers, joe", "joe", "en"),
+        ("De zaak ligt bij mr. De Wit, advocaat.", "De Wit", "nl"),
+        ("Mijn schoonmoeder Gerda woont bij ons.", "Gerda", "nl"),
+        ("Mijn bewindvoerder Henk-Jan regelt dat.", "Henk-Jan", "nl"),
+        ("Brief t.a.v. Ilse Veltkamp, afdeling debiteuren.", "Ilse Veltkamp", "nl"),
+    ],
+)
+def test_names_in_lower_case_notes_after_more_roles_and_addressed_to_someone_are_found(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("collega gaat terugbellen, gesproken met de monteur", "nl"),
+        ("hoi allemaal, wie weet dit? groetjes, team noord", "nl"),
+        ("Mijn huisarts Utrecht Centrum belde terug.", "nl"),
+        ("spoke with mark about it, then rose to leave", "en"),
+        ("Hi team, see below. Thanks, all", "en"),
+    ],
+)
+def test_lower_case_words_and_places_after_those_contexts_stay(text: str, language: str):
+    assert [f for f in find_pii(text, language=language) if f.kind == "name"] == []
+
+
+def test_a_name_found_once_is_found_where_it_comes_back_in_the_same_text():
+    text = "Mevrouw Dekker belde om tien uur. Dekker zei toen dat de meter al weg was."
+    assert [f.value for f in find_pii(text, language="nl")] == ["Dekker", "Dekker"]
+    text = "Ik sprak Sanne de Vries. De Vries zei nee."
+    assert [f.value for f in find_pii(text, language="nl")] == ["Sanne de Vries", "De Vries"]
+
+
+def test_a_returning_surname_that_is_an_everyday_word_stays_at_a_sentence_start():
+    text = "Mr Young in billing was helpful. Young people in the queue were not."
+    assert [(f.start, f.value) for f in find_pii(text, language="en")] == [(3, "Young")]
+
+
 def test_the_blind_sets_held_out_half_keeps_its_floor():
     """The odd records of tests/data/pii_blind/ were held out while the rules above were written from the even
     ones; their errors were never read. The floor is what they measured (BENCHMARKS.md, issue 19) minus 0.02."""
@@ -243,5 +288,5 @@ def test_the_blind_sets_held_out_half_keeps_its_floor():
     records = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = score_blind(blind_half(records, "odd"), as_redactor)
     assert len(blind_half(records, "odd")) == 120 and result["labelled"] >= 150
-    assert result["redacted_recall"] >= 0.914 - 0.02, result
+    assert result["redacted_recall"] >= 0.943 - 0.02, result
     assert result["redacted_precision"] >= 0.95, result

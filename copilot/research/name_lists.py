@@ -48,7 +48,7 @@ SURNAME = rf"(?:{INTERFIX} )?(?:(?:al|el|ben|bin|abu|ibn)-|d['’])?{WORD}"
 LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
 TITLE = (
     r"(?:[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]eneer|[Mm]ijnheer|[Dd]hr\.?|[Hh]eer|[Mm]ej\.?|[Dd]rs?\.?|[Ii]r\.?|"
-    r"[Pp]rof\.?|[Ff]am\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?)"
+    r"[Pp]rof\.?|[Ff]am\.?|Mrs\.?|Mr\.?|mr\.|Ms\.?|Mx\.?|Miss|Dr\.?|Sir|[Jj]uf(?:frouw)?|[Ii]ng\.)"
 )
 # Words for a person's role or relation: the capitalised word after one is a name ("monteur Ruud").
 ROLE = (
@@ -56,7 +56,15 @@ ROLE = (
     r"[Bb]uurvrouw|[Pp]artner|[Mm]an|[Vv]rouw|[Dd]ochter|[Zz]oon|[Kk]leinzoon|[Kk]leindochter|[Mm]oeder|[Vv]ader|"
     r"[Bb]roer|[Zz]us|[Ee]chtgenote?|[Ss]choonzoon|[Ss]choondochter|[Cc]olleague|[Hh]usband|[Ww]ife|"
     r"[Dd]aughter|[Ss]on|[Gg]randson|[Gg]randdaughter|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Nn]eighbou?r|"
-    r"[Ff]riend|[Vv]riend|[Vv]riendin|[Ee]ngineer|[Dd]river|[Aa]gent|[Aa]dvisor|[Mm]anager|[Tt]eamleider)"
+    r"[Ff]riend|[Vv]riend|[Vv]riendin|[Ee]ngineer|[Dd]river|[Aa]gent|[Aa]dvisor|[Mm]anager|[Tt]eamleider|"
+    r"[Ss]choonmoeder|[Ss]choonvader|[Oo]ma|[Oo]pa|[Tt]ante|[Oo]om|[Nn]icht|[Nn]eef|[Kk]leinkind|[Gg]randma|"
+    r"[Gg]randpa|[Gg]ran|[Aa]unt|[Uu]ncle|[Nn]iece|[Nn]ephew|[Cc]ousin|[Vv]erloofde|[Ff]iancée?|[Bb]oyfriend|"
+    r"[Gg]irlfriend|[Mm]um|[Mm]om|[Dd]ad|[Mm]am|[Pp]apa|[Mm]ama|[Ss]tiefzoon|[Ss]tiefdochter|[Ss]tepson|"
+    r"[Ss]tepdaughter|[Hh]uisbaas|[Ll]andlord|[Bb]oss|[Bb]aas|[Ll]awyer|[Aa]dvocaat|[Ss]olicitor|[Nn]otaris|"
+    r"[Hh]uisarts|[Bb]egeleider|[Cc]ontactpersoon|[Cc]asemanager|[Cc]onsulent|[Kk]lantmanager|[Aa]ccountmanager|"
+    r"[Bb]ewindvoerder|[Hh]ulpverlener|[Ww]ijkagent|[Pp]ostbode|[Ll]oodgieter|[Ii]nstallateur|[Tt]echnician|"
+    r"[Rr]ep|[Rr]epresentative|[Ss]upervisor|[Rr]eceptionist|[Cc]oördinator|[Cc]oordinator|[Ss]pecialist|"
+    r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier)"
 )
 TITLED = re.compile(rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>{SURNAME}(?: {WORD})?)")
 TITLED_LOWER = re.compile(rf"(?<![\w.]){TITLE} (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
@@ -86,10 +94,12 @@ AT_DESK = re.compile(  # a lookahead, so "Yesterday Oriella from the billing tea
     rf"(?<![\w'’-])(?=(?P<name>{WORD}(?: {SURNAME})?) (?:van|from|at|of|bij|op) (?:de |het |the |onze |our )?"
     rf"(?:[\w-]+ )?{SERVICE_DESK}\b)"
 )
-SPOKEN_TO = re.compile(
-    r"\b(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
-    rf"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met) (?P<name>{WORD}(?: {SURNAME})?)"
+SPEAKING = (
+    r"(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
+    r"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met|[Nn]amens|[Oo]n behalf of|t\.a\.v\.?|[Tt]er attentie van|[Aa]ttn\.?|"
+    r"[Ff]or the attention of|c/o)"
 )
+SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
 LOWER_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{LOWER_WORD}) (?P<surname>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
@@ -107,6 +117,12 @@ CLOSING = (
 )
 SIGNED = re.compile(
     rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})"
+)
+# In sloppy notes: "collega ruud", "gesproken met sanne", "hoi femke,", "groetjes, kees": a listed first name in
+# lower case after a role, a word for speaking to someone, a greeting or a closing
+LOWER_CONTEXT = re.compile(
+    rf"(?:(?:(?<![\w.]){ROLE}|\b{SPEAKING}|(?:^|\n|[.!?] )[ \t]*(?:[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|"
+    rf"[Bb]este)) |(?:^|\n)[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*)(?P<name>{LOWER_WORD})(?![\w-])"
 )
 NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>{NAME_RUN})[ \t]*$")
 
@@ -180,6 +196,12 @@ def _lists(locales: tuple[str, ...] = LOCALES) -> tuple[frozenset[str], frozense
     return frozenset(first | EXTRA_FIRST), frozenset(last | EXTRA_SURNAMES)
 
 
+@cache
+def _lower_first_names() -> frozenset[str]:
+    """The first names of the main locales in lower case ("ruud"), for sloppy notes."""
+    return frozenset(name.lower() for name in _lists()[0])
+
+
 def listed_first_names() -> frozenset[str]:
     """The first names the lists know ("Naomi", "Kees"); empty without faker."""
     return _lists()[0]
@@ -249,7 +271,7 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
         m.span("name")
         for m in AT_DESK.finditer(text)
         if _unlisted_name(m, language)
-        and (not SENTENCE_END.search(text[: m.start()]) or m["name"].split()[0] in first_names | surnames)
+        and (not SENTENCE_END.search(text[: m.start()]) or _listed(m["name"].split()[0], first_names, surnames))
     ]
     spans += [m.span("name") for m in NAMED.finditer(text) if _named(m, language) and m["name"] not in PLACES]
     spans += _addressed(text, language)
@@ -335,15 +357,21 @@ MULTI_WORD_PLACES = frozenset(
 )  # fmt: skip
 
 
+def _listed(word: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    return word in first_names or word in surnames
+
+
 def _unlisted_name(match: re.Match, language: str | None) -> bool:
     """A capitalised word in a person's context that is no common word, place or organisation."""
     first = match["name"].split()[0]
-    return _named(match, language) and first not in PLACES and first not in _places() and first.lower() != "i"
+    return _named(match, language) and first.lower() != "i"
 
 
 def _named(match: re.Match, language: str | None) -> bool:
     """After a role word, the next capitalised word is a name unless it is a common word ("de Monteur Die")."""
     first = match["name"].split()[0]
+    if first in PLACES or first in _places():  # "mijn huisarts Utrecht Centrum"
+        return False
     return not _common(first, language) and not re.fullmatch(TITLE, first)
 
 
@@ -396,6 +424,11 @@ def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
         first, surname = match["first"], match["surname"].split()[-1]
         if first in first_names and surname in surnames and not _common(first) and not _common(surname):
             spans.append(match.span())
+    main_first = _lower_first_names()
+    for match in LOWER_CONTEXT.finditer(text):
+        name = match["name"]
+        if name in main_first and name not in AMBIGUOUS and not _common(name, language) and not _common(name):
+            spans.append(match.span("name"))
     return spans
 
 
@@ -417,3 +450,40 @@ def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surna
     if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):
         return False
     return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)
+
+
+def returning_name(text: str, start: int, word: str, language: str | None) -> bool:
+    """Whether a name found elsewhere in the text is one here too: at a sentence start, a word as everyday as
+    "young" or "klein" (Zipf frequency >= 5 in the text's language) is taken as that word ("Young people")."""
+    if not SENTENCE_END.search(text[:start]):
+        return True
+    from wordfreq import zipf_frequency
+
+    languages = [language] if language in {"nl", "en"} else ["nl", "en"]
+    return all(zipf_frequency(word.lower(), lang) < EVERYDAY_ZIPF for lang in languages)
+
+
+EVERYDAY_ZIPF = 5.0
+
+
+def name_forms(names: list[str]) -> set[str]:
+    """The forms under which names already found may come back in the same text: the name, its first name and
+    its surname ("Sanne de Vries": "Sanne", "de Vries"); never a form that is also a common word ("Will")."""
+    forms = set()
+    for name in names:
+        words = name.split()
+        forms.add(name)
+        if len(words) >= 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", words[0]):
+            forms |= {words[0], " ".join(words[1:])}
+            if words[1] in INTERFIX_WORDS:
+                forms.add(" ".join(words[1:])[0].upper() + " ".join(words[1:])[1:])
+        if words[0] in INTERFIX_WORDS:  # "de Vries" comes back as "De Vries" at a sentence start
+            forms.add(name[0].upper() + name[1:])
+    return {
+        form
+        for form in forms
+        if len(form) >= 2
+        and form.lower() not in AMBIGUOUS
+        and not all(_common(word) or word.lower() in INTERFIX_WORDS for word in form.split())
+        and not re.fullmatch(TITLE, form)
+    }
