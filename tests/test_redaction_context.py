@@ -267,6 +267,42 @@ def test_lower_case_words_and_places_after_those_contexts_stay(text: str, langua
     assert [f for f in find_pii(text, language=language) if f.kind == "name"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Agent: Hi, I'm Dev from the Leeds store, how can I help?", "Dev", "en"),
+        ("this is Lerato, how can I help?", "Lerato", "en"),
+        ("Goedemiddag, u spreekt met Bram van Eneco.", "Bram", "nl"),
+    ],
+)
+def test_a_name_introducing_itself_is_found_without_the_organisation(text: str, name: str, language: str):
+    assert [f.value for f in find_pii(text, language=language) if f.kind == "name"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I'm Dutch, so sorry. I am Happy, with the service.", "en"),
+        ("Ik ben Nederlander, dus ja. Ik ben Blij, van harte.", "nl"),
+        ("Hallo, met Eneco, waarmee kan ik helpen?", "nl"),
+    ],
+)
+def test_everyday_words_and_organisations_after_im_stay(text: str, language: str):
+    assert [f for f in find_pii(text, language=language) if f.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("klant 40012345 belt over zijn nota", "40012345"), ("Account 55123456 was closed by mistake.", "55123456")],
+)
+def test_a_long_number_after_a_bare_customer_word_is_a_customer_number(text: str, value: str):
+    assert found(text) == [("customer_id", value)]
+
+
+def test_a_masked_account_or_a_year_after_a_bare_customer_word_stays():
+    assert found("acc ending 4471, contract 2025 verlengd, klant 12 jaar") == []
+
+
 def test_a_name_found_once_is_found_where_it_comes_back_in_the_same_text():
     text = "Mevrouw Dekker belde om tien uur. Dekker zei toen dat de meter al weg was."
     assert [f.value for f in find_pii(text, language="nl")] == ["Dekker", "Dekker"]
@@ -288,5 +324,5 @@ def test_the_blind_sets_held_out_half_keeps_its_floor():
     records = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = score_blind(blind_half(records, "odd"), as_redactor)
     assert len(blind_half(records, "odd")) == 120 and result["labelled"] >= 150
-    assert result["redacted_recall"] >= 0.943 - 0.02, result
+    assert result["redacted_recall"] >= 0.9486 - 0.02, result
     assert result["redacted_precision"] >= 0.95, result

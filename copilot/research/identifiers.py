@@ -39,6 +39,11 @@ ID = (
 CUSTOMER_ID = re.compile(
     rf"{CUSTOMER_LABEL}(?: (?i:is|was|blijft|staat|remains))?(?: ?[:#,])? ?(?P<id>{ID})(?![\w-]|[.,]\d)"
 )
+# "klant 40012345", "polis: 88120045", "account 55123456": a bare label word, then a long number
+BARE_LABEL_ID = re.compile(
+    r"(?<![\w-])(?i:klant|polis|account|acct|acc|lid|member|contract|abonnement|customer)\.?(?: ?[:#])? ?"
+    r"(?P<id>[A-Z]{0,3}-?\d{6,12})(?![\w-]|[.,]\d)"
+)
 # "je klantnummer invullen, 3100457821", "customer number, which is 88120045": a long number a few words
 # after the label, in the same sentence, with no other number or number label between them.
 CUSTOMER_ID_LATER = re.compile(
@@ -113,7 +118,7 @@ OWN_SITE = re.compile(
 def identifiers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each customer number, date of birth, licence plate and profile link."""
     found = [(*m.span("id"), "customer_id") for m in CUSTOMER_ID.finditer(text) if _digits(m["id"]) >= 4]
-    found += [(*m.span("id"), "customer_id") for m in CUSTOMER_ID_LATER.finditer(text)]
+    found += [(*m.span("id"), "customer_id") for rx in (CUSTOMER_ID_LATER, BARE_LABEL_ID) for m in rx.finditer(text)]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE.finditer(text)]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _long_ago(m["date"])]
     found += [(*m.span(), "licence_plate") for m in DUTCH_PLATE.finditer(text) if _plate_like(m.group())]

@@ -100,6 +100,13 @@ SPEAKING = (
     r"[Ff]or the attention of|c/o)"
 )
 SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
+# "Hi, I'm Dev from the shop", "Goedemiddag, u spreekt met Bram van Eneco", "this is Lerato, how can I help": a
+# name introducing itself, followed by a comma or by where it works
+INTRO = re.compile(
+    r"\b(?:I'm|I’m|I am|[Tt]his is|[Ii]k ben|[Dd]it is|[Hh]ier is|[Ss]preekt met|"
+    r"[Gg]oede(?:morgen|middag|navond), met) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)(?=[,!] | (?:from|van|at|bij|here|hier|speaking)\b)"
+)
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
 LOWER_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{LOWER_WORD}) (?P<surname>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
@@ -266,7 +273,13 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans += [m.span("name") for rx in (ROLED, IN_BRACKETS) for m in rx.finditer(text) if _named(m, language)]
     spans += [m.span("name") for m in TITLED_LOWER.finditer(text) if _lower_surname(m["name"], surnames)]
     spans += [m.span("name") for m in SHORT_PARTICLE.finditer(text)]
-    spans += [m.span("name") for m in SPOKEN_TO.finditer(text) if _unlisted_name(m, language)]
+    spans += [_without_org(m) for m in SPOKEN_TO.finditer(text) if _unlisted_name(m, language)]
+    spans += [
+        _without_org(m)
+        for m in INTRO.finditer(text)
+        if _unlisted_name(m, language)
+        and (_listed(m["name"].split()[0], first_names, surnames) or not _everyday(m["name"].split()[0], language, 4.0))
+    ]
     spans += [
         m.span("name")
         for m in AT_DESK.finditer(text)
@@ -290,7 +303,11 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
         last = rest["surname"].split()[-1] if rest else ""
-        if rest and (last in paired_last or (word in first_names and not _common(last, language))):
+        if (
+            rest
+            and last not in PLACES
+            and (last in paired_last or (word in first_names and not _common(last, language)))
+        ):
             spans.append((match.start(), match.end() + rest.end()))
         elif word not in first_names:
             continue
@@ -452,18 +469,26 @@ def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surna
     return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)
 
 
-def returning_name(text: str, start: int, word: str, language: str | None) -> bool:
-    """Whether a name found elsewhere in the text is one here too: at a sentence start, a word as everyday as
-    "young" or "klein" (Zipf frequency >= 5 in the text's language) is taken as that word ("Young people")."""
-    if not SENTENCE_END.search(text[:start]):
-        return True
+def _without_org(match: re.Match) -> tuple[int, int]:
+    """ "Bram van Eneco": the name without the organisation it works for."""
+    words = match["name"].split()
+    if len(words) >= 3 and words[-2].lower() in {"van", "from", "at", "bij"} and words[-1] in PLACES:
+        return match.start("name"), match.start("name") + len(words[0])
+    return match.span("name")
+
+
+def _everyday(word: str, language: str | None, zipf: float = 5.0) -> bool:
+    """A word as frequent as "young", "blij" or "happy" in the text's language (Zipf frequency, wordfreq)."""
     from wordfreq import zipf_frequency
 
     languages = [language] if language in {"nl", "en"} else ["nl", "en"]
-    return all(zipf_frequency(word.lower(), lang) < EVERYDAY_ZIPF for lang in languages)
+    return any(zipf_frequency(word.lower(), lang) >= zipf for lang in languages)
 
 
-EVERYDAY_ZIPF = 5.0
+def returning_name(text: str, start: int, word: str, language: str | None) -> bool:
+    """Whether a name found elsewhere in the text is one here too: at a sentence start, a word as everyday as
+    "young" or "klein" (Zipf frequency >= 5 in the text's language) is taken as that word ("Young people")."""
+    return not SENTENCE_END.search(text[:start]) or not _everyday(word, language)
 
 
 def name_forms(names: list[str]) -> set[str]:
