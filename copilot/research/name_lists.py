@@ -127,10 +127,12 @@ SIGNED = re.compile(
 )
 # In sloppy notes: "collega ruud", "gesproken met sanne", "hoi femke,", "groetjes, kees": a listed first name in
 # lower case after a role, a word for speaking to someone, a greeting or a closing
+# (read backwards from each listed first name in lower case: far faster than trying every role everywhere)
 LOWER_CONTEXT = re.compile(
     rf"(?:(?:(?<![\w.]){ROLE}|\b{SPEAKING}|(?:^|\n|[.!?] )[ \t]*(?:[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|"
-    rf"[Bb]este)) |(?:^|\n)[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*)(?P<name>{LOWER_WORD})(?![\w-])"
+    rf"[Bb]este)) |(?:^|\n)[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*)$"
 )
+LOWER_NAME = re.compile(rf"(?<![\w'’-]){LOWER_WORD}(?![\w-])")
 NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>{NAME_RUN})[ \t]*$")
 
 LOCALES = ("nl_NL", "nl_BE", "en_GB", "en_US", "de_DE", "fr_FR", "tr_TR", "ar_AA")
@@ -442,10 +444,12 @@ def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
         if first in first_names and surname in surnames and not _common(first) and not _common(surname):
             spans.append(match.span())
     main_first = _lower_first_names()
-    for match in LOWER_CONTEXT.finditer(text):
-        name = match["name"]
-        if name in main_first and name not in AMBIGUOUS and not _common(name, language) and not _common(name):
-            spans.append(match.span("name"))
+    for match in LOWER_NAME.finditer(text):
+        name = match.group()
+        if name not in main_first or name in AMBIGUOUS or _common(name, language) or _common(name):
+            continue
+        if LOWER_CONTEXT.search(text, max(0, match.start() - 60), match.start()):
+            spans.append(match.span())
     return spans
 
 
