@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.research.name_lists import _common  # noqa: E402
+from copilot.research.name_words import _common  # noqa: E402
 from copilot.research.redaction import Finding, Redactor, _without_overlaps, find_pii, speaker_names  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "pii" / "labelled.jsonl"

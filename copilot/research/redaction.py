@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
-from copilot.research.name_lists import listed_first_names, listed_names, name_forms, returning_name
+from copilot.research.name_lists import listed_names, name_forms, returning_name
+from copilot.research.name_words import listed_first_names
 from copilot.research.stopwords import DUTCH
 
 
