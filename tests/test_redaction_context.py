@@ -303,6 +303,14 @@ def test_a_masked_account_or_a_year_after_a_bare_customer_word_stays():
     assert found("acc ending 4471, contract 2025 verlengd, klant 12 jaar") == []
 
 
+def test_the_sender_and_addressee_in_a_pasted_email_header_are_names_and_organisations_are_not():
+    text = "From: Oluwadamilare Adeyemi <o.adeyemi@example.com>\nTo: Customer Services\nSubject: my bill"
+    assert [f.value for f in find_pii(text, language="en")] == ["Oluwadamilare Adeyemi", "o.adeyemi@example.com"]
+    text = "Van: Klantenservice\nAan: Gerrit-Jan Dijkstra\nCc: Belastingdienst/Toeslagen"
+    assert [f.value for f in find_pii(text, language="nl")] == ["Gerrit-Jan Dijkstra"]
+    assert find_pii("From: British Gas\nTo: Support Team", language="en") == []
+
+
 def test_a_name_found_once_is_found_where_it_comes_back_in_the_same_text():
     text = "Mevrouw Dekker belde om tien uur. Dekker zei toen dat de meter al weg was."
     assert [f.value for f in find_pii(text, language="nl")] == ["Dekker", "Dekker"]

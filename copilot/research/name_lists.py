@@ -152,6 +152,10 @@ LOWER_CONTEXT = re.compile(
     rf"[Bb]este)) |(?:^|\n)[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*)$"
 )
 LOWER_NAME = re.compile(rf"(?<![\w'’-]){LOWER_WORD}(?![\w-])")
+# "From: Gerrit-Jan Dijkstra <…>", "Aan: Femke de Wit": the sender or addressee in a pasted e-mail's header
+HEADER = re.compile(
+    rf"(?m)^[ \t]*(?:From|To|Cc|Van|Aan|Afzender|Sender|Ontvanger|Recipient)[ \t]*:[ \t]*(?P<name>{NAME_RUN})"
+)
 NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>{NAME_RUN})[ \t]*$")
 
 
@@ -272,7 +276,7 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
     spans = []
     last_lines = text.rstrip().rsplit("\n", 3)[1:] if "\n" in text.strip() else []
     tail_start = len(text.rstrip()) - sum(len(line) + 1 for line in last_lines)
-    matches = [*GREETING.finditer(text), *SIGNED.finditer(text)]
+    matches = [*GREETING.finditer(text), *SIGNED.finditer(text), *HEADER.finditer(text)]
     matches += [m for m in NAME_LINE.finditer(text) if m.start() > tail_start]
     for match in matches:
         # "Belastingdienst/Toeslagen", "Klantenservice-team": a signature that goes on is an organisation's
@@ -282,6 +286,8 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
         keep = []
         for word in words:  # "Amira Customer Care Team": the name stops at the first word that is not one
             if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word) or _org_like(word):
+                break
+            if word in PLACES:  # "From: British Gas", "Beste Eneco,"
                 break
             keep.append(word)
         while keep and keep[-1].lower() in INTERFIX_WORDS:
