@@ -1,6 +1,6 @@
 """Benchmark personal-data redaction on three labelled sets, against a naive regex baseline and `deduce`.
 
-    .venv/bin/python bench/pii_redaction.py [--held-out | --blind] [--json]
+    .venv/bin/python bench/pii_redaction.py [--held-out | --blind [--half even|odd] [--misses]] [--json]
 
 Prints recall, precision and F1 per kind and overall, and throughput (characters per second, redacting the
 whole set 20 times). A predicted span counts as correct when it has the kind of a labelled span and covers
@@ -12,6 +12,10 @@ numbers and dates of birth as ordinary numbers; findings of the kinds they do no
 their scores and counted apart. The blind set (tests/data/pii_blind/, see its README) labels eleven types,
 customer numbers, dates of birth, licence plates and profile links included; it is scored per type and
 type-agnostically ("was this text redacted at all"), which is what a redactor is for.
+
+The blind set is split by record for tuning: `--half even` scores the records at even line indexes (0, 2, 4,
+... of records.jsonl), the tuning half; `--half odd` the others, held out, of which only the summary figures
+are ever printed. `--misses` prints the tuning half's missed spans and wrong findings (it refuses the odd half).
 
 `deduce` (Dutch de-identification, LGPL) is compared when it is importable; it pins regex<2025, so it is
 not a project dependency: install it beside the project with `pip install --no-deps deduce==3.0.6
@@ -31,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from copilot.research.name_lists import _common  # noqa: E402
+from copilot.research.name_words import _common  # noqa: E402
 from copilot.research.redaction import Finding, Redactor, _without_overlaps, find_pii, speaker_names  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "pii" / "labelled.jsonl"
@@ -188,6 +192,31 @@ def score_blind(records: list[dict], find) -> dict:
     }
 
 
+def blind_half(records: list[dict], half: str | None) -> list[dict]:
+    """The tuning half ("even": line indexes 0, 2, 4, ...), the held-out half ("odd"), or all records."""
+    if half is None:
+        return records
+    return records[{"even": 0, "odd": 1}[half] :: 2]
+
+
+def blind_errors(records: list[dict], find) -> list[str]:
+    """One line per labelled span not redacted and per finding overlapping no labelled span."""
+    lines = []
+    for record in records:
+        found = find(record["text"], [], record["language"])
+        spans = record["spans"]
+        for span in spans:
+            covered = set().union(*(range(max(f.start, span["start"]), min(f.end, span["end"])) for f in found))
+            if len(covered) < MIN_COVERAGE * (span["end"] - span["start"]):
+                context = record["text"][max(0, span["start"] - 40) : span["end"] + 25].replace("\n", "\\n")
+                lines.append(f"MISS {record['id']} {span['type']} {span['text']!r}  …{context}…")
+        for f in found:
+            if not any(_overlap(f.start, f.end, s) > 0 for s in spans):
+                context = record["text"][max(0, f.start - 40) : f.end + 25].replace("\n", "\\n")
+                lines.append(f"FP   {record['id']} {f.kind} {f.value!r}  …{context}…")
+    return lines
+
+
 def _overlap(start: int, end: int, span: dict) -> int:
     return max(0, min(end, span["end"]) - max(start, span["start"]))
 
@@ -242,7 +271,8 @@ def markdown(results: dict) -> str:
     finders = [name for name in results["finders"]]
     if results["set"] == BLIND.name:
         lines = [
-            f"Blind set: {results['records']} records, {results['characters']:,} characters.",
+            f"Blind set{' (' + results['half'] + ' half)' if results.get('half') else ''}: {results['records']} "
+            f"records, {results['characters']:,} characters.",
             "",
             "| finder | redacted recall | redacted precision | relaxed recall | strict recall | NL | EN "
             "| clean records touched |",
@@ -303,15 +333,31 @@ def main() -> None:
     which.add_argument(
         "--blind", action="store_true", help="use tests/data/pii_blind/records.jsonl (eleven types; see its README)"
     )
+    parser.add_argument(
+        "--half", choices=["even", "odd"], help="with --blind: score only the tuning (even) or held-out (odd) records"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="with --blind: print the even half's misses and wrong findings"
+    )
     args = parser.parse_args()
+    if (args.half or args.misses) and not args.blind:
+        parser.error("--half and --misses go with --blind")
+    if args.misses and args.half != "even":
+        parser.error("--misses reads only the tuning half: give --half even (the odd half's errors stay unread)")
     path = BLIND if args.blind else HELD_OUT if args.held_out else LABELLED
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.blind:
+        records = blind_half(records, args.half)
+    if args.misses:
+        print("\n".join(blind_errors(records, as_redactor)))
+        return
     for record in records:  # the held-out sets give no names up front: only what the text itself shows
         record.setdefault("known_names", [])
     finders = {"redactor": as_redactor, "naive": naive_find, **deduce_finders()}
     scorer = score_blind if args.blind else score
     results = {
         "set": path.name,
+        "half": args.half,
         "records": len(records),
         "characters": sum(len(record["text"]) for record in records),
         "finders": {name: scorer(records, find) for name, find in finders.items()},

@@ -295,6 +295,9 @@ def test_findings_are_sorted_and_the_most_specific_wins_an_overlap():
 def test_planted_personal_data_in_an_example_interview_is_caught_and_ordinary_numbers_are_kept():
     text = (EXAMPLES / "interviews" / "interview_01_verhuizing_nl.txt").read_text(encoding="utf-8")
     redacted = Redactor().redact(text)
-    for planted in ["Mohamed", "El Amrani", "Sanne de Vries", "m.elamrani88@gmail.com", "06-41238765", "3581 KJ 22"]:
-        assert planted not in redacted
-    assert "40028817" in redacted and "€61" in redacted  # a customer number and an amount
+    planted = ["Mohamed", "El Amrani", "Sanne de Vries", "m.elamrani88@gmail.com", "06-41238765", "3581 KJ 22"]
+    # "Klantnummer, 40028817": a customer number opens the person's file, so it goes too (it stayed while the
+    # customer-number rule wanted the number straight after its label)
+    for value in [*planted, "40028817"]:
+        assert value not in redacted
+    assert "€61" in redacted  # an amount

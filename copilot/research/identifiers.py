@@ -1,38 +1,81 @@
 """Numbers and links that point at one person, found by what stands next to them.
 
-- customer_id    the number after "klantnummer", "polisnummer", "contract ref", "customer no." and the like:
+- customer_id    the number after "klantnummer", "polisnummer", "contract ref", "customer no.", "knr" and the
+                 like, also a few words later in the same sentence ("je klantnummer invullen, 3100457821"):
                  it opens the person's file in the organisation's own systems. Order, invoice, case and
                  ticket numbers name an event, not a person, and stay.
-- birth_date     a date after "geboren", "geb.", "geboortedatum", "DOB", "date of birth", "born"; other
-                 dates (a call, an appointment, a bill) stay
+- birth_date     a date after "geboren", "geb.", "geb.datum", "geboortedatum", "DOB", "date of birth", "born";
+                 also the answer to a question about it a few words or a turn later, when the date is long
+                 enough ago to be one; other dates (a call, an appointment, a bill, "klant sinds …") stay
 - licence_plate  a Dutch registration in one of its side codes ("GZ-481-K", "4-TXR-21", "89-KRB-4") or a
                  British one ("AB12 CDE") after a word for a car
-- profile_url    a link to someone's LinkedIn, Facebook, Instagram, X or GitHub profile
+- profile_url    a link to someone's LinkedIn, Facebook, Instagram, X, GitHub, Behance, … profile, a personal
+                 site on a hosting platform ("name.github.io"), and a link someone calls their own site,
+                 portfolio or blog ("my portfolio: https://…")
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
+from copilot.research.name_lists import personal_domain
+
+# Number labels that do not name a person: a number after one of these is not a customer number.
+OTHER_LABEL = r"(?i:factuur|order|bestel|ticket|zaak|dossier|referentie|invoice|case|reference|meter|iban|bsn)"
+CUSTOMER_LABEL = (
+    r"(?:(?i:klant(?:kaart)?|lid(?:maatschap)?|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|"
+    r"customer|member(?:ship)?|policy|subscriber|debiteur(?:en)?|huurder|verzekerde|verzekerden|patiënt|patient|"
+    r"student|personeel|zorgpas|pas|paspoort|passport|rijbewijs|NHS|national insurance|loyalty card|clubcard|tenant)"
+    r"s?(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
+    # the short forms of agent notes: "knr 4471023", "kl.nr. 2231", "klantnr", "cust no"
+    r"|(?<!\w)(?i:knr|klnr|kl\. ?nr|cust\.? ?(?:no|nr|#)|acct\.? ?(?:no|nr|#))\.?)"
+)
+# "7730012984", "PL-2231-889", "M/00231177", and digits in groups: "1234 5678 90", "943 476 5919"
+ID = (
+    r"(?:\d{2,4}(?: \d{2,4}){1,3}(?! ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x)\b| ?\d)"
+    r"|[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/.]\d[\dA-Z]*){0,3})"
+)
 CUSTOMER_ID = re.compile(
-    r"(?i:klant|lid|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|customer|"
-    r"member(?:ship)?|policy|subscriber)(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
-    r"(?: (?i:is|was|blijft|staat|remains))?(?: ?[:#])? ?(?P<id>[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/.]\d[\dA-Z]*){0,3})"
-    r"(?![\w-]|[.,]\d)"
+    rf"{CUSTOMER_LABEL}(?: (?i:is|was|blijft|staat|remains))?(?: ?[:#,])? ?(?P<id>{ID})(?![\w-]|[.,]\d)"
+)
+# "klant 40012345", "polis: 88120045", "account 55123456": a bare label word, then a long number
+BARE_LABEL_ID = re.compile(
+    r"(?<![\w-])(?i:klant|polis|account|acct|acc|lid|member|contract|abonnement|customer)\.?(?: ?[:#])? ?"
+    r"(?P<id>[A-Z]{0,3}-?\d{6,12})(?![\w-]|[.,]\d)"
+)
+# "je klantnummer invullen, 3100457821", "customer number, which is 88120045": a long number a few words
+# after the label, in the same sentence, with no other number or number label between them.
+CUSTOMER_ID_LATER = re.compile(
+    rf"{CUSTOMER_LABEL}(?P<gap>(?:[ ,:()]+(?!{OTHER_LABEL})[^\W\d_]+){{1,3}})[ ,:(]+(?P<id>\d{{6,12}})(?![\w-]|[.,]\d)"
 )
 MONTHS = (
     r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mar|apr(?:il)?|mei|may|jun[ie]?|june|jul[iy]?|"
     r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 DATE = (
-    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}(?:e|st|nd|rd|th)? {MONTHS},? (?:19|20)\d{{2}}|"
-    rf"{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?(?: of)? {MONTHS},? {YEAR}|"
+    rf"{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|"
+    # "4 July 75": a two-digit year after a month name, only ever read after a birth word
+    rf"\d{{1,2}} {MONTHS} \d{{2}}(?![\d:.,]\d))"
+)
+BIRTH_WORD = (
+    r"(?:°|geboren|geb\.? ?dat(?:um|\.)?|geb\.?|geboortedatum|geboortedag|d\.?o\.?b\.?|date of birth|born|birthday|"
+    r"birth date|geboortejaar en -datum)"
 )
 BIRTH_DATE = re.compile(
-    rf"(?<!\w)(?:geboren|geb\.?|geboortedatum|geboortedag|d\.?o\.?b\.?|date of birth|born|birthday|birth date)"
-    rf"(?: (?:op|on|in|is|was|:))?[: ]*(?:\([^)]{{0,20}}\) ?)?(?P<date>{DATE})(?!\d)",
+    rf"(?<!\w){BIRTH_WORD}(?: (?:op|on|in|is|was|the|:)){{0,2}}[: ]*(?:\([^)]{{0,20}}\)[: ]*)?(?P<date>{DATE})(?!\d)",
     re.IGNORECASE,
 )
+# "Kunt u uw geboortedatum bevestigen?\nKlant: 30-06-1982": the date answering a question about it, a few
+# words or the next turn later. Only a date at least MIN_AGE years back and not introduced as another date
+# ("klant sinds 12 maart 1990", "op 3 mei 2001"), so a later appointment or a start date stays.
+OTHER_DATE = r"(?i:sinds|since|vanaf|from|tot|until|afspraak|appointment|op|on|per|datum|date|dated)"
+BIRTH_DATE_LATER = re.compile(
+    rf"(?<!\w){BIRTH_WORD}(?:(?!\b{OTHER_DATE}\b)[^\d]){{1,70}}?(?<![\w-])(?P<date>{DATE})(?!\d)", re.IGNORECASE
+)
+MIN_AGE = 12
 # The Dutch side codes in use since 1951, each group of letters or digits separated by dashes.
 SIDE_CODES = [
     r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
@@ -48,19 +91,54 @@ BRITISH_PLATE = re.compile(
 )
 PROFILE_URL = re.compile(
     r"(?<![\w/])(?:https?://)?(?:[a-z]{2,3}\.)?(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|"
-    r"twitter\.com|x\.com|github\.com|tiktok\.com/@?)/?[\w.%-]+/?(?![\w/])",
+    r"twitter\.com|x\.com|github\.com|tiktok\.com/@?|behance\.net|dribbble\.com|about\.me|linktr\.ee|"
+    r"medium\.com/@|youtube\.com/@|threads\.net/@|bsky\.app/profile|mastodon\.social/@|vimeo\.com|"
+    r"soundcloud\.com|pinterest\.com|flickr\.com/(?:people|photos)|calendly\.com|paypal\.me|wa\.me|t\.me|"
+    r"youtube\.com/(?:c|channel|user))/?@?[\w.%-]+/?(?:\?[\w=&.%-]+)?(?![\w/])"
+    # a personal site on a hosting platform: "annadesign.github.io", "kees.wixsite.com/portfolio"
+    r"|(?<![\w/.])(?:https?://)?[\w-]+\.(?:github\.io|wixsite\.com|wordpress\.com|substack\.com|carrd\.co)"
+    r"(?:/[\w.%/-]*)?(?<![.,])",
     re.IGNORECASE,
+)
+# "www.petravisser.nl", "https://kees-bakker.com/werk": a site named after a person (a listed first name and
+# surname), checked in `name_lists.personal_domain`
+SITE = re.compile(
+    r"(?<![\w/.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z]+(?:[-.][a-z]+){0,3})\.(?:nl|be|com|co\.uk|uk|net|org|eu|de|"
+    r"me|io|info|design|photo|photography|art|studio)(?:/[\w./%-]*)?(?<![.,])(?![\w@])",
+    re.IGNORECASE,
+)
+# "my portfolio: https://…", "mijn website www.…": a link someone calls their own site, cv or portfolio.
+OWN_SITE = re.compile(
+    r"(?i:\b(?:my|mijn|his|her|zijn|haar) (?:own |eigen |personal |persoonlijke )?(?:portfolio|website|"
+    r"site|homepage|home page|blog|cv|vlog|webshop|channel|kanaal|profiel|profile)\b)"
+    r"(?: (?i:is|staat|here|hier|at|op|via|on)){0,2}[ :]{0,3}(?P<url>(?:https?://|www\.)[^\s,;)]+?)(?=[.,;:!?)]?(?:\s|$))"
 )
 
 
 def identifiers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each customer number, date of birth, licence plate and profile link."""
     found = [(*m.span("id"), "customer_id") for m in CUSTOMER_ID.finditer(text) if _digits(m["id"]) >= 4]
+    found += [(*m.span("id"), "customer_id") for rx in (CUSTOMER_ID_LATER, BARE_LABEL_ID) for m in rx.finditer(text)]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE.finditer(text)]
+    found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _long_ago(m["date"])]
     found += [(*m.span(), "licence_plate") for m in DUTCH_PLATE.finditer(text) if _plate_like(m.group())]
     found += [(*m.span("plate"), "licence_plate") for m in BRITISH_PLATE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
+    found += [(*m.span("url"), "profile_url") for m in OWN_SITE.finditer(text)]
+    found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_domain(m["host"])]
     return found
+
+
+def _long_ago(date: str) -> bool:
+    """A date whose year lies at least MIN_AGE years back ("30-06-1982", "3 mei '58")."""
+    years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<=['-/.])\d{2}$", date)
+    if not years:
+        return False
+    year = int(years[-1])
+    now = datetime.date.today().year
+    if year < 100:  # a two-digit year: 58 is 1958, 05 is 2005
+        year += 2000 if year <= now % 100 else 1900
+    return year <= now - MIN_AGE
 
 
 def _digits(value: str) -> int:

@@ -4,8 +4,8 @@ Jansen", "A.J. Verhoeven", "I asked Sarah Thompson", "Groet, Hans", "mw van den 
 Found with the first names and surnames that ship with the `faker` package (MIT) for the people a Dutch
 organisation serves: Dutch, Flemish, English, German, French, Turkish and Arabic names (and, only beside a
 surname, Irish, Polish, Romanian, Spanish, Italian, Portuguese, Indian and Indonesian ones), plus a short list of
-our own (Dutch short names such as Kees and Ruud that faker lacks). The matching rules are ours, and need
-context so that "Bill was too high" and "May I ask" stay as they are:
+our own (Dutch short names such as Kees and Ruud that faker lacks); the lists and word sets are in `name_words`.
+The matching rules are ours, and need context so that "Bill was too high" and "May I ask" stay as they are:
 
 - a title or a role, then a name: "mevrouw Jansen", "dhr. de Vries", "Mr O'Brien", "monteur Ruud",
   "mijn dochter Siobhan", "Agent (Naomi)"
@@ -15,29 +15,59 @@ context so that "Bill was too high" and "May I ask" stay as they are:
 - a listed first name alone that is not a common word: "ik sprak Femke", "Bas van de klantenservice";
   at a sentence start only when the word is never an ordinary noun ("Mark", "Rose" and "Bill" are)
 - the name a letter is addressed to or signed with: "Beste Tariq,", "Kind regards,\nWei Zhang", and a
-  line holding nothing but a name at the end of a message
+  line holding nothing but a name at the end of a message; in lower case after a role, a greeting or a
+  closing when the first name is listed ("collega ruud", "hoi femke,")
+- any capitalised word that no list knows, in a person's context: "his name was Dev", "I'm Dev from the Leeds
+  store", "Jovanko van de klantenservice", "I spoke to Taduesz", "t.a.v. Ilse Veltkamp" (never a place, an
+  organisation or, after "I'm", an everyday word)
+- `name_forms`: the forms under which a name found once comes back in the same text ("Dekker zei …")
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from functools import cache
 
-from copilot.research.stopwords import SPOKEN_ENGLISH
-from copilot.research.stopwords import words as stopwords
+from copilot.research.name_words import (
+    AFTER_PARTICLE,
+    AMBIGUOUS,
+    BRANDS,
+    CALENDAR,
+    LOCALES,
+    NOT_A_NAME,
+    PAIRED_LOCALES,
+    PLACES,
+    _common,
+    _everyday,
+    _lists,
+    _lower_first_names,
+    _lower_lists,
+    _place_pairs,
+    _places,
+)
 
 # Latin-1 and Latin Extended-A (Polish, Czech, Turkish, Romanian: "Łukasz", "Wiśniewska", "Yıldız"); the
 # extended block mixes cases, so it counts as both.
 UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 LOWER = "a-zà-öø-ÿ\u0100-\u017f"
-WORD = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)?"
-INTERFIX = r"(?:van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|le|la|el)"
-SURNAME = rf"(?:{INTERFIX} )?{WORD}"
+# "O'Brien", "Jansen-Bakker", "Dam-de Groot", and Surinamese names with one-letter parts: "Tjon-A-Fong"; an
+# English possessive is not part of the name ("Sarah's manager").
+BODY = rf"[{LOWER}]+(?:['’](?![sS]\b)[{LOWER}]+)*"
+WORD = (
+    rf"[{UPPER}](?:['’][{UPPER}])?{BODY}"
+    rf"(?:-(?:(?:van der|van den|van de|van|de|den|ter|ten|el|le|la|du) [{UPPER}]{BODY}|[{UPPER}]?{BODY})"
+    rf"|(?:-[{UPPER}](?=-))+-[{UPPER}]{BODY})?"
+)
+INTERFIX = (
+    r"(?:v\.\s?d\.|v/d|van der|van den|van de|van het|van 't|in 't|in het|de la|van|von|de|den|der|ten|ter|te|du|da|"
+    r"le|la|el)"
+)
+# "al-Hassan", "el-Amrani", "d'Ancona": a particle joined to the name
+SURNAME = rf"(?:{INTERFIX} )?(?:(?:al|el|ben|bin|abu|ibn)-|d['’])?{WORD}"
 LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
 TITLE = (
     r"(?:[Mm]evrouw|[Mm]evr\.?|[Mm]w\.?|[Mm]eneer|[Mm]ijnheer|[Dd]hr\.?|[Hh]eer|[Mm]ej\.?|[Dd]rs?\.?|[Ii]r\.?|"
-    r"[Pp]rof\.?|[Ff]am\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?)"
+    r"[Pp]rof\.?|[Ff]am\.?|Mrs\.?|Mr\.?|mr\.|Ms\.?|Mx\.?|Miss|Dr\.?|Sir|[Jj]uf(?:frouw)?|[Ii]ng\.)"
 )
 # Words for a person's role or relation: the capitalised word after one is a name ("monteur Ruud").
 ROLE = (
@@ -45,7 +75,15 @@ ROLE = (
     r"[Bb]uurvrouw|[Pp]artner|[Mm]an|[Vv]rouw|[Dd]ochter|[Zz]oon|[Kk]leinzoon|[Kk]leindochter|[Mm]oeder|[Vv]ader|"
     r"[Bb]roer|[Zz]us|[Ee]chtgenote?|[Ss]choonzoon|[Ss]choondochter|[Cc]olleague|[Hh]usband|[Ww]ife|"
     r"[Dd]aughter|[Ss]on|[Gg]randson|[Gg]randdaughter|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Nn]eighbou?r|"
-    r"[Ff]riend|[Vv]riend|[Vv]riendin|[Ee]ngineer|[Dd]river|[Aa]gent|[Aa]dvisor|[Mm]anager|[Tt]eamleider)"
+    r"[Ff]riend|[Vv]riend|[Vv]riendin|[Ee]ngineer|[Dd]river|[Aa]gent|[Aa]dvisor|[Mm]anager|[Tt]eamleider|"
+    r"[Ss]choonmoeder|[Ss]choonvader|[Oo]ma|[Oo]pa|[Tt]ante|[Oo]om|[Nn]icht|[Nn]eef|[Kk]leinkind|[Gg]randma|"
+    r"[Gg]randpa|[Gg]ran|[Aa]unt|[Uu]ncle|[Nn]iece|[Nn]ephew|[Cc]ousin|[Vv]erloofde|[Ff]iancée?|[Bb]oyfriend|"
+    r"[Gg]irlfriend|[Mm]um|[Mm]om|[Dd]ad|[Mm]am|[Pp]apa|[Mm]ama|[Ss]tiefzoon|[Ss]tiefdochter|[Ss]tepson|"
+    r"[Ss]tepdaughter|[Hh]uisbaas|[Ll]andlord|[Bb]oss|[Bb]aas|[Ll]awyer|[Aa]dvocaat|[Ss]olicitor|[Nn]otaris|"
+    r"[Hh]uisarts|[Bb]egeleider|[Cc]ontactpersoon|[Cc]asemanager|[Cc]onsulent|[Kk]lantmanager|[Aa]ccountmanager|"
+    r"[Bb]ewindvoerder|[Hh]ulpverlener|[Ww]ijkagent|[Pp]ostbode|[Ll]oodgieter|[Ii]nstallateur|[Tt]echnician|"
+    r"[Rr]ep|[Rr]epresentative|[Ss]upervisor|[Rr]eceptionist|[Cc]oördinator|[Cc]oordinator|[Ss]pecialist|"
+    r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier)"
 )
 TITLED = re.compile(rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>{SURNAME}(?: {WORD})?)")
 TITLED_LOWER = re.compile(rf"(?<![\w.]){TITLE} (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
@@ -54,6 +92,39 @@ IN_BRACKETS = re.compile(rf"(?<![\w.]){ROLE} \((?P<name>{WORD}(?: {SURNAME})?)\)
 # "met De Jong", "Van der Berg belde": a capitalised particle before a listed surname (inside a sentence)
 CAPITAL_PARTICLE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:De|Van(?: de[rn]?)?|Ter|Ten|El|Le|La|Du|Da) (?P<surname>{WORD}))"
+)
+# "klant v.d. Meulen", "v/d Berg": an abbreviated particle before a capitalised word is a surname anywhere
+SHORT_PARTICLE = re.compile(rf"(?<![\w.])(?P<name>(?:[Vv]\.\s?[Dd]\.|[Vv]/[Dd]) {WORD})")
+# "His name was Dev", "ze heette Ilse", "a man called Corin": a capitalised word after words that name a person
+NAMED = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Mm]y|[Zz]ijn|[Hh]aar|[Mm]ijn) (?:first |voor)?(?:name|naam) (?:is|was)|"
+    r"\b(?:[Hh]ij|[Zz]ij|[Zz]e|[Ii]k|[Dd]ie) heet(?:te)?|"
+    r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame) (?:named|called|genaamd)) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)"
+)
+# "Jovanko van de klantenservice", "Taduesz from customer service", "I spoke to Oriel": a capitalised word, in
+# no list, made a person's name by a desk it works at or by speaking to it
+SERVICE_DESK = (
+    r"(?:klantenservice|klantendienst|customer service|customer care|helpdesk|servicedesk|service desk|afdeling|"
+    r"department|team|support|billing|winkel|store|shop|filiaal|branch|kantoor|office|balie|front desk|desk|"
+    r"call ?cent(?:re|er)|callcenter|administratie|incasso|debiteuren|sales|receptie|reception)"
+)
+AT_DESK = re.compile(  # a lookahead, so "Yesterday Oriella from the billing team" is also tried from "Oriella"
+    rf"(?<![\w'’-])(?=(?P<name>{WORD}(?: {SURNAME})?) (?:van|from|at|of|bij|op) (?:de |het |the |onze |our )?"
+    rf"(?:[\w-]+ )?{SERVICE_DESK}\b)"
+)
+SPEAKING = (
+    r"(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
+    r"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met|[Nn]amens|[Oo]n behalf of|t\.a\.v\.?|[Tt]er attentie van|[Aa]ttn\.?|"
+    r"[Ff]or the attention of|c/o)"
+)
+SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
+# "Hi, I'm Dev from the shop", "Goedemiddag, u spreekt met Bram van Eneco", "this is Lerato, how can I help": a
+# name introducing itself, followed by a comma or by where it works
+INTRO = re.compile(
+    r"\b(?:I'm|I’m|I am|[Tt]his is|[Ii]k ben|[Dd]it is|[Hh]ier is|[Ss]preekt met|"
+    r"[Gg]oede(?:morgen|middag|navond), met) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)(?=[,!] | (?:from|van|at|bij|here|hier|speaking)\b)"
 )
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
@@ -73,118 +144,19 @@ CLOSING = (
 SIGNED = re.compile(
     rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})"
 )
+# In sloppy notes: "collega ruud", "gesproken met sanne", "hoi femke,", "groetjes, kees": a listed first name in
+# lower case after a role, a word for speaking to someone, a greeting or a closing
+# (read backwards from each listed first name in lower case: far faster than trying every role everywhere)
+LOWER_CONTEXT = re.compile(
+    rf"(?:(?:(?<![\w.]){ROLE}|\b{SPEAKING}|(?:^|\n|[.!?] )[ \t]*(?:[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|"
+    rf"[Bb]este)) |(?:^|\n)[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*)$"
+)
+LOWER_NAME = re.compile(rf"(?<![\w'’-]){LOWER_WORD}(?![\w-])")
+# "From: Gerrit-Jan Dijkstra <…>", "Aan: Femke de Wit": the sender or addressee in a pasted e-mail's header
+HEADER = re.compile(
+    rf"(?m)^[ \t]*(?:From|To|Cc|Van|Aan|Afzender|Sender|Ontvanger|Recipient)[ \t]*:[ \t]*(?P<name>{NAME_RUN})"
+)
 NAME_LINE = re.compile(rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>{NAME_RUN})[ \t]*$")
-
-LOCALES = ("nl_NL", "nl_BE", "en_GB", "en_US", "de_DE", "fr_FR", "tr_TR", "ar_AA")
-# More of the people a Dutch organisation serves; their lists hold more everyday words ("Prima", "Spain",
-# "Bridge"), so their names count only beside another name (a first name with a surname), never alone.
-PAIRED_LOCALES = ("en_IE", "pl_PL", "ro_RO", "es_ES", "it_IT", "pt_PT", "en_IN", "id_ID")
-# Short and familiar Dutch names faker lacks, and a few others CX research meets often.
-EXTRA_FIRST = frozenset(
-    """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
-    Marloes Jannie Diny Bep Corrie Nel Mien Aad Wiebe Sietse Tjeerd Emre Ayşe Priya Wei Tariq Kwame Siobhan
-    Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming""".split()
-)
-# Places and organisations that look like a name ("Albert Heijn", "Kent", "Washington").
-PLACES = frozenset(
-    """London Oxford Cambridge Manchester Leeds Bristol Kent Chester Lincoln Washington York Dublin Brussel Brussels
-    Antwerpen Gent Keulen Köln Parijs Paris Lyon Kleve Aken Berlin Berlijn Düsseldorf Hamburg Philips Jumbo Post
-    Randstad Achmea Ziggo Eneco Essent Vattenfall Greenchoice Nationale Nederlanden Interpolis Centraal""".split()
-)
-BRANDS = frozenset({"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot"})
-# Common Dutch, Turkish, Moroccan and Polish surnames faker lacks; and the part after a particle of the
-# commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.
-EXTRA_SURNAMES = frozenset(
-    """Hoogland Wagenaar Keizer Bijl Kooij Amrani Bouzid Şahin Çelik Öztürk Ouali Tahiri Ahmadi Kowalski Kowalska
-    Nowak Yildiz Aydın Arslan Doğan Koç Bakkali Benali Haddou Chaouch""".split()
-)
-AFTER_PARTICLE = frozenset(
-    """Jong Jonge Vries Dijk Groot Leeuwen Wit Graaf Meer Linden Haan Heuvel Veen Bruijn Bruin Heijden Beek Vliet
-    Ven Dam Wal Brink Wijk Pol Steen Berg Boer Bos Ridder Bosch Velde Laan Horst Hoek Kamp Loon Zanden Wetering
-    Hulst Poel Berkel Vaart Burg Rijn Water Akker Hout Wouw Amstel Kolk""".split()
-)
-# First names that are also ordinary nouns: never taken alone at a sentence start.
-AMBIGUOUS = frozenset(
-    """bill mark rose grace hope joy pat guy frank sue will may june april august summer page chase faith ray
-    art iris roos merel amber storm sky hazel jade dean bob rich ben jan""".split()
-)
-# Words that may follow a greeting or closing formula, or stand on a line alone, without being a name.
-NOT_A_NAME = frozenset(
-    """team klantenservice klant customer service care support allen all everyone iedereen mevrouw meneer sir madam
-    heer dames heren again alvast vast verzonden sent iphone android outlook samsung ipad beste geachte lieve hoi
-    hallo dear hello department afdeling billing sales office desk teamleider manager medewerker medewerkster
-    adviseur advisor agent directeur director director coördinator coordinator specialist consultant
-    fam familie family""".split()
-)
-
-
-@cache
-def _lists(locales: tuple[str, ...] = LOCALES) -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, surnames) of the locales above; empty when faker is not installed."""
-    first: set[str] = set()
-    last: set[str] = set()
-    for locale in locales:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except ImportError:
-            continue
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            first |= {name for name in getattr(provider, attribute, ()) if name[:1].isupper()}
-        for attribute in ("last_names", "last_names_male", "last_names_female"):
-            last |= {name for name in getattr(provider, attribute, ()) if name[:1].isupper()}
-    if not first:
-        return frozenset(), frozenset()
-    return frozenset(first | EXTRA_FIRST), frozenset(last | EXTRA_SURNAMES)
-
-
-def listed_first_names() -> frozenset[str]:
-    """The first names the lists know ("Naomi", "Kees"); empty without faker."""
-    return _lists()[0]
-
-
-@cache
-def _places() -> frozenset[str]:
-    """Towns and cities (faker's Dutch, Belgian and German lists, and ours): a surname that is also a place
-    ("Leiden", "Emmerich") is not taken alone."""
-    places = set(PLACES)
-    for locale in ("nl_NL", "nl_BE", "de_DE"):
-        try:
-            provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
-        except ImportError:
-            continue
-        places |= {city for city in getattr(provider, "cities", ()) if " " not in city}
-    return frozenset(places)
-
-
-@cache
-def _lower_lists() -> tuple[frozenset[str], frozenset[str]]:
-    first, last = _lists(LOCALES + PAIRED_LOCALES)
-    return frozenset(name.lower() for name in first), frozenset(name.lower() for name in last | AFTER_PARTICLE)
-
-
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday januari februari maart mei juni juli augustus oktober maandag
-    dinsdag woensdag donderdag vrijdag zaterdag zondag jan feb mar apr jun jul aug sep sept oct okt nov dec
-    english german french dutch polish turkish spanish italian engels duits frans nederlands pools turks""".split()
-)  # months ("12 Jan"), days, and languages or nationalities that are also someone's first name
-
-
-def _common(word: str, language: str | None = None) -> bool:
-    """A word people also write without meaning a person: "Will", "May", "June" ("Ben" only in Dutch)."""
-    lower = word.lower()
-    if lower in CALENDAR or lower in NOT_A_NAME:
-        return True
-    if language == "en":
-        return lower in _english()
-    return lower in stopwords()
-
-
-@cache
-def _english() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS | SPOKEN_ENGLISH)
 
 
 def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
@@ -196,17 +168,42 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans = [m.span("name") for rx in (TITLED, INITIALS) for m in rx.finditer(text)]
     spans += [m.span("name") for rx in (ROLED, IN_BRACKETS) for m in rx.finditer(text) if _named(m, language)]
     spans += [m.span("name") for m in TITLED_LOWER.finditer(text) if _lower_surname(m["name"], surnames)]
+    spans += [m.span("name") for m in SHORT_PARTICLE.finditer(text)]
+    spans += [_without_org(m) for m in SPOKEN_TO.finditer(text) if _unlisted_name(m, language)]
+    spans += [
+        _without_org(m)
+        for m in INTRO.finditer(text)
+        if _unlisted_name(m, language)
+        and (_listed(m["name"].split()[0], first_names, surnames) or not _everyday(m["name"].split()[0], language, 4.0))
+    ]
+    spans += [
+        m.span("name")
+        for m in AT_DESK.finditer(text)
+        if _unlisted_name(m, language)
+        and (not SENTENCE_END.search(text[: m.start()]) or _listed(m["name"].split()[0], first_names, surnames))
+    ]
+    spans += [m.span("name") for m in NAMED.finditer(text) if _named(m, language) and m["name"] not in PLACES]
     spans += _addressed(text, language)
     spans += _lower_case(text, language)
     for match in CAPITALISED.finditer(text):
         word = match.group()
         if word in surnames and word not in first_names and _lone_surname(text, match, language):
             spans.append(match.span())
+        # "Will from the Bristol store", "Mark, de monteur,": a first name that is also a word, made a name by
+        # what follows it
+        ambiguous = word.lower() in AMBIGUOUS and word.lower() not in CALENDAR
+        if word in first_names and ambiguous and PERSON_FOLLOWS.match(text, match.end()):
+            spans.append(match.span())
+            continue
         if word not in paired_first or _common(word, language):
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
         last = rest["surname"].split()[-1] if rest else ""
-        if rest and (last in paired_last or (word in first_names and not _common(last, language))):
+        if (
+            rest
+            and last not in PLACES
+            and (last in paired_last or (word in first_names and not _common(last, language)))
+        ):
             spans.append((match.start(), match.end() + rest.end()))
         elif word not in first_names:
             continue
@@ -215,20 +212,31 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans += [
         m.span("name")
         for m in CAPITAL_PARTICLE.finditer(text)
-        if (m["surname"] in surnames or m["surname"] in AFTER_PARTICLE) and not SENTENCE_END.search(text[: m.start()])
+        if (m["surname"] in surnames or m["surname"] in AFTER_PARTICLE)
+        and (not SENTENCE_END.search(text[: m.start()]) or PERSON_FOLLOWS.match(text, m.end()))
     ]
-    return [(start, end) for start, end in spans if text[start:end] not in BRANDS]
+    brands = [m.span() for m in _brand_pattern().finditer(text)]
+    return [(start, end) for start, end in spans if not any(b <= start and end <= e for b, e in brands)]
+
+
+@cache
+def _brand_pattern() -> re.Pattern:
+    """Shops named after a person ("John Lewis", "Albert Heijn"): neither the name nor its parts are redacted."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(brand) for brand in sorted(BRANDS)) + r")(?!\w)")
 
 
 def _lone_surname(text: str, match: re.Match, language: str | None) -> bool:
-    """ "ik sprak Jansen", "Dekker van de bakker": a surname alone inside a sentence, or at its start when
-    "van de"/"from the" follows; never a place or a common word."""
+    """ "ik sprak Jansen", "Dekker van de bakker", "Bakker, de teamleider,": a surname alone inside a sentence,
+    or at its start when "van de"/"from the" or a role follows; never a place ("Den Bosch") or a common word."""
     word = match.group()
     if _common(word, language) or word in _places() or text[match.end() : match.end() + 1] in "-'’":
         return False
+    before = re.search(rf"(?:^|\s)([{UPPER}][\w'’-]*) $", text[: match.start()])
+    if before and (before[1], word) in _place_pairs():
+        return False
     if not SENTENCE_END.search(text[: match.start()]):
         return True
-    return bool(re.match(r" (?:van de|van het|from the|of the|at the|bij de|op de)\b", text[match.end() :]))
+    return bool(PERSON_FOLLOWS.match(text, match.end()))
 
 
 def _lower_surname(name: str, surnames: frozenset[str]) -> bool:
@@ -238,9 +246,28 @@ def _lower_surname(name: str, surnames: frozenset[str]) -> bool:
     return not _common(last) and (particle or last.capitalize() in surnames or name.title() in surnames)
 
 
+# What may follow a name at the start of a sentence and makes it one: "Will from the Bristol store",
+# "De Jong van de klantenservice", "Bakker, de teamleider, beloofde".
+PERSON_FOLLOWS = re.compile(
+    rf" (?:van de|van het|from the|of the|at the|bij de|op de)\b|, (?:de|het|onze|mijn|the|our|my) {ROLE}\b"
+)
+
+
+def _listed(word: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    return word in first_names or word in surnames
+
+
+def _unlisted_name(match: re.Match, language: str | None) -> bool:
+    """A capitalised word in a person's context that is no common word, place or organisation."""
+    first = match["name"].split()[0]
+    return _named(match, language) and first.lower() != "i"
+
+
 def _named(match: re.Match, language: str | None) -> bool:
     """After a role word, the next capitalised word is a name unless it is a common word ("de Monteur Die")."""
     first = match["name"].split()[0]
+    if first in PLACES or first in _places():  # "mijn huisarts Utrecht Centrum"
+        return False
     return not _common(first, language) and not re.fullmatch(TITLE, first)
 
 
@@ -249,13 +276,18 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
     spans = []
     last_lines = text.rstrip().rsplit("\n", 3)[1:] if "\n" in text.strip() else []
     tail_start = len(text.rstrip()) - sum(len(line) + 1 for line in last_lines)
-    matches = [*GREETING.finditer(text), *SIGNED.finditer(text)]
+    matches = [*GREETING.finditer(text), *SIGNED.finditer(text), *HEADER.finditer(text)]
     matches += [m for m in NAME_LINE.finditer(text) if m.start() > tail_start]
     for match in matches:
+        # "Belastingdienst/Toeslagen", "Klantenservice-team": a signature that goes on is an organisation's
+        if re.match(r"[/@&]|-\w|\.\w", text[match.end("name") : match.end("name") + 2]):
+            continue
         words = match["name"].split()
         keep = []
         for word in words:  # "Amira Customer Care Team": the name stops at the first word that is not one
-            if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word):
+            if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word) or _org_like(word):
+                break
+            if word in PLACES:  # "From: British Gas", "Beste Eneco,"
                 break
             keep.append(word)
         while keep and keep[-1].lower() in INTERFIX_WORDS:
@@ -270,6 +302,14 @@ INTERFIX_WORDS = frozenset("van der den de het 't in ten ter te du da le la el v
 STREET_ENDINGS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "hof")
 
 
+ORG_ENDINGS = ("dienst", "diensten", "bank", "groep", "verzekeringen", "centrum", "gemeente", "services", "centre")
+
+
+def _org_like(word: str) -> bool:
+    """ "Belastingdienst", "Zorgverzekeringen", "Klantcentrum": a word an organisation, not a person, ends with."""
+    return word.lower().endswith(ORG_ENDINGS) and len(word) > 8
+
+
 def _street_like(word: str) -> bool:
     return word.lower().endswith(STREET_ENDINGS) and len(word) > 6
 
@@ -282,4 +322,68 @@ def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
         first, surname = match["first"], match["surname"].split()[-1]
         if first in first_names and surname in surnames and not _common(first) and not _common(surname):
             spans.append(match.span())
+    main_first = _lower_first_names()
+    for match in LOWER_NAME.finditer(text):
+        name = match.group()
+        if name not in main_first or name in AMBIGUOUS or _common(name, language) or _common(name):
+            continue
+        if LOWER_CONTEXT.search(text, max(0, match.start() - 60), match.start()):
+            spans.append(match.span())
     return spans
+
+
+def personal_domain(host: str) -> bool:
+    """ "petravisser", "kees-bakker", "annavandenberg": a web host made of a listed first name and surname."""
+    first_names, surnames = _lower_lists()
+    brands = {brand.replace(" ", "").lower() for brand in BRANDS}
+    host = host.lower()
+    if host in brands or not first_names:
+        return False
+    parts = re.split(r"[-.]", host)
+    if len(parts) >= 2:
+        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
+    return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
+
+
+def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    surname = re.sub(r"^(?:vander|vanden|vande|vanhet|van|de|der|den|ter|ten|te|el)(?=[a-z]{3})", "", rest)
+    if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):
+        return False
+    return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)
+
+
+def _without_org(match: re.Match) -> tuple[int, int]:
+    """ "Bram van Eneco": the name without the organisation it works for."""
+    words = match["name"].split()
+    if len(words) >= 3 and words[-2].lower() in {"van", "from", "at", "bij"} and words[-1] in PLACES:
+        return match.start("name"), match.start("name") + len(words[0])
+    return match.span("name")
+
+
+def returning_name(text: str, start: int, word: str, language: str | None) -> bool:
+    """Whether a name found elsewhere in the text is one here too: at a sentence start, a word as everyday as
+    "young" or "klein" (Zipf frequency >= 5 in the text's language) is taken as that word ("Young people")."""
+    return not SENTENCE_END.search(text[:start]) or not _everyday(word, language)
+
+
+def name_forms(names: list[str]) -> set[str]:
+    """The forms under which names already found may come back in the same text: the name, its first name and
+    its surname ("Sanne de Vries": "Sanne", "de Vries"); never a form that is also a common word ("Will")."""
+    forms = set()
+    for name in names:
+        words = name.split()
+        forms.add(name)
+        if len(words) >= 2 and not re.fullmatch(r"(?:[A-Za-z]\.)+", words[0]):
+            forms |= {words[0], " ".join(words[1:])}
+            if words[1] in INTERFIX_WORDS:
+                forms.add(" ".join(words[1:])[0].upper() + " ".join(words[1:])[1:])
+        if words[0] in INTERFIX_WORDS:  # "de Vries" comes back as "De Vries" at a sentence start
+            forms.add(name[0].upper() + name[1:])
+    return {
+        form
+        for form in forms
+        if len(form) >= 2
+        and form.lower() not in AMBIGUOUS
+        and not all(_common(word) or word.lower() in INTERFIX_WORDS for word in form.split())
+        and not re.fullmatch(TITLE, form)
+    }

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
-from copilot.research.name_lists import listed_first_names, listed_names
+from copilot.research.name_lists import listed_names, name_forms, returning_name
+from copilot.research.name_words import listed_first_names
 from copilot.research.stopwords import DUTCH
 
 
@@ -113,7 +114,11 @@ NOT_NAMES = frozenset(
     telefoon phone mobiel mobile email e-mail mail website bron source titel title status ticket referentie
     reference ref klacht complaint melding correctie update reactie response actie action tip quote citaat
     let ps nb from to cc bcc aan van verzonden sent onderwerp betreft re fw fwd geboortedatum dob iban bsn
-    postcode woonplaats plaats city town kenmerk bijlage attachment""".split()
+    postcode woonplaats plaats city town kenmerk bijlage attachment bezoeker bezoekster visitor patiënt patient
+    student leerling pupil ouder parent docent teacher reiziger passenger passagier huurder tenant verhuurder
+    landlord vrijwilliger volunteer leverancier supplier bestuurder driver chauffeur inspecteur inspector arts
+    doctor dokter verpleegkundige nurse advocaat lawyer makelaar abonnee subscriber lid klantcontact gebruikster
+    aanvrager applicant melder reporter""".split()
 )
 
 
@@ -123,6 +128,7 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
     `language` ("nl", "en") only decides which common words are never taken for a first name ("Ben" is a
     Dutch verb but an English name); without it both languages' words are avoided."""
     blocked = [(m.start(), m.end()) for rx in (IBAN_SHAPE, URL) for m in rx.finditer(text)]
+    listed = listed_names(text, language)
     candidates = [
         *_emails(text),
         *_ibans(text),
@@ -131,7 +137,13 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
         *_names(text, [*speaker_names(text), *known_names]),
-        *(Finding(start, end, "name", text[start:end]) for start, end in listed_names(text, language)),
+        *(Finding(start, end, "name", text[start:end]) for start, end in listed),
+        # a name found once is a name wherever it comes back: "Mevrouw Dekker belde. ... Dekker zei toen ..."
+        *(
+            f
+            for f in _names(text, name_forms([text[start:end] for start, end in listed]), first_names=False)
+            if returning_name(text, f.start, f.value.split()[-1], language)
+        ),
     ]
     return _without_overlaps(candidates)
 
@@ -277,11 +289,11 @@ def _is_phone_number(raw: str) -> bool:
     return len(digits) == 10 and digits[1] != "0"
 
 
-def _names(text: str, names: Iterable[str]) -> list[Finding]:
+def _names(text: str, names: Iterable[str], first_names: bool = True) -> list[Finding]:
     wanted = set()
     for name in names:
         name = re.sub(r"\s+", " ", name.strip())
-        wanted |= {name, _first_name(name)} - {""}
+        wanted |= {name, _first_name(name) if first_names else ""} - {""}
     findings = []
     for name in wanted:
         pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
