@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from copilot.export.deckspec import Card, CardsSlide, Slide
 from copilot.export.text import balanced, numbered
-from copilot.i18n import t
+from copilot.i18n import place_label, t
 from copilot.research.lexical import tokens
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -129,7 +129,7 @@ def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], langua
         if quote:
             whole = " ".join(quote["text"].split())
             point = supporting(whole, about) if about else whole
-            lines.append(f"[{quote_id}] “{point}” — {quote['source']}, {quote['location']}")
+            lines.append(f"[{quote_id}] “{point}” — {quote['source']}, {place_label(quote['location'], language)}")
             if point != whole:
                 lines.append(f"    {t('deck.whole_passage', language)}: “{whole}”")
     return "\n".join(lines)
