@@ -165,6 +165,16 @@ def listed(values: Sequence[str]) -> str:
     return "\n".join(v for v in values if v and v.strip())
 
 
+def in_line(values: Sequence[str]) -> str:
+    """Values on one line as a writer would put them: after a whole sentence a space ("Het ging fout. Niemand
+    belde."), after a fragment a semicolon ("wachttijd; NPS") — never ".;"."""
+    text = ""
+    for value in (v.strip() for v in values):
+        if value:
+            text += ("" if not text else " " if text[-1] in '.!?…”"' else "; ") + value
+    return text
+
+
 def dots(value: int | None, scale: int = 5) -> str:
     """'●●●○○ 3/5' — a 1–5 score people read at a glance."""
     if value is None:
