@@ -58,3 +58,15 @@ def choice_label(value: object, language: str) -> str:
     if value in ("", None):
         return "—"
     return _strings(language).get(f"choices.{value}") or _strings("en").get(f"choices.{value}") or str(value)
+
+
+# the words a research location is written with ("turn 12", "table 2, row 7", "sheet Q3, row 4", "page 3–4")
+_PLACE = re.compile(r"\b(turn|row|table|page|paragraph|slide|answer|line)(?= \d)|^sheet(?= )")
+
+
+def place_label(location: str, language: str) -> str:
+    """A quote's place in its file as people read it ("beurt 12", "rij 7", "pagina 3"): the research store keeps
+    it in English, so sessions and stores stay the same whatever language the deck is made in."""
+    if not location:
+        return location
+    return _PLACE.sub(lambda m: t(f"places.{m.group(0)}", language), location)

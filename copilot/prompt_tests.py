@@ -61,9 +61,11 @@ def sample_evidence(k: int) -> list[dict]:
     return quotes
 
 
-def schema_text(schema: type[BaseModel]) -> str:
-    """The JSON schema exactly as the step engine puts it in a prompt."""
-    return json.dumps(schema.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
+def schema_text(schema: type[BaseModel], language: str = "en") -> str:
+    """The JSON schema exactly as the step engine puts it in a prompt (in Dutch for a Dutch one)."""
+    from copilot.steps.schema_text import schema_text as shown
+
+    return shown(schema, language)
 
 
 def example_steps(template: PromptTemplate) -> dict:
@@ -85,7 +87,11 @@ def render_sample(template: PromptTemplate, k: int | None = None) -> RenderedPro
     k = min(k, EVIDENCE_TOKEN_BUDGET // (len(_SAMPLE_SENTENCE[:200]) // 4 + 15))  # what `within_budget` keeps
     context = example_steps(template)
     template.render_query(**context)
-    return template.render(evidence=sample_evidence(k), schema=schema_text(SCHEMAS[template.meta.output]), **context)
+    return template.render(
+        evidence=sample_evidence(k),
+        schema=schema_text(SCHEMAS[template.meta.output], template.meta.language),
+        **context,
+    )
 
 
 def measure(template: PromptTemplate) -> int:

@@ -97,7 +97,7 @@ class PromptTemplate:
 
     def render(self, **values) -> RenderedPrompt:
         """Render both sections; missing or unknown variables are errors naming the file and line."""
-        context = {**self.defaults(), **values}
+        context = {"prompt_language": self.meta.language, **self.defaults(), **values}
         return RenderedPrompt(self._render("system", self.system, context), self._render("user", self.user, context))
 
     def render_query(self, **values) -> str:
@@ -122,7 +122,7 @@ class PromptTemplate:
         except UndefinedError as error:
             raise TemplateError(
                 f"{self.path.name}, {part}{self._where(part, error)}: {error.message}. "
-                f"Known names here: {', '.join(sorted(context)) or '(none)'}."
+                f"Known names here: {', '.join(sorted(set(context) - {'prompt_language'})) or '(none)'}."
             ) from None
         except JinjaError as error:
             raise TemplateError(f"{self.path.name}, {part}{self._where(part, error)}: {error}") from None
@@ -136,14 +136,25 @@ class PromptTemplate:
 
 @cache
 def _environment():
-    from jinja2 import StrictUndefined
+    from jinja2 import StrictUndefined, pass_context
 
     from copilot.prompt_sandbox import BoundedSandbox
 
     # bounded ranges, powers, texts and time: a template file cannot hang or flood the copilot
     environment = BoundedSandbox(undefined=StrictUndefined, keep_trailing_newline=False, autoescape=False)
     environment.filters["quoted"] = quoted
+    environment.filters["choice"] = pass_context(_choice)
     return environment
+
+
+def _choice(context, value: object) -> str:
+    """`{{ s.stance | choice }}`: a fixed choice as the prompt's readers say it ("voorstander" in a Dutch prompt,
+    not "supportive"), without the label's explanation; empty stays empty."""
+    from copilot.i18n import choice_label
+
+    if value in ("", None):
+        return ""
+    return choice_label(value, context.get("prompt_language", "en")).split("(")[0].strip()
 
 
 INVISIBLE = re.compile("[\U000e0000-\U000e007f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]")

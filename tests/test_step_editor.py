@@ -134,7 +134,7 @@ def test_choices_read_in_the_persons_language_and_an_empty_choice_stays_empty(wo
     editor = StepEditor(Workbench(workspace, language="nl"), "SC-01")
     editor.add("stakeholders", item_lists(editor.schema)["stakeholders"])
     stance = next(f for f in editor._lists["stakeholders"].children[0].fields if f.name == "stance").widget
-    assert ("weerstand", "resistant") in stance.options
+    assert ("tegenstander", "resistant") in stance.options
     stance.value = "resistant"
     assert editor.value().stakeholders[0].stance == "resistant"  # the value stays the schema's
 

@@ -15,6 +15,7 @@ from copilot.export.deckspec import CanvasSlide, ImageSlide
 from copilot.export.from_session import build_deck
 from copilot.export.markdown import to_markdown
 from copilot.export.render import render
+from copilot.i18n import place_label
 from copilot.research.chunks import Chunk
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -214,7 +215,8 @@ def test_speaker_notes_carry_the_quotes_each_step_rests_on(decks: dict[str, Path
             continue
         text = "\n".join(notes(s) for s in slides_of_step(prs, step_id, language))
         for quote in (q for q in QUOTES if q.id in cited):
-            assert f"[{quote.id}] “{quote.text}” — {quote.source}, {quote.location}" in text, (step_id, quote.id)
+            where = place_label(quote.location, language)  # "beurt 4" in a Dutch deck; stored as "turn 4"
+            assert f"[{quote.id}] “{quote.text}” — {quote.source}, {where}" in text, (step_id, quote.id)
     appendix = "\n".join(
         slide_texts(s) for s in prs.slides if "Bewijs" in slide_texts(s) or "Evidence" in slide_texts(s)
     )

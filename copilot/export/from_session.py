@@ -19,7 +19,7 @@ from copilot.export.slides import SLIDES, canvas, has_content
 from copilot.export.slides import notes_for as _notes_for
 from copilot.export.slides.common import join_notes
 from copilot.export.text import shorten
-from copilot.i18n import t
+from copilot.i18n import place_label, t
 from copilot.participation_deck import vote_slides
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -128,8 +128,14 @@ def _appendix(session: Session, ids: list[str], language: str) -> list[Slide]:
         TableSlide(
             t("deck.appendix", language),
             columns=columns,
-            rows=[[q["id"], shorten(q["text"], 210), f"{Path(q['source']).name}, {q['location']}"] for q in quotes],
+            rows=[
+                [q["id"], shorten(q["text"], 210), f"{Path(q['source']).name}, {_place(q, language)}"] for q in quotes
+            ],
             widths=[1.2, 7.2, 3.6],
-            row_notes=[f"[{q['id']}] {q['text']} — {q['source']}, {q['location']}" for q in quotes],
+            row_notes=[f"[{q['id']}] {q['text']} — {q['source']}, {_place(q, language)}" for q in quotes],
         )
     ]
+
+
+def _place(quote: dict, language: str) -> str:
+    return place_label(quote["location"], language)

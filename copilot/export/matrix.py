@@ -30,7 +30,7 @@ from copilot.export.theme import Box, Style, blend
 PLOT = (0.05, 0.03, 0.93, 0.84)
 # stakeholder stances, in the order of the engagement scale, with colours that read as that scale
 STANCES = [
-    (("unaware", "onbewust", "onbekend"), palette.STANCES["unaware"]),
+    (("unaware", "onbewust", "onbekend", "niet op de hoogte"), palette.STANCES["unaware"]),
     (("resistant", "weerstand", "tegen", "resistent", "tegenstander"), palette.STANCES["resistant"]),
     (("neutral", "neutraal"), palette.STANCES["neutral"]),
     (("supportive", "steunend", "ondersteunend", "positief", "voorstander"), palette.STANCES["supportive"]),

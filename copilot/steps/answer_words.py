@@ -300,7 +300,8 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
         "sceptisch": "resistant", "skeptical": "resistant", "opposed": "resistant",
         "positief": "supportive", "voor": "supportive", "voorstander": "supportive", "support": "supportive",
         "steunt": "supportive", "trekker": "leading", "champion": "leading", "leidend": "leading",
-        "onwetend": "unaware", "niet bewust": "unaware", "onbekend": "unaware",
+        "steunend": "supportive", "onbewust": "unaware", "onwetend": "unaware", "niet bewust": "unaware",
+        "onbekend": "unaware",
     },
     "kind": {
         "eenmalig": "one-off", "one off": "one-off", "once": "one-off", "eenmalige": "one-off",

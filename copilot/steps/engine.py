@@ -24,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from copilot.errors import StepError
+from copilot.i18n import place_label
 from copilot.prompts import PromptTemplate, RenderedPrompt, templates
 from copilot.research.retrieval import Retriever
 from copilot.research.store import Evidence
@@ -33,6 +34,7 @@ from copilot.steps.answers import AnswerError, AnswerIncomplete, describe, parse
 from copilot.steps.grounding import ground
 from copilot.steps.quote_marks import remember_given
 from copilot.steps.quote_sentences import excerpt, supporting
+from copilot.steps.schema_text import schema_text as shown_schema
 from copilot.steps.schemas import SCHEMAS
 from copilot.steps.step_queries import gather, plan, used_by_other_steps
 
@@ -128,7 +130,7 @@ def prepare(
         {
             "id": e.id,
             "source": _label(e.chunk.source),
-            "location": _label(e.chunk.location),
+            "location": _label(place_label(e.chunk.location, language)),
             "text": excerpts.get(e.id, e.chunk.text),
         }
         for e in evidence
@@ -138,7 +140,7 @@ def prepare(
 
         redactor = Redactor(language=language, known_names={e.chunk.speaker for e in evidence if e.chunk.speaker})
         quotes = [{**q, "text": redactor.redact(q["text"])} for q in quotes]
-    schema_text = json.dumps(schema.model_json_schema(), ensure_ascii=False, separators=(",", ":"))
+    schema_text = shown_schema(schema, language)
     prompt = template.render(evidence=quotes, schema=schema_text, **context)
     kept = len(quotes)
     while char_limit is not None and kept > 0 and len(prompt.as_text()) > char_limit:

@@ -7,7 +7,7 @@ from html import escape
 
 import ipywidgets as w
 
-from copilot.i18n import t
+from copilot.i18n import place_label, t
 from copilot.steps.evidence_fit import weak_score
 from copilot.steps.schemas import Item
 from copilot.ui.fields import FieldWidget, editable
@@ -77,7 +77,7 @@ def _evidence(quotes: list[dict], language: str) -> w.Accordion:
     or an assistant's answer: every one is escaped, never read as HTML."""
     quote_html = "".join(
         f"<blockquote class='cx-quote'>“{escape(str(q.get('text', '')))}”"
-        f"<small>{escape(', '.join(str(p) for p in (q.get('source'), q.get('location')) if p))}"
+        f"<small>{escape(', '.join(str(p) for p in (q.get('source'), _place(q, language)) if p))}"
         f" · {escape(str(q.get('id', '')))}</small></blockquote>"
         for q in quotes
     )
@@ -86,3 +86,7 @@ def _evidence(quotes: list[dict], language: str) -> w.Accordion:
     fold.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
     fold.add_class("cx-evidence")
     return fold
+
+
+def _place(quote: dict, language: str) -> str:
+    return place_label(str(quote.get("location") or ""), language)

@@ -7,7 +7,7 @@ from html import escape
 
 import ipywidgets as w
 
-from copilot.i18n import t
+from copilot.i18n import place_label, t
 from copilot.steps.schemas import Theme
 from copilot.ui.quote_marks import item_findings, marks_html
 
@@ -104,7 +104,7 @@ def _evidence(quotes: list[dict], language: str) -> w.Accordion:
     """The quotes behind a theme, folded away until someone wants to read them."""
     quote_html = "".join(
         f"<blockquote class='cx-quote'>“{escape(q['text'])}”"
-        f"<small>{escape(', '.join(filter(None, (q.get('source'), q.get('location')))))} · {escape(q['id'])}</small>"
+        f"<small>{escape(', '.join(filter(None, (q.get('source'), _place(q, language)))))} · {escape(q['id'])}</small>"
         "</blockquote>"
         for q in quotes
     )
@@ -113,3 +113,7 @@ def _evidence(quotes: list[dict], language: str) -> w.Accordion:
     fold.set_title(0, t("ui.start.read_evidence", language, n=len(quotes)))
     fold.add_class("cx-evidence")
     return fold
+
+
+def _place(quote: dict, language: str) -> str:
+    return place_label(str(quote.get("location") or ""), language)

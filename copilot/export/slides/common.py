@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from copilot.export.deckspec import Card, CardsSlide, Slide
 from copilot.export.text import balanced, numbered
-from copilot.i18n import t
+from copilot.i18n import place_label, t
 from copilot.research.lexical import tokens
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -129,7 +129,7 @@ def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], langua
         if quote:
             whole = " ".join(quote["text"].split())
             point = supporting(whole, about) if about else whole
-            lines.append(f"[{quote_id}] “{point}” — {quote['source']}, {quote['location']}")
+            lines.append(f"[{quote_id}] “{point}” — {quote['source']}, {place_label(quote['location'], language)}")
             if point != whole:
                 lines.append(f"    {t('deck.whole_passage', language)}: “{whole}”")
     return "\n".join(lines)
@@ -163,6 +163,16 @@ def bullets(lines: Iterable[str]) -> str:
 def listed(values: Sequence[str]) -> str:
     """A short list inside a table cell or a line: one value per line."""
     return "\n".join(v for v in values if v and v.strip())
+
+
+def in_line(values: Sequence[str]) -> str:
+    """Values on one line as a writer would put them: after a whole sentence a space ("Het ging fout. Niemand
+    belde."), after a fragment a semicolon ("wachttijd; NPS") — never ".;"."""
+    text = ""
+    for value in (v.strip() for v in values):
+        if value:
+            text += ("" if not text else " " if text[-1] in '.!?…”"' else "; ") + value
+    return text
 
 
 def dots(value: int | None, scale: int = 5) -> str:

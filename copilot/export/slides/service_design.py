@@ -17,6 +17,7 @@ from copilot.export.slides.common import (
     bullets,
     dots,
     evidence_ids,
+    in_line,
     join_notes,
     listed,
     slides_of,
@@ -118,10 +119,10 @@ def personas(session: Session, language: str) -> tuple[list[Slide], list[str]]:
             ("gains", persona.gains, pains_gains),
         ):
             if values:
-                into.append(f"{c.label(f'persona.{key}')}: {'; '.join(values)}")
+                into.append(f"{c.label(f'persona.{key}')}: {in_line(values)}")
         contact = f"{c.label('persona.contact')}: {dots(persona.human_contact_need)}"
         if persona.human_contact_moments:
-            contact += f"\n{c.label('persona.contact_when')}: {'; '.join(persona.human_contact_moments)}"
+            contact += f"\n{c.label('persona.contact_when')}: {in_line(persona.human_contact_moments)}"
         quote = persona.quote or shorten(c.first_quote(persona), 140)
         blocks = [
             persona.description,

@@ -17,6 +17,7 @@ from copilot.export.network import Legend, Link, Node, network_png
 from copilot.export.network_layout import influence_network
 from copilot.export.slides.common import Context, bullets, dots, join_notes
 from copilot.export.text import shorten
+from copilot.i18n import choice_label
 from copilot.session import Session
 from copilot.steps.references import stakeholder_roles
 from copilot.steps.schemas import (
@@ -41,7 +42,7 @@ def stakeholder_map(session: Session, language: str) -> tuple[list[Slide], list[
     c = Context(session, "SC-01", language)
     content: StakeholderMap = c.content
     people = content.stakeholders
-    stance = {s: c.label(f"stakeholders.stances.{s}") for s in STANCES}
+    stance = {s: choice_label(s, c.language) for s in STANCES}
     chart = ChartSlide(
         c.title,
         notes=join_notes(*(c.notes(s.role, s) for s in people), c.open_questions()),
@@ -85,7 +86,7 @@ def influence_map(session: Session, language: str) -> tuple[list[Slide], list[st
         nodes = [Node(i, name(i), _stance_colour(stances.get(i, "")), i in ringed) for i in ids]
         present = [s for s in STANCES if s in {stances.get(i) for i in ids}]
         legend = Legend(
-            [(c.label(f"stakeholders.stances.{s}"), _stance_colour(s)) for s in present],
+            [(choice_label(s, c.language), _stance_colour(s)) for s in present],
             c.label("influence.ring") if ringed else "",
         )
         drawn = [k for k in content.links if k.source.strip() and k.target.strip()]
@@ -231,7 +232,7 @@ def engagement_plan(session: Session, language: str) -> tuple[list[Slide], list[
     c = Context(session, "SC-05", language)
     content: EngagementPlan = c.content
     roles = stakeholder_roles(session)
-    stance = {s: c.label(f"stakeholders.stances.{s}") for s in STANCES}
+    stance = {s: choice_label(s, c.language) for s in STANCES}
     slides: list[Slide] = []
     if content.engagements:
         engagements = content.engagements
