@@ -90,15 +90,11 @@ def shelved_ideas(session: Session, language: str) -> tuple[list[Slide], list[st
     return [slide], c.cited
 
 
-SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "SEK": "kr ", "NOK": "kr "}
-
-
 def _currency() -> str:
     """The workspace's currency as a prefix ("€", "£", "ZAR "); none set: plain numbers, no currency guessed."""
-    from copilot.settings import organisation
+    from copilot.settings import currency_symbol, organisation
 
-    code = organisation().currency
-    return SYMBOLS.get(code.upper(), code if len(code) <= 1 or not code.isalpha() else f"{code} ")
+    return currency_symbol(organisation().currency)
 
 
 def _money(value: float, language: str, symbol: str) -> str:
