@@ -99,9 +99,10 @@ class StepError(CopilotError):
     """A step cannot run."""
 
 
-
 class UnverifiedQuotationsError(StepError):
     """A step holds quotations that are not in the research; lock it only when the person confirms."""
+
+
 class SaveConflict(SessionError):
     """Another writer changed the same item (or field) of a step since the version this save started from.
 

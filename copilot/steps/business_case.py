@@ -64,8 +64,8 @@ def check(inputs: CaseInputs, language: str) -> None:
     """Raise a StepError in the person's language naming the first input that cannot be used."""
     for name in INPUTS:
         low, high = getattr(inputs, f"{name}_low"), getattr(inputs, f"{name}_high")
-        label = field_label(name, language)
-        for value in (low, high):
+        for end, value in (("low", low), ("high", high)):
+            label = field_label(f"{name}_{end}", language)  # as the editor labels the box to correct
             if not math.isfinite(value):
                 raise StepError(key="calculator_not_a_number", input=label)
             if value < 0:
@@ -73,6 +73,7 @@ def check(inputs: CaseInputs, language: str) -> None:
             if name in PERCENT and value > 100:
                 raise StepError(key="calculator_over_100", input=label, value=_plain(value))
         if low > high:
+            label = field_label(name, language)
             raise StepError(key="calculator_low_above_high", input=label, low=_plain(low), high=_plain(high))
 
 
