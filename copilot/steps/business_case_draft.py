@@ -81,7 +81,7 @@ def draft_business_case(store: ResearchStore, session: Session, workshop: Agenda
             share=between(*values["share_affected"], language, 1),
             saved=said("time_saved"),
             minutes=between(*values["minutes_per_contact"], language, 1),
-            cost=f"{symbol.strip()} {said('cost_per_minute')}".strip() if symbol else said("cost_per_minute"),
+            cost=_priced(said("cost_per_minute"), symbol, language),
         )
         sources = "; ".join(
             notes[name]
@@ -205,6 +205,13 @@ def _from_export(export, idea: Idea, language: str):
         )
     counted = rows or export.rows
     return found, exports.spread(counted, CITED), notes
+
+
+def _priced(amount: str, symbol: str, language: str) -> str:
+    """ "€ 0,75–1,25" (nl), "€0.75–1.25" (en); the number alone when no currency is set."""
+    if not symbol:
+        return amount
+    return f"{symbol.strip()} {amount}" if language == "nl" else f"{symbol}{amount}"
 
 
 def number_of(value: int, language: str) -> str:

@@ -162,7 +162,8 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
     if buckets:
         highest = max(a.amount.high for a in amounts)
         symbol = _currency()
-        prefix = f'"{symbol}"' if symbol else ""
+        # "€ 17k" in Dutch, "€17k" in English, like the amounts in the table
+        prefix = f'"{symbol.strip() + " " if language == "nl" else symbol}"' if symbol else ""
         slides.append(
             ChartSlide(
                 c.titled("business.ranges"),
