@@ -277,3 +277,60 @@ def test_the_deck_shows_the_computed_case_with_its_inputs_payback_and_cited_rows
     cited = case.benefits[0].evidence[0]
     assert any(cited in notes(s) for s in slides)
     assert_everything_fits(path)
+
+
+def test_in_the_notebook_a_person_types_the_inputs_and_computes_the_case_again(workspace, monkeypatch):
+    from copilot.ui.step_editor import StepEditor
+    from copilot.workbench import Workbench
+
+    monkeypatch.setenv("CX_COPILOT_CURRENCY", "EUR")
+    bench = Workbench(workspace, language="nl")
+    editor = StepEditor(bench, "AI-03")
+    assert editor.compute_button.layout.display != "none"
+    fields = {f.name: f for f in editor._top}
+    fields["idea"].widget.value = "Terugbelafspraak via de app"
+    boxes = {part.name: part.widget for part in fields["inputs"].parts}
+    assert boxes["contacts_per_year_low"].description == "Contacten per jaar, voorzichtig"
+    for name, value in [
+        ("contacts_per_year_high", 60_000),
+        ("contacts_per_year_low", 40_000),
+        ("share_affected_high", 10),
+        ("share_affected_low", 5),
+    ]:
+        boxes[name].value = value
+    assert bench.content("AI-03").inputs.contacts_per_year_low == 40_000  # saved as typed
+
+    editor.compute_button.click()
+    for row in editor.diff.children[1:-1]:  # take every computed change
+        row.children[1].click()
+
+    case = bench.content("AI-03")
+    (benefit,) = case.benefits
+    # 40k × 5 % × 20 % × 4 min × € 0.75 = 1,200; 60k × 10 % × 50 % × 8 min × € 1.25 = 30,000
+    assert benefit.amount.model_dump() == {"low": 1_200, "high": 30_000}
+    assert "Contacten per jaar: ingetypt" in benefit.basis and benefit.evidence == []
+
+    boxes = {part.name: part.widget for part in {f.name: f for f in editor._top}["inputs"].parts}
+    boxes["share_affected_high"].value = 140
+    editor.compute_button.click()
+    assert "Aandeel geraakte contacten (%), optimistisch is 140 %" in editor.errors.message.value
+
+
+def test_without_ideas_the_case_is_for_what_the_ai_scan_would_automate_matched_on_its_journey_stage(
+    tmp_path, export_store, euros
+):
+    from copilot.steps.schemas import AiOpportunityScan, CurrentJourney, JourneyStage, TouchpointScan
+
+    session = Session.create(tmp_path / "s.cxsession", "Test", "nl")
+    stages = [JourneyStage(id="S1", name="Verhuizen"), JourneyStage(id="S2", name="Termijnbedrag aanpassen")]
+    session.save_edit("SD-04", CurrentJourney(stages=stages))
+    scan = [
+        TouchpointScan(id="T1", stage="S1", touchpoint="telefoon", pattern="human-led"),
+        TouchpointScan(id="T2", stage="S2", touchpoint="app", pattern="automate", why="Eenvoudige vragen."),
+    ]
+    session.save_edit("AI-01", AiOpportunityScan(touchpoints=scan))
+    session.lock("AI-01")
+    draft_step("AI-03", export_store, session)
+    case = session.content("AI-03", BusinessCase)
+    assert case.idea == "Automatiseren: app"
+    assert "96 van 480 contacten met de reden “Termijnbedrag wijzigen”" in case.benefits[0].basis

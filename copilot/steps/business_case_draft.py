@@ -24,6 +24,7 @@ from copilot.steps.schemas import (
     Amount,
     BusinessCase,
     CaseInputs,
+    CurrentJourney,
     Ideation,
     Prioritisation,
     Range,
@@ -151,12 +152,16 @@ def choose_idea(session: Session, current: BusinessCase | None, language: str) -
         first = ideas.ideas[0]
         return Idea(first.title, f"{first.title} {first.pitch}", tuple(first.evidence))
     scan = session.content("AI-01", AiOpportunityScan)
+    journey = session.content("SD-04", CurrentJourney)
+    stages = {stage.id: stage.name for stage in journey.stages} if journey else {}
     if scan:
         for pattern in ("automate", "agent-assist"):
             for point in scan.touchpoints:
                 if point.pattern == pattern:
                     text = t(f"starters.case_scan_idea.{pattern}", language, touchpoint=point.touchpoint)
-                    return Idea(text, f"{point.touchpoint} {point.why}", tuple(point.evidence))
+                    # contacts are matched on the stage and touchpoint, not on the pattern's stock wording
+                    about = f"{stages.get(point.stage, '')} {point.touchpoint}"
+                    return Idea(text, about, tuple(point.evidence))
     return None
 
 

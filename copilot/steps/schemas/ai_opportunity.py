@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import AliasChoices, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from copilot.steps.schemas.base import Item, Part, Scale, StepOutput
 from copilot.steps.schemas.service_design import TimeWell
@@ -113,5 +114,6 @@ class BusinessCase(StepOutput):
     costs: list[Amount] = Field(default_factory=list, description="costs, in the organisation's currency")
     payback_months: Range | None = Field(None, description="months until benefits cover costs, as a range")
     risks: list[Risk] = Field(default_factory=list, description="what could go wrong")
-    # optional, so cases written before the calculator (or by a model) still read
-    inputs: CaseInputs | None = Field(None, description="calculator inputs; leave null")
+    # the offline calculator's, kept for people to change: optional, so cases written before it (or by a model)
+    # still read, and left out of the schema a model is shown (its prompt budget is for quotes)
+    inputs: SkipJsonSchema[CaseInputs | None] = Field(None, description="the calculator's inputs")
