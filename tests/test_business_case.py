@@ -239,13 +239,17 @@ def test_without_an_export_or_typed_contacts_the_case_says_what_to_fill_in_and_i
 
 
 def _without_tables(tmp_path: Path):
-    """A store of the example interviews only: research without a contact export."""
+    """A store holding one interview: research without a contact export."""
+    from conftest import TRANSCRIPT_NL
+
     from copilot.research.ingest import ingest
     from copilot.research.store import ResearchStore
 
-    store = ResearchStore.open(tmp_path / "interviews-only")
-    ingest(Path(__file__).resolve().parents[1] / "examples" / "research" / "interviews", store)
-    assert not store.chunks(where={"kind": "table"})
+    (tmp_path / "research").mkdir()
+    (tmp_path / "research" / "interview.txt").write_text(TRANSCRIPT_NL, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "interview-only")
+    ingest(tmp_path / "research", store)
+    assert store.chunks() and not store.chunks(where={"kind": "table"})
     return store
 
 
