@@ -95,6 +95,7 @@ def test_ranges_of_money_read_as_people_write_them():
     assert money(120_000, 180_000, "nl", "€") == "€ 120k–180k"
     assert money(120_000, 180_000, "en", "£") == "£120k–180k"
     assert money(950, 12_400, "nl", "€") == "€ 950–12.400"
+    assert money(17_028, 130_500, "en", "€") == "€17k–131k"  # half up, as the deck's charts round
     assert money(800_000, 1_260_000, "nl", "") == "0,8–1,3 mln"
 
 
@@ -275,6 +276,7 @@ def test_the_deck_shows_the_computed_case_with_its_inputs_payback_and_cited_rows
     slides = slides_of_step(prs, "AI-03", "nl")
     texts = "\n".join(slide_texts(s) for s in slides)
     assert "Terugverdiend in 5 maanden tot 5 jaar of langer" in texts
+    assert "Baten € 17k–131k per jaar" in texts  # 130,500 rounds up, as in the chart
     assert "€ 17.028" in texts and "€ 130.500" in texts and "€ 50.000" in texts
     assert "Contacten per jaar" in texts and "120.000" in texts and "€ 0,75" in texts and "17,2 %" in texts
     assert "60 maanden" not in texts

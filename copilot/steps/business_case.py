@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from copilot.errors import StepError
 from copilot.i18n import field_label
@@ -121,7 +122,9 @@ def _plain(value: float) -> str:
 
 def number(value: float, language: str, decimals: int = 0) -> str:
     """12400 -> "12.400" (nl) or "12,400" (en); 0.75 -> "0,75" / "0.75"."""
-    text = f"{value:,.{decimals}f}"
+    # half up, as a spreadsheet rounds (and the deck's charts): 130.5k is "131k" in the table and the chart alike
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if language == "nl":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text

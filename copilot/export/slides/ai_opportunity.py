@@ -7,7 +7,7 @@ from copilot.export.slides.common import Context, evidence_ids, join_notes, slid
 from copilot.export.slides.service_design import ASSUMPTION_FILL, LABEL_FILL
 from copilot.export.text import numbered
 from copilot.session import Session
-from copilot.steps.business_case import HORIZON_MONTHS, INPUTS, PERCENT, between
+from copilot.steps.business_case import HORIZON_MONTHS, INPUTS, PERCENT, between, money
 from copilot.steps.schemas import AiOpportunityScan, Amount, BusinessCase, CaseInputs, ShelvedIdeas
 
 TOUCHPOINTS_PER_SLIDE = 5
@@ -158,6 +158,22 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
         ("one_off_costs", [a for a in content.costs if a.kind == "one-off"]),
     ]
     buckets = [(key, amounts) for key, amounts in buckets if amounts]
+    yearly = [b.amount for b in content.benefits if b.kind == "yearly"]
+    # "Benefits € 17k–131k a year · Paid back in …": the case in one line above the detail and the inputs
+    summary = " · ".join(
+        filter(
+            None,
+            [
+                c.label(
+                    "business.benefit_per_year",
+                    amount=money(sum(r.low for r in yearly), sum(r.high for r in yearly), language, _currency()),
+                )
+                if yearly
+                else "",
+                payback,
+            ],
+        )
+    )
     amounts = [*content.benefits, *content.costs]
     if buckets:
         highest = max(a.amount.high for a in amounts)
@@ -201,11 +217,11 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
                 assumptions=[a.assumption for a, _ in kinds],
                 assumption_label=c.assumption,
                 row_notes=[c.notes(a.name, a) for a, _ in kinds],
-                caption=payback,
+                caption=summary,
             )
         )
     if content.inputs is not None and any(content.inputs.model_dump().values()):
-        slides.append(_inputs_slide(c, content.inputs, language, _currency(), payback))
+        slides.append(_inputs_slide(c, content.inputs, language, _currency(), summary))
     if content.fit:
         slides.append(
             TableSlide(
