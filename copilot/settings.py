@@ -76,6 +76,14 @@ class Organisation:
     currency: str = ""
 
 
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "SEK": "kr ", "NOK": "kr "}
+
+
+def currency_symbol(code: str) -> str:
+    """A currency as the prefix of an amount ("€", "£", "ZAR "); empty for none."""
+    return SYMBOLS.get(code.upper(), code if len(code) <= 1 or not code.isalpha() else f"{code} ")
+
+
 def organisation(workspace: Workspace | None = None) -> Organisation:
     """The workspace's `settings.yaml` (`sector:`, `currency:`), overridden by `CX_COPILOT_SECTOR` and
     `CX_COPILOT_CURRENCY`; neither set means neutral wording."""

@@ -3,8 +3,8 @@ who drafted it. Steps a model drafts go through the step engine instead.
 
 Which steps have a drafter, and which are computed even when a model is at hand, is declared in
 `copilot.steps.registry`: research themes, proto-personas, how each journey stage feels, how-might-we starters
-from the pains, impact from the evidence behind each idea, the stakeholders the research names and an AI
-pattern per journey stage."""
+from the pains, impact from the evidence behind each idea, the stakeholders the research names, an AI
+pattern per journey stage and a business case calculated from the contact export."""
 
 from __future__ import annotations
 

@@ -126,7 +126,7 @@ _DECLARED = (
     _declare("AI-02", "ai-opportunity", "Shelved ideas", "Ideeën van de plank", ShelvedIdeas,
              slides=f"{_AI}:shelved_ideas"),
     _declare("AI-03", "ai-opportunity", "Business case", "Businesscase", BusinessCase,
-             slides=f"{_AI}:business_case"),
+             drafter="copilot.steps.business_case_draft:draft_business_case", slides=f"{_AI}:business_case"),
 )  # fmt: skip
 
 # the catalogue, in order: tracks, decks and agendas list steps in this order

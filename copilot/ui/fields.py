@@ -177,7 +177,9 @@ class FieldWidget:
 
     def value(self) -> Any:
         if self.kind == "group":
-            return self.model.model_validate({part.name: part.value() for part in self.parts})
+            group = self.model.model_validate({part.name: part.value() for part in self.parts})
+            # an optional group left as it was blank (a payback not estimated, a calculator not used) stays None
+            return None if self.optional and group == blank(self.model) else group
         raw = self.widget.value
         if self.kind == "lines":
             return [line.strip() for line in raw.splitlines() if line.strip()]

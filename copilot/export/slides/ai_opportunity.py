@@ -7,7 +7,8 @@ from copilot.export.slides.common import Context, evidence_ids, join_notes, slid
 from copilot.export.slides.service_design import ASSUMPTION_FILL, LABEL_FILL
 from copilot.export.text import numbered
 from copilot.session import Session
-from copilot.steps.schemas import AiOpportunityScan, Amount, BusinessCase, ShelvedIdeas
+from copilot.steps.business_case import HORIZON_MONTHS, INPUTS, PERCENT, between, money
+from copilot.steps.schemas import AiOpportunityScan, Amount, BusinessCase, CaseInputs, ShelvedIdeas
 
 TOUCHPOINTS_PER_SLIDE = 5
 # the four patterns, from most to least AI, in colours that read as that scale on any master
@@ -90,34 +91,64 @@ def shelved_ideas(session: Session, language: str) -> tuple[list[Slide], list[st
     return [slide], c.cited
 
 
-SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CHF": "CHF ", "SEK": "kr ", "NOK": "kr "}
-
-
 def _currency() -> str:
     """The workspace's currency as a prefix ("€", "£", "ZAR "); none set: plain numbers, no currency guessed."""
-    from copilot.settings import organisation
+    from copilot.settings import currency_symbol, organisation
 
-    code = organisation().currency
-    return SYMBOLS.get(code.upper(), code if len(code) <= 1 or not code.isalpha() else f"{code} ")
+    return currency_symbol(organisation().currency)
 
 
-def _money(value: float, language: str, symbol: str) -> str:
-    text = f"{value:,.0f}"
+def _money(value: float, language: str, symbol: str, decimals: int = 0) -> str:
+    text = between(value, value, language, decimals)
     if language == "nl":
-        text = text.replace(",", ".")
         return f"{symbol.strip()} {text}".strip() if symbol else text
     return f"{symbol}{text}"
+
+
+def _payback(c: Context, content: BusinessCase) -> str:
+    """ "Paid back in 7–20 months"; a payback at or beyond the calculator's horizon (five years) is said as such,
+    never as "60 months"."""
+    months = content.payback_months
+    if months is None:
+        return c.label("business.no_payback")
+    years = HORIZON_MONTHS // 12
+    if months.low >= HORIZON_MONTHS:
+        return c.label("business.payback_never", years=years)
+    if months.high >= HORIZON_MONTHS:
+        return c.label("business.payback_beyond", low=f"{months.low:g}", years=years)
+    return c.label("business.payback", low=f"{months.low:g}", high=f"{months.high:g}")
+
+
+def _inputs_slide(c: Context, inputs: CaseInputs, language: str, symbol: str, caption: str) -> TableSlide:
+    """The calculator's inputs, cautious and optimistic, so a room can see what the amounts rest on."""
+    rows = []
+    for name in INPUTS:
+        low, high = getattr(inputs, f"{name}_low"), getattr(inputs, f"{name}_high")
+        if name in PERCENT:
+            cells = [f"{between(v, v, language, 1).removesuffix(',0').removesuffix('.0')} %" for v in (low, high)]
+        elif name == "cost_per_minute":
+            cells = [_money(v, language, symbol, decimals=2) for v in (low, high)]
+        elif name in ("one_off_costs", "yearly_costs"):
+            cells = [_money(v, language, symbol) for v in (low, high)]
+        elif name == "minutes_per_contact":
+            cells = [between(v, v, language, 1) for v in (low, high)]
+        else:
+            cells = [between(v, v, language) for v in (low, high)]
+        rows.append([c.label(f"business.inputs.{name}"), *cells])
+    return TableSlide(
+        c.titled("business.inputs.title"),
+        columns=[c.label("business.inputs.input"), c.label("business.low"), c.label("business.high")],
+        rows=rows,
+        widths=[3, 1.4, 1.4],
+        caption=caption,
+    )
 
 
 def business_case(session: Session, language: str) -> tuple[list[Slide], list[str]]:
     """AI-03: benefits and costs as ranges (a bar of cautious and optimistic per kind), fit, detail and risks."""
     c = Context(session, "AI-03", language)
     content: BusinessCase = c.content
-    payback = (
-        c.label("business.payback", low=f"{content.payback_months.low:g}", high=f"{content.payback_months.high:g}")
-        if content.payback_months
-        else c.label("business.no_payback")
-    )
+    payback = _payback(c, content)
     caption = " · ".join(filter(None, [c.label("business.for", idea=content.idea) if content.idea else "", payback]))
     slides: list[Slide] = []
     buckets: list[tuple[str, list[Amount]]] = [
@@ -127,11 +158,28 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
         ("one_off_costs", [a for a in content.costs if a.kind == "one-off"]),
     ]
     buckets = [(key, amounts) for key, amounts in buckets if amounts]
+    yearly = [b.amount for b in content.benefits if b.kind == "yearly"]
+    # "Benefits € 17k–131k a year · Paid back in …": the case in one line above the detail and the inputs
+    summary = " · ".join(
+        filter(
+            None,
+            [
+                c.label(
+                    "business.benefit_per_year",
+                    amount=money(sum(r.low for r in yearly), sum(r.high for r in yearly), language, _currency()),
+                )
+                if yearly
+                else "",
+                payback,
+            ],
+        )
+    )
     amounts = [*content.benefits, *content.costs]
     if buckets:
         highest = max(a.amount.high for a in amounts)
         symbol = _currency()
-        prefix = f'"{symbol}"' if symbol else ""
+        # "€ 17k" in Dutch, "€17k" in English, like the amounts in the table
+        prefix = f'"{symbol.strip() + " " if language == "nl" else symbol}"' if symbol else ""
         slides.append(
             ChartSlide(
                 c.titled("business.ranges"),
@@ -169,9 +217,11 @@ def business_case(session: Session, language: str) -> tuple[list[Slide], list[st
                 assumptions=[a.assumption for a, _ in kinds],
                 assumption_label=c.assumption,
                 row_notes=[c.notes(a.name, a) for a, _ in kinds],
-                caption=payback,
+                caption=summary,
             )
         )
+    if content.inputs is not None and any(content.inputs.model_dump().values()):
+        slides.append(_inputs_slide(c, content.inputs, language, _currency(), summary))
     if content.fit:
         slides.append(
             TableSlide(

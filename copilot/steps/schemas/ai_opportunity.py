@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import AliasChoices, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from copilot.steps.schemas.base import Item, Part, Scale, StepOutput
 from copilot.steps.schemas.service_design import TimeWell
@@ -84,6 +85,26 @@ class Risk(Item):
     mitigation: str = Field("", description="how to reduce it")
 
 
+class CaseInputs(Part):
+    """The calculator's inputs (AI-03 offline), each a cautious and an optimistic end, kept in the step so people
+    can change them and compute again. Plain numbers, checked by the calculator (steps.business_case)."""
+
+    contacts_per_year_low: float = Field(0, description="contacts per year, cautious")
+    contacts_per_year_high: float = Field(0, description="contacts per year, optimistic")
+    minutes_per_contact_low: float = Field(0, description="minutes per contact, cautious")
+    minutes_per_contact_high: float = Field(0, description="minutes per contact, optimistic")
+    cost_per_minute_low: float = Field(0, description="cost of one contact minute, cautious")
+    cost_per_minute_high: float = Field(0, description="cost of one contact minute, optimistic")
+    share_affected_low: float = Field(0, description="% of contacts the idea affects, cautious")
+    share_affected_high: float = Field(0, description="% of contacts the idea affects, optimistic")
+    time_saved_low: float = Field(0, description="% of those contacts' time the idea saves, cautious")
+    time_saved_high: float = Field(0, description="% of those contacts' time the idea saves, optimistic")
+    one_off_costs_low: float = Field(0, description="one-off costs, low end")
+    one_off_costs_high: float = Field(0, description="one-off costs, high end")
+    yearly_costs_low: float = Field(0, description="yearly running costs, low end")
+    yearly_costs_high: float = Field(0, description="yearly running costs, high end")
+
+
 class BusinessCase(StepOutput):
     """AI-03: value-proposition fit, benefits and costs as ranges, payback and risks."""
 
@@ -93,3 +114,6 @@ class BusinessCase(StepOutput):
     costs: list[Amount] = Field(default_factory=list, description="costs, in the organisation's currency")
     payback_months: Range | None = Field(None, description="months until benefits cover costs, as a range")
     risks: list[Risk] = Field(default_factory=list, description="what could go wrong")
+    # the offline calculator's, kept for people to change: optional, so cases written before it (or by a model)
+    # still read, and left out of the schema a model is shown (its prompt budget is for quotes)
+    inputs: SkipJsonSchema[CaseInputs | None] = Field(None, description="the calculator's inputs")
