@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from copilot.research.chunks import ASKING_ROLES, Chunk
+from copilot.research.chunks import Chunk
 from copilot.research.language import detect
 from copilot.research.lexical import LexicalIndex
 from copilot.research.lexicon import Lexicon
@@ -179,7 +179,9 @@ class Retriever:
             if mode == "hybrid" and self._count > NEIGHBOURS:
                 nearest = _normalise(self.store.nearest_vectors(vector, NEIGHBOURS))
                 expanded = _normalise(vector + NEIGHBOUR_WEIGHT * nearest.mean(axis=0))
-            hits = self.store.candidates(expanded, pool, _chroma_where(where, evidence), augmented=mode == "hybrid")
+            # interviewer turns are left out below, not by Chroma: a filter that keeps nearly every quote made
+            # its query ten times slower (30 → 300 ms at 30,000 quotes); a caller's filter goes to Chroma
+            hits = self.store.candidates(expanded, pool, where, augmented=mode == "hybrid")
             for hit in hits:
                 found[hit.id], dense[hit.id] = hit, hit.score
             vector = expanded
@@ -275,18 +277,6 @@ def _filter(chunks: list[Chunk], where: dict | None) -> np.ndarray:
         )
 
     return np.array([passes(chunk) for chunk in chunks], dtype=bool)
-
-
-def _chroma_where(where: dict | None, evidence: bool) -> dict | None:
-    """The filter as Chroma reads it, with "not an interviewer's question or a plan" when only evidence is
-    wanted (checked again on the chunks: roles are matched without case there)."""
-    conditions = list((where or {}).get("$and", [where] if where else []))
-    if evidence:
-        roles = sorted({variant for role in ASKING_ROLES for variant in (role, role.capitalize(), role.upper())})
-        conditions += [{"kind": {"$ne": "plan"}}, {"role": {"$nin": roles}}]
-    if not conditions:
-        return None
-    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
 
 
 def _one_source(where: dict | None) -> bool:
