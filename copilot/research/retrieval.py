@@ -11,8 +11,11 @@ Three choices, each measured in BENCHMARKS.md (parameters chosen on Banking77's 
 - Diversity: at most a few quotes from one interview or document, so one talkative participant does not
   fill the evidence.
 
-Chroma stays the store of record; the retriever keeps its vectors in memory and rebuilds them when the
-store changes.
+Two ways to search, with the same scores. A store of up to `EXACT_LIMIT` quotes is held in memory and scored
+exactly (every quote, neighbours averaged over all pairs, bm25s), rebuilt when the store changes. A bigger
+store (issue 17) is never loaded: the dense candidates come from Chroma's own index over the averaged vectors
+the store wrote at ingest, the word candidates from a persistent BM25 index beside the store (`lexicon.py`)
+that follows the store's change feed, and only the union of both is fused and made diverse.
 """
 
 from __future__ import annotations
@@ -25,15 +28,20 @@ import numpy as np
 from copilot.research.chunks import Chunk
 from copilot.research.language import detect
 from copilot.research.lexical import LexicalIndex
+from copilot.research.lexicon import Lexicon
+from copilot.research.neighbours import NEIGHBOUR_WEIGHT, NEIGHBOURS, augment
+from copilot.research.neighbours import normalise as _normalise
 from copilot.research.store import Evidence, ResearchStore
 
-NEIGHBOURS = 3  # how many nearest quotes are averaged into a quote's (and a query's) vector
-NEIGHBOUR_WEIGHT = 0.5
+__all__ = ["NEIGHBOURS", "NEIGHBOUR_WEIGHT", "LEXICAL_WEIGHT", "Retriever", "augment"]
+
 # On Dutch text exact words carry more of the meaning. English: chosen on Banking77's train split;
 # Dutch: on the Dutch CX development half with the bilingual embedder (0.2 → 0.5: P@10 0.298 → 0.307).
 LEXICAL_WEIGHT = {"en": 0.05, "nl": 0.5}
-_BLOCK = 2048
-RECHECK_SECONDS = 2.0  # rows per block when finding every quote's neighbours, to bound memory
+RECHECK_SECONDS = 2.0  # how often another person's writes to a shared store are looked for
+EXACT_LIMIT = 5_000  # quotes; above it a store is searched through its indexes, not loaded
+CANDIDATES = 200  # at least this many candidates from each index (more for bigger k)
+FEED_OVERLAP = 30.0  # seconds the change feed is re-read, for writes committed after a later one was seen
 
 
 @dataclass
@@ -48,33 +56,19 @@ class _Corpus:
     version: int  # the store's version it was built from
 
 
-def _normalise(matrix: np.ndarray) -> np.ndarray:
-    return matrix / np.maximum(np.linalg.norm(matrix, axis=-1, keepdims=True), 1e-12)
-
-
-def augment(vectors: np.ndarray, neighbours: int = NEIGHBOURS, weight: float = NEIGHBOUR_WEIGHT) -> np.ndarray:
-    """Each vector plus `weight` × the mean of its `neighbours` nearest other vectors, normalised."""
-    n = len(vectors)
-    if n <= neighbours:
-        return vectors.copy()
-    result = np.empty_like(vectors)
-    for start in range(0, n, _BLOCK):
-        block = vectors[start : start + _BLOCK] @ vectors.T
-        block[np.arange(len(block)), np.arange(start, start + len(block))] = -np.inf  # not itself
-        nearest = np.argpartition(-block, neighbours, axis=1)[:, :neighbours]
-        result[start : start + len(block)] = vectors[start : start + len(block)] + weight * vectors[nearest].mean(
-            axis=1
-        )
-    return _normalise(result)
-
-
 class Retriever:
     """Searches a research store by meaning and by words."""
 
-    def __init__(self, store: ResearchStore, lexical_weight: dict[str, float] | None = None) -> None:
+    def __init__(
+        self, store: ResearchStore, lexical_weight: dict[str, float] | None = None, exact_limit: int | None = None
+    ) -> None:
         self.store = store
         self.lexical_weight = lexical_weight or LEXICAL_WEIGHT
+        self.exact_limit = EXACT_LIMIT if exact_limit is None else exact_limit
         self._corpus: _Corpus | None = None
+        self._lexicon: Lexicon | None = None
+        self._count = 0
+        self._unaveraged = (0, 0)
         self._checked = 0.0
         self._seen: tuple[int] = (-1,)
 
@@ -89,6 +83,8 @@ class Retriever:
     ) -> list[Evidence]:
         """The k best quotes for `query`; at most `per_source` (default k/4, at least 2) from one interview
         or document. `mode` is "hybrid", or "dense" / "bm25" alone (baselines)."""
+        if self._indexed():
+            return self._search_indexed(query, k, where, per_source, mode, evidence_only)
         corpus = self._load()
         if corpus is None:
             return []
@@ -123,13 +119,21 @@ class Retriever:
             scores = scores + weight * words / words.max()
         return scores
 
+    def _indexed(self) -> bool:
+        """Whether the store is too big to hold: polled like `_load` (our own writes at once, others' within
+        `RECHECK_SECONDS`)."""
+        now = time.monotonic()
+        if self._seen != (self.store.version,) or now - self._checked >= RECHECK_SECONDS:
+            self._count = self.store.count()
+        return self._count > self.exact_limit
+
     def _load(self) -> _Corpus | None:
         # Our own writes bump store.version at once; another person's writes to a shared server are noticed
         # by its count, polled at most every few seconds so a search costs no extra round trip.
         now = time.monotonic()
         if self._corpus is not None and self._seen == (self.store.version,) and now - self._checked < RECHECK_SECONDS:
             return self._corpus
-        count = self.store.count()
+        count = self._count = self.store.count()
         self._checked, self._seen = now, (self.store.version,)
         if count == 0:
             self._corpus = None
@@ -155,6 +159,102 @@ class Retriever:
         """Forget the cached vectors, e.g. after someone else changed a shared store."""
         self._corpus = None
         self._checked = 0.0
+
+    # --- a big store: through Chroma's index and the persistent word index ----------------------
+
+    def _search_indexed(
+        self, query: str, k: int, where: dict | None, per_source: int | None, mode: str, evidence_only: bool
+    ) -> list[Evidence]:
+        lexicon = self._follow()
+        self._corpus = None  # a store that grew past the limit: its in-memory copy is no longer used
+        kinds = {str(condition.get("kind")) for condition in (where or {}).get("$and", [where or {}])}
+        evidence = evidence_only and "plan" not in kinds
+        pool = max(CANDIDATES, 20 * k)
+        found: dict[str, Evidence] = {}
+        dense: dict[str, float] = {}
+        vector = None
+        if mode != "bm25":
+            vector = _normalise(self.store.embedder.embed([query])[0])
+            expanded = vector
+            if mode == "hybrid" and self._count > NEIGHBOURS:
+                nearest = _normalise(self.store.nearest_vectors(vector, NEIGHBOURS))
+                expanded = _normalise(vector + NEIGHBOUR_WEIGHT * nearest.mean(axis=0))
+            # interviewer turns are left out below, not by Chroma: a filter that keeps nearly every quote made
+            # its query ten times slower (30 → 300 ms at 30,000 quotes); a caller's filter goes to Chroma
+            hits = self.store.candidates(expanded, pool, where, augmented=mode == "hybrid")
+            for hit in hits:
+                found[hit.id], dense[hit.id] = hit, hit.score
+            vector = expanded
+        rows, words = lexicon.scores(query)
+        top = words.max() if len(words) else 0.0
+        scores: dict[str, float] = {}
+        if mode in ("hybrid", "bm25") and top > 0:
+            best = rows[np.argsort(-words)[:pool]] if len(rows) > pool else rows
+            missing = [lexicon.ids[r] for r in best if lexicon.ids[r] not in found]
+            chunks, vectors = self.store.augmented_of(missing)
+            for chunk, augmented in zip(chunks, vectors, strict=True):
+                found[chunk.id] = Evidence(chunk, 0.0)
+                if vector is not None:
+                    dense[chunk.id] = float(_normalise(augmented) @ vector)
+        weight = self.lexical_weight[detect(query, default=lexicon.language)] if mode == "hybrid" else 1.0
+        by_row = dict(zip(rows.tolist(), (words / top).tolist(), strict=True)) if top > 0 else {}
+        for id_ in found:
+            word = by_row.get(lexicon.rows.get(id_, -1), 0.0) if id_ in lexicon else 0.0
+            if mode == "bm25":
+                if word > 0:
+                    scores[id_] = float(word * top)
+            elif mode == "dense":
+                scores[id_] = dense[id_]
+            else:
+                scores[id_] = float(dense.get(id_, 0.0) + weight * word)
+        candidates = [found[i].chunk for i in scores]
+        allowed = _filter(candidates, where)
+        if evidence:
+            allowed &= np.array([c.is_evidence for c in candidates], dtype=bool)
+        ranked = sorted(
+            (Evidence(chunk, scores[chunk.id]) for chunk, ok in zip(candidates, allowed, strict=True) if ok),
+            key=lambda e: -e.score,
+        )
+        if per_source is None and _one_source(where):
+            per_source = k
+        return _diverse(ranked, k, per_source or max(2, k // 4))
+
+    def _follow(self) -> Lexicon:
+        """The store's word index, brought up to date: quotes written since the last look (the change feed,
+        read again a little way back), and, when the counts still differ, a comparison of every id."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon(self.store.lexicon_folder())
+        lexicon = self._lexicon
+        now = time.monotonic()
+        if self._seen == (self.store.version,) and now - self._checked < RECHECK_SECONDS and lexicon.size:
+            return lexicon
+        self._checked, self._seen = now, (self.store.version,)
+        if lexicon.source != self.store.identity():
+            lexicon.clear()
+            lexicon.source = self.store.identity()
+        changed = False
+        if lexicon.size:
+            ids, texts, latest = self.store.changes(lexicon.stamp - FEED_OVERLAP)
+            changed = lexicon.add(ids, texts) > 0 or latest > lexicon.stamp
+            lexicon.stamp = max(lexicon.stamp, latest)
+        self._count = self.store.count()
+        if self._count != lexicon.size:
+            every = set(self.store.ids())
+            known = lexicon.living_ids()
+            ids, texts, latest = self.store.texts(sorted(every - known))
+            lexicon.add(ids, texts)
+            lexicon.remove(sorted(known - every))
+            lexicon.stamp = max(lexicon.stamp, latest)
+            changed = True
+        # quotes without an averaged vector: written by an older copilot (fill them in), or being written by a
+        # colleague right now (their copilot writes them in a moment); only a difference that stays is filled
+        counts = (self._count, self.store.augmented_count())
+        if counts[0] != counts[1] and counts == self._unaveraged:
+            self.store.fill_augmented()
+        self._unaveraged = counts
+        if changed:
+            lexicon.save()
+        return lexicon
 
 
 def _filter(chunks: list[Chunk], where: dict | None) -> np.ndarray:
