@@ -111,7 +111,7 @@ def test_speaker_notes_carry_every_quote_and_its_source(tmp_path: Path):
     )
     prs = Presentation(str(render(build_deck(session, WORKSHOP), tmp_path / "deck.pptx")))
     notes = next(s.notes_slide.notes_text_frame.text for s in prs.slides if "Herhaalcontact" in slide_texts(s))
-    assert quote(2).text in notes and "interviews/i2.txt, turn 2" in notes
+    assert quote(2).text in notes and "interviews/i2.txt, beurt 2" in notes  # a Dutch deck says where in Dutch
 
 
 def test_a_theme_without_evidence_is_marked_as_an_assumption_on_the_slide(tmp_path: Path):
