@@ -20,9 +20,8 @@ from browser_servers import MAIN_SHELL, SUBSHELL, JupyterServer
 from conftest import write_small_research
 from hostile import PAYLOAD, hostile_answer, write_hostile_research, write_hostile_session
 from playwright.sync_api import expect
-from test_browser import SLOW, dismiss_news, run_all_cells, wait_for
+from test_browser import SLOW, dismiss_news, fresh_notebook_url, run_all_cells, wait_for
 
-from copilot.lab import notebook_url
 from copilot.settings import project_root
 from copilot.steps.catalogue import STEPS
 from copilot.steps.schemas.examples import example
@@ -101,7 +100,7 @@ def wait_until(check, what: str, timeout: float = 30) -> None:
 
 
 def run_notebook(page, server: JupyterServer, notebook: str) -> None:
-    page.goto(notebook_url(server.url, server.token, notebook))
+    page.goto(fresh_notebook_url(server.url, server.token, notebook))
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"ipykernel\) \| Idle")).wait_for(timeout=SLOW)
     dismiss_news(page)
