@@ -185,9 +185,10 @@ def test_the_case_is_computed_from_the_export_for_the_shelved_idea_that_grew_mos
     assert case.inputs.contacts_per_year_low == 1_304 and case.inputs.share_affected_high == 23.2
 
 
-def test_typed_in_numbers_win_and_computing_again_gives_costs_and_a_payback(tmp_path, export_store, euros):
+def _computed_again_with_typed_numbers(tmp_path, store):
+    """A computed case whose contacts and costs the team typed in, then computed again."""
     session = _session(tmp_path)
-    draft_step("AI-03", export_store, session)
+    draft_step("AI-03", store, session)
     case = session.content("AI-03", BusinessCase)
     typed = case.inputs.model_copy(
         update=dict(
@@ -200,7 +201,12 @@ def test_typed_in_numbers_win_and_computing_again_gives_costs_and_a_payback(tmp_
         )
     )
     session.save_edit("AI-03", case.model_copy(update={"inputs": typed}))
-    draft_step("AI-03", export_store, session)
+    draft_step("AI-03", store, session)
+    return session
+
+
+def test_typed_in_numbers_win_and_computing_again_gives_costs_and_a_payback(tmp_path, export_store, euros):
+    session = _computed_again_with_typed_numbers(tmp_path, export_store)
     again = session.draft("AI-03", BusinessCase)  # a person's edit stays; the new draft waits beside it
     (benefit,) = again.benefits
     # 120k × 17.2 % × 20 % × 5.5 × 0.75 = 17,028; 150k × 23.2 % × 50 % × 6 × 1.25 = 130,500
@@ -255,21 +261,7 @@ def _without_tables(tmp_path: Path):
 
 
 def test_the_deck_shows_the_computed_case_with_its_inputs_payback_and_cited_rows(tmp_path, export_store, euros):
-    session = _session(tmp_path)
-    draft_step("AI-03", export_store, session)
-    case = session.content("AI-03", BusinessCase)
-    typed = case.inputs.model_copy(
-        update=dict(
-            contacts_per_year_low=120_000,
-            contacts_per_year_high=150_000,
-            one_off_costs_low=50_000,
-            one_off_costs_high=80_000,
-            yearly_costs_low=5_000,
-            yearly_costs_high=10_000,
-        )
-    )
-    session.save_edit("AI-03", case.model_copy(update={"inputs": typed}))
-    draft_step("AI-03", export_store, session)
+    session = _computed_again_with_typed_numbers(tmp_path, export_store)
     session.save_edit("AI-03", session.draft("AI-03", BusinessCase))  # the team takes the new draft
     path = render(build_deck(session), tmp_path / "case.pptx")
     prs = Presentation(str(path))
@@ -280,7 +272,7 @@ def test_the_deck_shows_the_computed_case_with_its_inputs_payback_and_cited_rows
     assert "€ 17.028" in texts and "€ 130.500" in texts and "€ 50.000" in texts
     assert "Contacten per jaar" in texts and "120.000" in texts and "€ 0,75" in texts and "17,2 %" in texts
     assert "60 maanden" not in texts
-    cited = case.benefits[0].evidence[0]
+    cited = session.content("AI-03", BusinessCase).benefits[0].evidence[0]
     assert any(cited in notes(s) for s in slides)
     assert_everything_fits(path)
 
