@@ -158,7 +158,11 @@ def compact(low: float, high: float, language: str) -> str:
 
 def money(low: float, high: float, language: str, symbol: str) -> str:
     """A range of money: "€ 120k–180k" (nl), "£120k–180k" (en); no symbol when the currency is not set."""
-    amount = compact(low, high, language)
+    return with_currency(compact(low, high, language), language, symbol)
+
+
+def with_currency(amount: str, language: str, symbol: str) -> str:
+    """The symbol before an amount as each language writes it: "€ 17.028" (nl), "€17,028" (en)."""
     if not symbol:
         return amount
     return f"{symbol.strip()} {amount}" if language == "nl" else f"{symbol}{amount}"

@@ -7,7 +7,7 @@ from copilot.export.slides.common import Context, evidence_ids, join_notes, slid
 from copilot.export.slides.service_design import ASSUMPTION_FILL, LABEL_FILL
 from copilot.export.text import numbered
 from copilot.session import Session
-from copilot.steps.business_case import HORIZON_MONTHS, INPUTS, PERCENT, between, money
+from copilot.steps.business_case import HORIZON_MONTHS, INPUTS, PERCENT, between, money, with_currency
 from copilot.steps.schemas import AiOpportunityScan, Amount, BusinessCase, CaseInputs, ShelvedIdeas
 
 TOUCHPOINTS_PER_SLIDE = 5
@@ -99,10 +99,7 @@ def _currency() -> str:
 
 
 def _money(value: float, language: str, symbol: str, decimals: int = 0) -> str:
-    text = between(value, value, language, decimals)
-    if language == "nl":
-        return f"{symbol.strip()} {text}".strip() if symbol else text
-    return f"{symbol}{text}"
+    return with_currency(between(value, value, language, decimals), language, symbol)
 
 
 def _payback(c: Context, content: BusinessCase) -> str:
