@@ -13,7 +13,7 @@ SIDEWAYS = """## Current journey
 
 OWN_HEADING = """# Case for change
 
-## Why it cannot wait
+## Things we heard
 
 **U1 – Residents are sent from pillar to post.** Three transfers and still nobody from the care team.
 (source: q87cea6b279)
@@ -40,7 +40,18 @@ def test_a_section_under_a_heading_of_the_assistants_own_is_reported_not_dropped
     reading = read_answer(OWN_HEADING, CaseForChange)
     assert reading.data.get("shifts"), reading.data  # the from → to table was read
     assert not reading.complete
-    assert any(p.label == "Why it cannot wait" for p in reading.problems)
+    assert any(p.label == "Things we heard" for p in reading.problems)
+
+
+def test_urgency_written_as_paragraphs_under_its_plain_word_heading_is_read_item_by_item():
+    answer = OWN_HEADING.replace("Things we heard", "Why it cannot wait").replace(
+        "(source: q87cea6b279)", '> "I am sent from pillar to post."\n(source: q87cea6b279)'
+    )
+    urgency = read_answer(answer, CaseForChange).data["urgency"]
+    assert [point["id"] for point in urgency] == ["U1", "U2"]
+    assert urgency[0]["point"].startswith("Residents are sent from pillar to post.")
+    assert urgency[0]["quote"] == "I am sent from pillar to post."
+    assert urgency[1]["evidence"] == ["q89a3d52001"]
 
 
 THEMES_WITH_GAPS = """Here's a synthesis, strongest themes first.

@@ -230,3 +230,32 @@ def test_an_answer_that_is_whole_but_wrong_is_not_taken_for_a_cut_off_one():
     text = '{"stakeholders": [{"id": "S1", "role": "CFO", "power": 5, "interest": 2}, {"id": "S2", "role": "Sales"}]}'
     reading = read_answer(text, StakeholderMap)
     assert not reading.complete and not reading.notes
+
+
+def test_shifts_written_as_arrows_under_group_lines_take_their_side_from_the_group():
+    from copilot.steps.schemas import CaseForChange
+
+    answer = """**From → To**
+
+*Inside (how we work together)*
+- F1: every team hands over and forgets the case → one shared case status (qf3c3744eb1)
+
+*Outside (what residents notice)*
+- F2 · Dutch-only forms → key forms also in English (qbf3c624206)
+"""
+    shifts = read_answer(answer, CaseForChange).data["shifts"]
+    assert [(s["id"], s["side"]) for s in shifts] == [("F1", "inside"), ("F2", "outside")]
+    assert shifts[0]["from_state"] == "every team hands over and forgets the case"
+    assert shifts[1]["to_state"] == "key forms also in English"
+
+
+def test_a_choice_written_as_words_with_the_value_in_brackets_is_that_value():
+    from copilot.steps.schemas import StakeholderMap
+
+    answer = """| ID | Rol | Macht | Belang | Houding | Waar ze om geven | Bron |
+|---|---|---|---|---|---|---|
+| K1 | Wethouder | 5 | 5 | trekt het (leading) | zichtbare resultaten | q27a250c11d |
+"""
+    stakeholder = read_answer(answer, StakeholderMap).data["stakeholders"][0]
+    assert stakeholder["stance"] == "leading"
+    assert stakeholder["cares_about"] == ["zichtbare resultaten"]

@@ -54,7 +54,8 @@ def test_an_answer_accepted_without_a_question_never_lost_a_field(bench, corpus)
 
 # corpus B (tests/data/pasted_answers_b): 28 answers written by hand to the prompts of a municipality's research,
 # blind to the parser. Scored once before any change: 39.3 % as meant (odd half 35.7 %); tuned on the even half
-# only (session 28: 57.1 %, odd still 35.7 %). Two answers were once accepted with a list lost (a sideways
+# only (session 28: 57.1 %, odd still 35.7 %). Session 29 tuned on the odd half too (67.9 %; odd 57.1 %): corpus B
+# is now all tuning data, and corpus C (written later, blind) is the held-out set. Two answers were once accepted with a list lost (a sideways
 # journey table, items under a heading in the assistant's own words).
 CORPUS_B = Path(__file__).resolve().parent / "data" / "pasted_answers_b"
 
@@ -68,12 +69,12 @@ def corpus_b(bench):
 def test_hand_written_answers_are_read_as_their_writer_meant_at_the_measured_rate(bench, corpus_b):
     rows, results = corpus_b
     assert len(rows) == 28
-    assert bench.score(rows, results)["all"]["share"] >= 0.5  # 57.1 % (even half 78.6 %, held-out odd 35.7 %)
+    assert bench.score(rows, results)["all"]["share"] >= 0.64  # 67.9 % (even half 78.6 %, odd 57.1 %)
 
 
 def test_hand_written_answers_are_seldom_accepted_unlike_what_their_writer_meant(bench, corpus_b):
     rows, results = corpus_b
-    # one held-out answer (not read) is accepted with a difference; anything more is a new silent loss
+    # one answer (013: two actions written as one, with a comma) is accepted with a difference; more is a new loss
     assert bench.score(rows, results)["accepted yet different from what was meant"]["kept"] <= 1
 
 

@@ -32,10 +32,10 @@ _REFS = (
 )
 # ids in brackets, or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
 EVIDENCE_REF = re.compile(rf"[\[(【{{<«]+\s*{_REFS}\s*[\])】}}>»]+|{_REFS}(?=\s*(?:[,.;:)\]】}}>»|]|$))")
-ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^()\[\]]{0,10}[)\]]\s*$", re.IGNORECASE)
+ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^()\[\]]{0,30}[)\]]\s*$", re.IGNORECASE)
 SOURCE_COUNT = re.compile(r"\s*[—–\-:(|·]\s*(\d{1,3})\s+(?:sources?|bronnen|bron)\b\)?\s*$", re.IGNORECASE)
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
-LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|]\s*|\s+(?=\S)|$)")
+LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|·]\s*|\s+(?=\S)|$)")
 NAME_LIKE = ("title", "name", "label", "role", "group", "idea", "point", "question", "text", "risk", "need", "action")
 SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
 EMPTY_WORDS = {"", "nvt", "na", "nb", "null"}
@@ -89,11 +89,13 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
             out[target[0]] = value
     if "_title" in raw:
         _title(raw["_title"], model, out, path, problems)
+    _id_in_name(out, model)
     missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
     if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
         out[missing[0]] = loose.pop()[1]
     problems.extend(Problem("unmapped", path, key, _short(value)) for key, value in loose)
     lines = [line for line in raw.get("_lines", []) if not _only_ids(line)]
+    lines = _quote_line(lines, fields, out)
     secondary = next((s for s in SECONDARY if s in fields and not out.get(s)), None)
     if len(lines) == 1 and secondary and fields[secondary].annotation is str:
         # "**T1. Wachten**" then a plain sentence: the sentence says what the title names
@@ -109,6 +111,20 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
 
 
 _DROP = object()
+# a quotation on a line of its own: '> "Ik had niks misdaan."', '"It's the gaps…" — Evidence: q…'
+QUOTE_LINE = re.compile(r"^\s*(?:>\s*)?[\"“„‘'](?P<quote>.{3,}?)[\"”’']\s*(?:[—–-]\s*\S.*)?$")
+
+
+def _quote_line(lines: list[str], fields: dict, out: dict) -> list[str]:
+    """The item's first quotation line fills its `quote` field, when it has one and nothing filled it yet."""
+    if "quote" not in fields or out.get("quote"):
+        return lines
+    for n, line in enumerate(lines):
+        match = QUOTE_LINE.match(line)
+        if match:
+            out["quote"] = match.group("quote").strip()
+            return lines[:n] + lines[n + 1 :]
+    return lines
 
 
 def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: list[Problem]) -> None:
@@ -132,6 +148,11 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         text = re.sub(r"^\s*[\w'’-]+\s+\d+\s*[:.)\-–—]\s*", "", text)  # "Idee 1: Terugbel" → "Terugbel"
     if not text:
         return
+    arrow = re.split(r"\s+(?:→|->|⇒)\s+", text, maxsplit=1)
+    if len(arrow) == 2 and {"from_state", "to_state"} <= set(model.model_fields):  # "was → becomes"
+        out.setdefault("from_state", arrow[0])
+        out.setdefault("to_state", arrow[1])
+        return
     primary = _primary(model)
     secondary = next((s for s in SECONDARY if s in model.model_fields), None)
     head, rest = _split_head(text)
@@ -147,6 +168,19 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         out[free] = text
     else:
         problems.append(Problem("unmapped", path, "", _short(text)))
+
+
+def _id_in_name(out: dict, model: type[BaseModel]) -> None:
+    """A name cell that opens with the item's id, 'S1 – "Even online opzoeken"': the id, then the name."""
+    if "id" not in model.model_fields:
+        return
+    for name in NAME_LIKE:
+        value = out.get(name)
+        match = LEADING_ID.match(value) if isinstance(value, str) else None
+        if match and match.end() < len(value) and out.get("id") in (None, "", match.group(1)):
+            out["id"] = match.group(1)
+            out[name] = value[match.end() :].strip(" -–—:").strip("\"“”„'‘’")
+            return
 
 
 def _split_head(text: str) -> tuple[str, str]:

@@ -145,6 +145,9 @@ def choice_for(value: Any, options: tuple, field: str) -> Any:
             table.setdefault(norm(word), option)
     if key in table:
         return table[key]
+    for inside in re.findall(r"\(([^)]{2,40})\)", str(value)):  # "trekt het (leading)": the value in brackets
+        if norm(inside) in table:
+            return table[norm(inside)]
     numbers = re.findall(r"\d+", key)
     for number in numbers[:1]:
         if int(number) in options:

@@ -5,11 +5,12 @@ table rows to items, `Label: value` lines to fields of the item they sit under. 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
 
-from copilot.steps.answer_labels import field_for, item_model, norm, part_model
+from copilot.steps.answer_labels import choice_for, choices_of, field_for, item_model, norm, part_model
 from copilot.steps.answer_tables import Node, split_label
 
 
@@ -100,8 +101,6 @@ def _section(node: Node, schema: type[BaseModel]) -> str | None:
 
 
 def _strip_number(text: str) -> str:
-    import re
-
     return re.sub(r"^\s*(?:\d+[.)]|[A-Z][.)])\s*", "", text)
 
 
@@ -111,7 +110,7 @@ def _section_value(node: Node, schema: type[BaseModel], name: str) -> Any:
     inline = inline if node.kind not in ("heading", "bold") or ":" in node.text else ""
     items = item_model(annotation)
     if items is not None:
-        found = _items(node.children, items)
+        found = _items(_paragraph_items(node.children), items)
         if inline and not found:
             found = [{"_title": part} for part in [inline]]
         return found
@@ -150,8 +149,46 @@ def _items(nodes: list[Node], model: type[BaseModel]) -> list[dict]:
         elif _is_item(node, model):
             found.append(_item(node, model))
         elif node.children:
-            found.extend(_items(node.children, model))
+            inner = _items(node.children, model)
+            chosen = _group_choice(node, model)
+            for item in inner if chosen else []:
+                item.setdefault(*chosen)
+            found.extend(inner)
     return found
+
+
+def _group_choice(node: Node, model: type[BaseModel]) -> tuple[str, str] | None:
+    """A group line over items that names one choice of theirs: "*Inside (how we work together)*" above the
+    shifts it holds gives each of them side = inside."""
+    if node.kind not in ("line", "bold", "heading") or len(node.text.split()) > 8:
+        return None
+    found = []
+    for name, info in model.model_fields.items():
+        options = choices_of(info.annotation)
+        if options and all(isinstance(o, str) for o in options) and choice_for(node.text, options, name):
+            found.append((name, node.text))
+    return found[0] if len(found) == 1 else None
+
+
+ITEM_START = re.compile(r"^[A-Z]{1,3}-?\d{1,2}[a-z]?\s*[–—\-.:)]\s")
+
+
+def _paragraph_items(nodes: list[Node]) -> list[Node]:
+    """Items written as paragraphs: "**U1 – Title.** Text", then a quote and "(bron: …)" lines, all plain
+    lines at one level. Each line that opens with an item id starts an item; the lines after it are its own."""
+    if not nodes or nodes[0].kind != "line" or not ITEM_START.match(nodes[0].text):
+        return nodes
+    if sum(1 for n in nodes if n.kind == "line" and ITEM_START.match(n.text)) < 2:
+        return nodes
+    grouped: list[Node] = []
+    for node in nodes:
+        if node.kind == "line" and ITEM_START.match(node.text):
+            grouped.append(Node("bullet", node.text, node.level, [*node.children]))
+        elif node.kind == "line" and not node.children:
+            grouped[-1].children.append(node)
+        else:
+            grouped.append(node)
+    return grouped
 
 
 def _maps(node: Node, model: type[BaseModel]) -> bool:
@@ -226,4 +263,10 @@ def _rows(node: Node, model: type[BaseModel]) -> list[dict]:
     if mapped_first > mapped and mapped_first * 2 >= len(first):  # lanes down, stages across: transpose
         stages = header[1:]
         return [{"_title": stage, **{row[header[0]]: row.get(stage, "") for row in node.rows}} for stage in stages]
-    return [dict(row) for row in node.rows if any(norm(v) for v in row.values())]
+    listed = {h for h in header if any(";" in row.get(h, "") for row in node.rows)}
+    # a column that lists with ";" keeps a cell without one whole: "EU-hosting, DPIA vooraf" is one entry
+    return [
+        {h: [v] if h in listed and ";" not in v and v.strip() else v for h, v in row.items()}
+        for row in node.rows
+        if any(norm(v) for v in row.values())
+    ]
