@@ -55,8 +55,8 @@ def test_an_answer_accepted_without_a_question_never_lost_a_field(bench, corpus)
 # corpus B (tests/data/pasted_answers_b): 28 answers written by hand to the prompts of a municipality's research,
 # blind to the parser. Scored once before any change: 39.3 % as meant (odd half 35.7 %); tuned on the even half
 # only (session 28: 57.1 %, odd still 35.7 %). Session 29 tuned on the odd half too (67.9 %; odd 57.1 %): corpus B
-# is now all tuning data, and corpus C (written later, blind) is the held-out set. Two answers were once accepted with a list lost (a sideways
-# journey table, items under a heading in the assistant's own words).
+# is now all tuning data, and corpus C (written later, blind) is the held-out set. Two answers were once accepted
+# with a list lost (a sideways journey table, items under a heading in the assistant's own words).
 CORPUS_B = Path(__file__).resolve().parent / "data" / "pasted_answers_b"
 
 
