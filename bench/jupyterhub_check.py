@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import secrets
@@ -74,7 +75,7 @@ def wait_until(what: str, check, timeout: float) -> float:
 
 
 def hub_answers(url: str) -> bool:
-    with urllib.request.urlopen(f"{url}/hub/api", timeout=3) as response:
+    with urllib.request.urlopen(f"{url}/hub/api/", timeout=3) as response:
         return "version" in json.loads(response.read())
 
 
@@ -87,6 +88,8 @@ def start_hub(folder: Path, port: int, password: str, token: str) -> tuple[subpr
         "CX_COPILOT_HOME": str(folder / "workspace"),
         "CX_HUB_PORT": str(port),
         "CX_PARTICIPATE_PORT": str(free_port()),
+        "CX_HUB_API_PORT": str(free_port()),
+        "CX_HUB_PROXY_API_PORT": str(free_port()),
     }
     for name in ("CX_COPILOT_CHROMA_URL", "CX_COPILOT_MODEL", "CX_COPILOT_PARTICIPATE_URL"):
         env.pop(name, None)  # the try-out's own workspace, offline
@@ -97,8 +100,9 @@ def start_hub(folder: Path, port: int, password: str, token: str) -> tuple[subpr
     return process, env
 
 
-def stop(process: subprocess.Popen) -> None:
-    """The hub stops its users' servers and its service on SIGTERM; the group is ended after that."""
+def stop(process: subprocess.Popen, folder: Path) -> None:
+    """The hub stops its users' servers, its service and the proxy on SIGTERM; whatever of this hub still
+    runs after that (the proxy after a crash runs in a session of its own) is ended by its pid."""
     for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
         try:
             os.killpg(process.pid, sig)
@@ -108,17 +112,28 @@ def stop(process: subprocess.Popen) -> None:
             break
         except subprocess.TimeoutExpired:
             continue
+    for pid in ours(folder):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def ours(folder: Path) -> list[int]:
+    """The processes this check started: their environment names its temp folder."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError, ValueError):
+            if proc.name.isdigit() and str(folder).encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+    return found
 
 
 def memory_mb(folder: Path) -> dict[str, int]:
-    """Resident memory of what runs for this hub (its environment names the temp folder), by kind."""
+    """Resident memory of what runs for this hub, by kind."""
     kinds: dict[str, int] = {}
-    for proc in Path("/proc").iterdir():
+    for pid in ours(folder):
         try:
-            if str(folder).encode() not in (proc / "environ").read_bytes():
-                continue
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            rss = int((proc / "statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, ValueError, IndexError):
             continue
         kind = next((k for k in ("singleuser", "ipykernel", "voila", "jupyterhub", "configurable-http-proxy")
@@ -191,7 +206,7 @@ def run(folder: Path) -> dict:
             "seconds": {k: round(v, 2) for k, v in timings.items()} | {"total": round(time.monotonic() - started, 1)},
         }
     finally:
-        stop(hub)
+        stop(hub, folder)
 
 
 def main() -> int:

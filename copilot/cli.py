@@ -328,6 +328,11 @@ def app_mode(
         f"--Voila.root_dir={root / 'notebooks'}",
         str(root / "notebooks" / notebook),
     ]
+    if participants:
+        # Each page Voila renders starts a kernel, also a page nobody connects to (a health check, a preview
+        # of the link in a chat app): kernels with no page attached for 5 minutes are ended. A participant
+        # whose phone slept that long reloads and joins again with the personal code.
+        command[-1:-1] = ["--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=300"]
     if base_url.strip("/"):
         command.insert(-1, f"--Voila.base_url=/{base_url.strip('/')}/")
     if no_browser:

@@ -17,6 +17,12 @@ if [ ! -x "$venv/bin/jupyterhub" ]; then
   "$python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
     > "$(echo "$venv"/lib/python3*/site-packages)/cx-project.pth"
   "$venv/bin/pip" install -q 'jupyterhub>=5.2'
+  # and the project's Jupyter files: Voila's templates, the widgets' JupyterLab extension, the kernel, and
+  # the settings that turn JupyterLab on in a Jupyter server
+  prefix="$("$python" -c 'import sys; print(sys.prefix)')"
+  mkdir -p "$venv/etc"
+  ln -s "$prefix/share/jupyter" "$venv/share/jupyter"
+  ln -s "$prefix/etc/jupyter" "$venv/etc/jupyter"
 fi
 if ! command -v configurable-http-proxy >/dev/null && [ ! -x "$proxy/bin/configurable-http-proxy" ]; then
   command -v npm >/dev/null || { echo "npm is needed (Debian: apt-get install nodejs npm)" >&2; exit 1; }

@@ -31,6 +31,8 @@ STATE.mkdir(parents=True, exist_ok=True)
 Path(WORKSPACE).mkdir(parents=True, exist_ok=True)
 c.JupyterHub.ip, c.JupyterHub.port = HUB_IP, HUB_PORT
 c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = int(env("CX_HUB_API_PORT", "8081"))  # the hub's own API, for the proxy and servers
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{env('CX_HUB_PROXY_API_PORT', '8001')}"
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "proxy.pid")
