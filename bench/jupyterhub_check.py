@@ -185,17 +185,17 @@ def run(folder: Path) -> dict:
             participant.get_by_text("Welke ideeën beantwoorden die vragen?").wait_for(state="visible")
             participant.get_by_placeholder("Je sticky").fill(STICKY)
             participant.get_by_role("button", name="Toevoegen").click()
-            folder = Path(facts["folder"])  # a fresh Room each time: the facilitator's panel reads it anew
+            room_folder = Path(facts["folder"])  # a fresh Room each time: the facilitator's panel reads it anew
             timings["click → sticky in the facilitator's folder"] = wait_until(
                 "the sticky in the facilitator's folder",
-                lambda: any(s.text == STICKY for s in Room(folder).tally("SD-06").stickies),
+                lambda: any(s.text == STICKY for s in Room(room_folder).tally("SD-06").stickies),
                 60,
             )
             participant.locator(".cx-app button:has(i.fa-plus)").first.click()
             participant.get_by_text("nog 1 van je 2 stippen").wait_for(state="visible")
             memory = memory_mb(folder)  # one JupyterLab and its kernel; Voila and one kernel per participant
             browser.close()
-        tally = Room(folder).tally("SD-06")
+        tally = Room(room_folder).tally("SD-06")
         return {
             "link": facts["link"],
             "facilitator kernel ran as": facts["user"],
