@@ -127,9 +127,9 @@ def ours(folder: Path) -> list[int]:
     return found
 
 
-def memory_mb(folder: Path) -> dict[str, int]:
-    """Resident memory of what runs for this hub, by kind."""
-    kinds: dict[str, int] = {}
+def memory_mb(folder: Path) -> dict[str, str]:
+    """Resident memory of what runs for this hub, by kind: "MB in n processes"."""
+    kinds: dict[str, list[int]] = {}
     for pid in ours(folder):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -140,8 +140,9 @@ def memory_mb(folder: Path) -> dict[str, int]:
                      if k in cmdline), "other")  # fmt: skip
         if kind == "ipykernel":  # the facilitator's kernel runs in her home; participants' under Voila
             kind = "kernel (facilitator)" if "/home/" in cmdline else "kernel (participant)"
-        kinds[kind] = kinds.get(kind, 0) + rss // 2**20
-    return kinds
+        total = kinds.setdefault(kind, [0, 0])
+        total[0], total[1] = total[0] + rss // 2**20, total[1] + 1
+    return {kind: f"{mb} MB in {n}" for kind, (mb, n) in kinds.items()}
 
 
 def run(folder: Path) -> dict:
@@ -229,7 +230,11 @@ def main() -> int:
     if not args.keep and ok:
         import shutil
 
-        shutil.rmtree(folder, ignore_errors=True)
+        for _ in range(5):  # a server's last writes can land just after it was ended
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                break
+            time.sleep(1)
     return 0 if ok else 1
 
 
