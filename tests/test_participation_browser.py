@@ -11,11 +11,17 @@ busy machine (twelve kernels polling the room). 50 scripted participants run in 
 from __future__ import annotations
 
 import os
+import signal
+import socket
+import subprocess
+import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_servers import JupyterServer
+from browser_servers import JupyterServer, free_port
 from test_browser import SLOW, wait_for
 
 from copilot.participation import Room
@@ -110,3 +116,35 @@ def test_participants_in_browsers_each_reach_the_facilitator(participant_server,
     )
     assert tally.votes == {"i1": PAGES}, "one dot per page, none lost or doubled"
     assert any(s.name == HOSTILE for s in tally.stickies), "the name is kept as the text it was"
+
+
+def test_the_participants_app_answers_under_the_hubs_service_prefix(tmp_path: Path):
+    """As a JupyterHub service (deploy/jupyterhub/): the hub hands `cx-copilot app` its prefix in
+    JUPYTERHUB_SERVICE_PREFIX, and the app answers there — the page and its static files — and not at /."""
+    env = dict(os.environ, CX_COPILOT_HOME=str(tmp_path / "home"), TMPDIR=str(tmp_path))
+    env["JUPYTERHUB_SERVICE_PREFIX"] = "/services/participate/"
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        env[name] = str(tmp_path / name.lower())
+    port = free_port()
+    command = [sys.executable, "-m", "copilot.cli", "app", "--participants", "--no-browser", f"--port={port}"]
+    log = (tmp_path / "app.log").open("w")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # a plain connection first: a page request would start a kernel
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "app.log").read_text()
+                time.sleep(0.25)
+        with urllib.request.urlopen(f"{base}/services/participate/?code=ABC234", timeout=120) as page:
+            html = page.read().decode()
+        assert page.status == 200 and "/services/participate/voila/static/" in html
+        with pytest.raises(urllib.error.HTTPError) as outside:
+            urllib.request.urlopen(f"{base}/", timeout=30)
+        assert outside.value.code == 404
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
