@@ -307,6 +307,12 @@ def app_mode(
     port: int | None = typer.Option(None, help="Port for the app (default 8866; 8867 with --participants)."),
     ip: str = typer.Option("127.0.0.1", "--ip", help="Address to listen on (0.0.0.0 to share on the network)."),
     participants: bool = typer.Option(False, "--participants", help="Serve the participants' app (join by code)."),
+    base_url: str = typer.Option(
+        "",
+        "--base-url",
+        envvar="JUPYTERHUB_SERVICE_PREFIX",  # set by JupyterHub for a service it starts (/services/<name>/)
+        help="Path the app is served under behind a proxy, e.g. /services/participate/ (default /).",
+    ),
 ) -> None:
     """Open the start-here notebook as an app with Voila: only the widgets, no code."""
     root = project_root()
@@ -322,6 +328,13 @@ def app_mode(
         f"--Voila.root_dir={root / 'notebooks'}",
         str(root / "notebooks" / notebook),
     ]
+    if participants:
+        # Each page Voila renders starts a kernel, also a page nobody connects to (a health check, a preview
+        # of the link in a chat app): kernels with no page attached for 5 minutes are ended. A participant
+        # whose phone slept that long reloads and joins again with the personal code.
+        command[-1:-1] = ["--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=300"]
+    if base_url.strip("/"):
+        command.insert(-1, f"--Voila.base_url=/{base_url.strip('/')}/")
     if no_browser:
         command.append("--no-browser")
     raise typer.Exit(subprocess.call(command))
