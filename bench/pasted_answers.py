@@ -117,11 +117,11 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
     return {key: {"n": len(v), "kept": sum(v), "share": round(sum(v) / len(v), 3)} for key, v in sorted(groups.items())}
 
 
-def _other_checkout(root: Path, rows: list[dict]) -> dict[str, dict]:
+def _other_checkout(root: Path, folder: Path) -> dict[str, dict]:
     """Parse with another checkout's `copilot` (e.g. main), in a process of its own."""
     env = {**os.environ, "PYTHONPATH": str(root)}
     script = f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import pasted_answers as p; "
-    script += "print(json.dumps(p.parse_all(p.load())))"
+    script += f"from pathlib import Path; print(json.dumps(p.parse_all(p.load(Path({str(folder)!r})))))"
     done = subprocess.run([sys.executable, "-c", script], env=env, cwd=root, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -137,7 +137,7 @@ def main() -> None:
     after = parse_all(rows)
     report = {"corpus": str(args.corpus), "after": score(rows, after)}
     if args.before:
-        report["before"] = score(rows, _other_checkout(args.before.resolve(), rows))
+        report["before"] = score(rows, _other_checkout(args.before.resolve(), args.corpus.resolve()))
     if args.failures:
         report["failures"] = {
             row["file"]: {
