@@ -2,7 +2,8 @@
 """Checks answers/index.jsonl against the schema embedded in each prompt. Generates nothing."""
 import json, re, sys, os
 B = os.path.dirname(os.path.abspath(__file__))
-P, A = os.path.join(B, "prompts"), os.path.join(B, "answers")
+HERE = os.path.dirname(os.path.abspath(__file__))
+P, A = os.path.join(HERE, "..", "rendered_prompts_c"), HERE
 ID = re.compile(r"q[0-9a-f]{10}")
 
 def schema_of(txt):
