@@ -101,7 +101,15 @@ def differences(expected, got, path: str = "") -> list[str]:
         return [] if float(expected) == float(got) else [path]
     if _empty(expected) and _empty(got):
         return []
+    if isinstance(got, str) and _norm(expected) == _norm(_dutch_choice(got)):
+        return []  # the writer used the Dutch choice a Dutch prompt's schema listed ("team → team")
     return [] if _norm(expected) == _norm(got) else [path]
+
+
+def _dutch_choice(value: str) -> str:
+    from copilot.i18n import choice_label
+
+    return choice_label(value, "nl").split("(")[0].strip()
 
 
 def score(rows: list[dict], results: dict[str, dict]) -> dict:

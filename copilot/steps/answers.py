@@ -79,9 +79,34 @@ def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Re
         reading.output = schema.model_validate(data)
     except ValidationError as error:
         reading.problems += _problems(error)
-    if reading.output is None and form == "json" and _cut_off(text):
-        _drop_unfinished(reading, schema)
+    if form == "json" and _cut_off(text):
+        if reading.output is None:
+            _drop_unfinished(reading, schema)
+        else:
+            _drop_cut_item(reading, schema, text)
     return reading
+
+
+def _drop_cut_item(reading: Reading, schema: type[BaseModel], text: str) -> None:
+    """A cut-off answer that still fits the schema: its last item was being written when the text ended (a
+    sentence cut short, a score missing), so it is left out and the person told, like an unfinished one."""
+    if re.search(r"[}\]]\s*,?$", re.sub(r"[`\s]+$", "", text)):
+        return  # only the closing brackets are missing: the last item is whole
+    where = {}
+    for name, items in reading.data.items():
+        if isinstance(items, list) and items and isinstance(items[-1], dict):
+            first = next((str(v) for v in items[-1].values() if isinstance(v, str) and v), "")
+            where[name] = text.rfind(first[:40]) if first else -1
+    if not where or max(where.values()) < 0:
+        return
+    name = max(where, key=where.get)
+    if len(reading.data[name]) < 2:  # the one item there is: kept, and the person asked
+        reading.problems.append(Problem("cut", f"{name}[1]", value=_short_item(reading.data[name][0])))
+        reading.output = None
+        return
+    dropped = reading.data[name].pop()
+    reading.notes.append(Problem("cut", f"{name}[{len(reading.data[name]) + 1}]", value=_short_item(dropped)))
+    reading.output = schema.model_validate(reading.data)
 
 
 def _items_not_read(nodes: list, data: dict, schema: type[BaseModel]) -> list[Problem]:
