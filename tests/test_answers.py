@@ -272,3 +272,31 @@ def test_a_cut_off_answer_that_still_fits_leaves_out_its_last_item_and_says_so()
     assert [note.kind for note in reading.notes] == ["cut"]
     whole = head + '{"id": "R2", "idea": "I2", "title": "Status", "impact": 5, "effort": 4, "rationale": "Ja."}'
     assert [score.id for score in read_answer(whole, Prioritisation).output.scores] == ["R1", "R2"]
+
+
+def test_a_heading_with_the_item_and_its_stage_and_a_second_choice_after_a_dash_are_read():
+    from copilot.steps.schemas import AiOpportunityScan
+
+    answer = """**A1 · S1 · Welke vergunning heb ik nodig?**
+- Patroon: automatiseren — tijd *bespaard*
+- Waarom: inwoners willen horen welke vergunning ze nodig hebben.
+- Bronnen: (qa0adb9f786)
+"""
+    touchpoint = read_answer(answer, AiOpportunityScan).output.touchpoints[0]
+    assert (touchpoint.id, touchpoint.stage, touchpoint.touchpoint) == ("A1", "S1", "Welke vergunning heb ik nodig?")
+    assert (touchpoint.pattern, touchpoint.time_well) == ("automate", "saved")
+
+
+def test_a_dash_with_a_note_is_empty_and_questions_on_one_line_are_each_one():
+    from copilot.steps.schemas import AiOpportunityScan
+
+    answer = """| ID | Stage | Touchpoint | Pattern | Why | Handover to a person | If the AI fails | Evidence |
+|---|---|---|---|---|---|---|---|
+| A4 | S3 | KCC call | Agent-assist | It helps | — (the person leads) | Agent escalates | [qc9ca0c645b] |
+
+Open questions: Do residents who don't read Dutch need other languages? How many call-backs are there each week?
+"""
+    scan = read_answer(answer, AiOpportunityScan).output
+    assert scan.touchpoints[0].handover_trigger == ""
+    assert scan.touchpoints[0].fallback == "Agent escalates"
+    assert len(scan.open_questions) == 2

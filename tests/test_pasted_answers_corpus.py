@@ -87,3 +87,17 @@ def test_no_hand_written_answer_is_accepted_while_a_list_it_gave_is_left_empty(b
         and (lost := [d for d in bench.differences(r["expected"], results[r["file"]]["output"]) if "(length 0 " in d])
     }
     assert not emptied
+
+
+# corpus C (tests/data/pasted_answers_c): 36 answers to the real prompts of the nine steps corpus B lacks, written
+# blind to the reader in session 29. First scored at 27.8 % as meant with 5 accepted yet different; tuned on the
+# even half only (44.4 %: even 50.0 %, held-out odd 38.9 %, whose errors were not read).
+CORPUS_C = Path(__file__).resolve().parent / "data" / "pasted_answers_c"
+
+
+def test_answers_to_the_other_nine_steps_are_read_at_the_measured_rate_and_seldom_silently_wrong(bench):
+    rows = bench.load(CORPUS_C)
+    scores = bench.score(rows, bench.parse_all(rows))
+    assert len(rows) == 36
+    assert scores["all"]["share"] >= 0.40
+    assert scores["accepted yet different from what was meant"]["kept"] <= 1

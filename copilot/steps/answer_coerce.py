@@ -36,13 +36,18 @@ ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^
 SOURCE_COUNT = re.compile(r"\s*[—–\-:(|·]\s*(\d{1,3})\s+(?:sources?|bronnen|bron)\b\)?\s*$", re.IGNORECASE)
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
 LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|·]\s*|\s+(?=\S)|$)")
-NAME_LIKE = ("title", "name", "label", "role", "group", "idea", "point", "question", "text", "risk", "need", "action")
+REFERS_TO = ("stage", "idea")  # fields that hold another step's item id
+NAME_LIKE = (
+    *("title", "name", "touchpoint", "label", "role", "group", "idea"),
+    *("point", "question", "text", "risk", "need", "action"),
+)
 SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
 EMPTY_WORDS = {"", "nvt", "na", "nb", "null"}
 
 
 def _empty(text: str) -> bool:
-    """ "n.v.t.", "N/A", "—": a field left empty on purpose."""
+    """ "n.v.t.", "N/A", "—", "— (the person leads)": a field left empty on purpose."""
+    text = re.sub(r"^\s*[—–-]\s*\([^)]*\)\s*$", "", text)  # a dash with only a note on why
     return re.sub(r"[\s.\-—–/*_]", "", text.lower()) in EMPTY_WORDS
 
 
@@ -90,6 +95,7 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
     if "_title" in raw:
         _title(raw["_title"], model, out, path, problems)
     _id_in_name(out, model)
+    _second_choice(out, model)
     missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
     if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
         out[missing[0]] = loose.pop()[1]
@@ -142,6 +148,11 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
     if match and "id" in model.model_fields and not out.get("id"):
         out["id"] = match.group(1)
         text = text[match.end() :].strip()
+        second = LEADING_ID.match(text)
+        refers = next((n for n in REFERS_TO if n in model.model_fields and not out.get(n)), None)
+        if second and refers and len(text) > second.end():  # "A1 · S1 · Welke vergunning": item, then its stage
+            out[refers] = second.group(1)
+            text = text[second.end() :].strip()
     elif ORDINAL.match(text):
         return
     else:
@@ -170,6 +181,23 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         problems.append(Problem("unmapped", path, "", _short(text)))
 
 
+def _second_choice(out: dict, model: type[BaseModel]) -> None:
+    """A choice with a second one after a dash, "automatiseren — tijd bespaard": the tail names another field
+    by its label ("tijd") and gives its value, when that field was not given on its own."""
+    for name, value in list(out.items()):
+        if not isinstance(value, str) or choices_of(model.model_fields[name].annotation) is None:
+            continue
+        head, dash, tail = re.sub(r"[*_]", "", value).partition(" — ")
+        words = tail.split()
+        if not dash or not 2 <= len(words) <= 4:
+            continue
+        for cut in (1, 2):
+            target = field_for(" ".join(words[:cut]), model)
+            if target and len(target) == 1 and target[0] != name and not out.get(target[0]):
+                out[name], out[target[0]] = head.strip(), " ".join(words[cut:])
+                break
+
+
 def _id_in_name(out: dict, model: type[BaseModel]) -> None:
     """A name cell that opens with the item's id, 'S1 – "Even online opzoeken"': the id, then the name."""
     if "id" not in model.model_fields:
@@ -193,7 +221,7 @@ def _split_head(text: str) -> tuple[str, str]:
 
 def _primary(model: type[BaseModel]) -> str | None:
     for name, info in model.model_fields.items():
-        if name != "id" and info.annotation is str and info.is_required():
+        if name != "id" and name not in REFERS_TO and info.annotation is str and info.is_required():
             return name
     return next((n for n, i in model.model_fields.items() if n != "id" and i.annotation is str), None)
 
@@ -389,7 +417,8 @@ def _number(text: str) -> float | None:
 def split_list(value: Any) -> list[str]:
     """A list written in one cell or line: "a; b", "a, b", one per line, or already a list."""
     if isinstance(value, list):  # one entry per bullet: an entry's own commas are its text
-        return [t for t in (_text(v).strip(" -*•") for v in value) if t and not _empty(t)]
+        entries = [t for t in (_text(v).strip(" -*•") for v in value) if t and not _empty(t)]
+        return [question for entry in entries for question in _questions(entry)]
     if isinstance(value, dict):
         return [f"{k}: {_text(v)}" for k, v in value.items()]
     text = str(value or "").strip()
@@ -398,9 +427,17 @@ def split_list(value: Any) -> list[str]:
     for separator in ("\n", ";", " • ", "•", " · ", "·", " | "):
         if separator in text:
             return [part.strip(" -*•") for part in text.split(separator) if part.strip(" -*•")]
+    if len(_questions(text)) > 1:
+        return _questions(text)
     parts = [part.strip() for part in re.split(r",\s+(?![^()]*\))", text)]
     # ", not the foreigner who got fined", ", maar niet …": one entry going on, not the next one
     goes_on = any(re.match(r"(not|but|niet|maar|zonder|without)\b", part, re.IGNORECASE) for part in parts[1:])
     if len(parts) > 1 and not goes_on and all(len(part.split()) <= 6 for part in parts):
         return [part for part in parts if part]
     return [text]
+
+
+def _questions(text: str) -> list[str]:
+    """Several questions on one line, "Do they…? How many…?", one entry each; other text stays whole."""
+    questions = re.split(r"(?<=\?)\s+(?=[A-Z\"'“‘])", text)
+    return questions if len(questions) > 1 and all(q.rstrip().endswith("?") for q in questions) else [text]
