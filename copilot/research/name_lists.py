@@ -54,7 +54,7 @@ LOWER = "a-zà-öø-ÿ\u0100-\u017f"
 # English possessive is not part of the name ("Sarah's manager").
 BODY = rf"[{LOWER}]+(?:['’](?![sS]\b)[{LOWER}]+)*"
 WORD = (
-    rf"[{UPPER}](?:['’][{UPPER}])?{BODY}"
+    rf"(?:Ma?c(?=[{UPPER}]))?[{UPPER}](?:['’][{UPPER}])?{BODY}"
     rf"(?:-(?:(?:van der|van den|van de|van|de|den|ter|ten|el|le|la|du) [{UPPER}]{BODY}|[{UPPER}]?{BODY})"
     rf"|(?:-[{UPPER}](?=-))+-[{UPPER}]{BODY})?"
 )
@@ -85,10 +85,19 @@ ROLE = (
     r"[Rr]ep|[Rr]epresentative|[Ss]upervisor|[Rr]eceptionist|[Cc]oördinator|[Cc]oordinator|[Ss]pecialist|"
     r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier)"
 )
-TITLED = re.compile(rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>{SURNAME}(?: {WORD})?)")
+# "Mevr. Van der Linden", "Mr Van der Berg": after a title a particle may be capitalised
+CAPITAL_INTERFIX = r"(?:Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ten|Ter|Te|El|Le|La|Du|Da)"
+TITLED = re.compile(
+    rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>(?:{CAPITAL_INTERFIX} )?{SURNAME}(?: {WORD})?)"
+)
 TITLED_LOWER = re.compile(rf"(?<![\w.]){TITLE} (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
 ROLED = re.compile(rf"(?<![\w.]){ROLE},? (?P<name>{WORD}(?: {SURNAME})?)")
-IN_BRACKETS = re.compile(rf"(?<![\w.]){ROLE} \((?P<name>{WORD}(?: {SURNAME})?)\)")
+# "Agent (Naomi)", "klant (Roshni Ramdin)", "Caller (Mrs Begum)": a name in brackets after a role or a customer
+CUSTOMER = (
+    r"(?:[Kk]lant|[Kk]lt\.?|[Kk]l\.|[Cc]liënt|[Cc]lient|[Cc]ustomer|[Cc]ust\.?|[Bb]eller|[Cc]aller|[Hh]uurder|"
+    r"[Tt]enant)"
+)
+IN_BRACKETS = re.compile(rf"(?<![\w.])(?:{ROLE}|{CUSTOMER}) \((?:{TITLE} )?(?P<name>{WORD}(?: {SURNAME})?)\)")
 # "met De Jong", "Van der Berg belde": a capitalised particle before a listed surname (inside a sentence)
 CAPITAL_PARTICLE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:De|Van(?: de[rn]?)?|Ter|Ten|El|Le|La|Du|Da) (?P<surname>{WORD}))"
@@ -116,7 +125,8 @@ AT_DESK = re.compile(  # a lookahead, so "Yesterday Oriella from the billing tea
 SPEAKING = (
     r"(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
     r"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met|[Nn]amens|[Oo]n behalf of|t\.a\.v\.?|[Tt]er attentie van|[Aa]ttn\.?|"
-    r"[Ff]or the attention of|c/o)"
+    r"[Ff]or the attention of|c/o|[Dd]oorverbonden (?:met|naar)|[Gg]eholpen door|[Bb]ediend door|[Aa]fgehandeld door|"
+    r"[Tt]ransferred to|[Pp]ut through to|[Gg]ot through to|[Hh]elped by|[Ss]erved by|[Aa]ssisted by|[Hh]andled by)"
 )
 SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
 # "Hi, I'm Dev from the shop", "Goedemiddag, u spreekt met Bram van Eneco", "this is Lerato, how can I help": a
@@ -142,7 +152,10 @@ CLOSING = (
     r"[Yy]ours|[Tt]a|[Gg]roetjes"
 )
 SIGNED = re.compile(
-    rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})"
+    rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*"
+    rf"(?:\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})|"
+    # "Met vriendelijke groet,\n\nAnouk Verbeek\nTeamleider": after a blank line, only a name alone on its line
+    rf"\n[ \t]*\n[ \t]*(?:{TITLE} )?(?P<after_blank>(?:(?:[A-Z]\.){{1,4}} ?)?{NAME_RUN})[ \t]*(?:\n|$))"
 )
 # In sloppy notes: "collega ruud", "gesproken met sanne", "hoi femke,", "groetjes, kees": a listed first name in
 # lower case after a role, a word for speaking to someone, a greeting or a closing
@@ -279,10 +292,11 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
     matches = [*GREETING.finditer(text), *SIGNED.finditer(text), *HEADER.finditer(text)]
     matches += [m for m in NAME_LINE.finditer(text) if m.start() > tail_start]
     for match in matches:
+        group = "name" if match["name"] else "after_blank"
         # "Belastingdienst/Toeslagen", "Klantenservice-team": a signature that goes on is an organisation's
-        if re.match(r"[/@&]|-\w|\.\w", text[match.end("name") : match.end("name") + 2]):
+        if re.match(r"[/@&]|-\w|\.\w", text[match.end(group) : match.end(group) + 2]):
             continue
-        words = match["name"].split()
+        words = match[group].split()
         keep = []
         for word in words:  # "Amira Customer Care Team": the name stops at the first word that is not one
             if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word) or _org_like(word):
@@ -293,7 +307,7 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
         while keep and keep[-1].lower() in INTERFIX_WORDS:
             keep.pop()
         if keep:
-            start = match.start("name")
+            start = match.start(group)
             spans.append((start, start + len(" ".join(keep))))
     return spans
 

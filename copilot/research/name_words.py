@@ -21,8 +21,13 @@ EXTRA_FIRST = frozenset(
     """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
     Marloes Jannie Diny Bep Corrie Nel Mien Aad Wiebe Sietse Tjeerd Emre Ayşe Priya Wei Tariq Kwame Siobhan
     Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming
-    Will Matt Pete Jen Meg Abby Phil Ollie Ted""".split()
-)
+    Will Matt Pete Jen Meg Abby Phil Ollie Ted Harrie Rinus Gert-Jan Jan-Willem Jan-Peter Henk-Jan Naveen Jolene
+    Esra Sevda Merve Büşra Serkan Burak Onur Volkan Cem Derya Gülsen Tuğba Sinem Ebru Sevgi Nurcan Kübra Naima
+    Latifa Hanane Souad Ilham Loubna Siham Hamid Driss Redouan Soufiane Anouar Nordin Achraf Oumaima Salma Mounir
+    Najib Karima Hafsa Meryem Roshni Sunita Anjali Shanti Kavita Radjesh Sunil Anand Prakash Ashwin Navin Ramesh
+    Sharmila Indira Soraya Shanice Romano Rudsel Jairo Akosua Yaw Kwaku Abena Olu Oluwaseun Chinedu Ngozi Emeka
+    Adaeze Tunde Małgorzata Paweł Łukasz Michał Marcin Jakub""".split()
+)  # the second part: Turkish, Moroccan, Surinamese, Antillean, Ghanaian, Nigerian and Polish names faker lacks
 # Places and organisations that look like a name ("Albert Heijn", "Kent", "Washington").
 PLACES = frozenset(
     """London Oxford Cambridge Manchester Leeds Bristol Kent Chester Lincoln Washington York Dublin Brussel Brussels
@@ -41,7 +46,13 @@ BRANDS = frozenset(
 # commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.
 EXTRA_SURNAMES = frozenset(
     """Hoogland Wagenaar Keizer Bijl Kooij Amrani Bouzid Şahin Çelik Öztürk Ouali Tahiri Ahmadi Kowalski Kowalska
-    Nowak Yildiz Aydın Arslan Doğan Koç Bakkali Benali Haddou Chaouch""".split()
+    Nowak Yildiz Aydın Arslan Doğan Koç Bakkali Benali Haddou Chaouch Ramdin Ramdas Ramcharan Jagessar Bhagwandin
+    Soekhai Mahabier Ramsaran Sewdien Baldewsingh Kalloe Autar Biharie Lachmon Jhagroe Kromodimedjo Wongsodikromo
+    Karijo Sarmo Pinas Zeefuik Kanhai Pengel Koeiman Rosalia Isenia Maduro Idrissi Ouahabi Azzouzi Bouazza Boukhari
+    Chaara Haddouchi Ziani Lamrani Essafi Mansouri Boutaleb Khattabi Aboutaleb Marzouk Bensaid Belhaj Achahbar
+    Özdemir Kılıç Özkan Şimşek Polat Korkmaz Güneş Aksoy Bulut Keskin Ünal Turan Mensah Asante Boateng Owusu Appiah
+    Osei Acheampong Agyeman Opoku Okafor Adeyemi Okonkwo Nwosu Balogun Adebayo Zhou Pattipeilohy Latuheru Sahetapy
+    Tahapary Pattiasina Siahaya Matulessy Chowdhury Uddin Llewellyn Malik Sital""".split()
 )
 AFTER_PARTICLE = frozenset(
     """Jong Jonge Vries Dijk Groot Leeuwen Wit Graaf Meer Linden Haan Heuvel Veen Bruijn Bruin Heijden Beek Vliet
