@@ -83,14 +83,17 @@ ROLE = (
     r"[Hh]uisarts|[Bb]egeleider|[Cc]ontactpersoon|[Cc]asemanager|[Cc]onsulent|[Kk]lantmanager|[Aa]ccountmanager|"
     r"[Bb]ewindvoerder|[Hh]ulpverlener|[Ww]ijkagent|[Pp]ostbode|[Ll]oodgieter|[Ii]nstallateur|[Tt]echnician|"
     r"[Rr]ep|[Rr]epresentative|[Ss]upervisor|[Rr]eceptionist|[Cc]oördinator|[Cc]oordinator|[Ss]pecialist|"
-    r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier)"
+    r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier|[Cc]arer|[Cc]aregiver|[Mm]antelzorger|"
+    r"[Vv]erzorgster|[Vv]erzorger|[Tt]olk|[Ii]nterpreter|[Ss]tagiair|[Ss]tagiaire|[Cc]aseworker|[Kk]lantadviseur|"
+    r"[Kk]lantadviseuse|[Ss]taff member|[Mm]ember of staff)"
 )
 # "Mevr. Van der Linden", "Mr Van der Berg": after a title a particle may be capitalised
 CAPITAL_INTERFIX = r"(?:Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ten|Ter|Te|El|Le|La|Du|Da)"
 TITLED = re.compile(
     rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>(?:{CAPITAL_INTERFIX} )?{SURNAME}(?: {WORD})?)"
 )
-TITLED_LOWER = re.compile(rf"(?<![\w.]){TITLE} (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
+# "mw van den broek", "cust mrs khan": in notes the title may be in lower case too
+TITLED_LOWER = re.compile(rf"(?<![\w.])(?:{TITLE}|mrs\.?|ms\.?) (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
 ROLED = re.compile(rf"(?<![\w.]){ROLE},? (?P<name>{WORD}(?: {SURNAME})?)")
 # "Agent (Naomi)", "klant (Roshni Ramdin)", "Caller (Mrs Begum)": a name in brackets after a role or a customer
 CUSTOMER = (

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
+from copilot.research.name_clues import beside_data, clued_names
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import listed_first_names
 from copilot.research.stopwords import DUTCH
@@ -128,14 +129,21 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
     `language` ("nl", "en") only decides which common words are never taken for a first name ("Ben" is a
     Dutch verb but an English name); without it both languages' words are avoided."""
     blocked = [(m.start(), m.end()) for rx in (IBAN_SHAPE, URL) for m in rx.finditer(text)]
-    listed = listed_names(text, language)
-    candidates = [
+    data = [
         *_emails(text),
         *_ibans(text),
         *(f for f in _bsns(text) if not _inside(f, blocked)),
         *(f for f in _phones(text) if not _inside(f, blocked)),
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
+    ]
+    listed = [
+        *listed_names(text, language),
+        *clued_names(text, language),
+        *beside_data(text, sorted({(f.start, f.end) for f in data}), language),
+    ]
+    candidates = [
+        *data,
         *_names(text, [*speaker_names(text), *known_names]),
         *(Finding(start, end, "name", text[start:end]) for start, end in listed),
         # a name found once is a name wherever it comes back: "Mevrouw Dekker belde. ... Dekker zei toen ..."

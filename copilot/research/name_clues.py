@@ -1,0 +1,158 @@
+"""Names found by a clue in the sentence rather than by a title or a greeting (issue 19, third round):
+
+- what a person does: "Jansen zei dat …", "Van Dijk belde terug", "Thompson said …" (a listed name only: an
+  organisation calls and says things too)
+- being put on the line: "kreeg ik Sevda aan de lijn", "ik heb Esra gesproken", "I got Olu on the phone"
+- naming someone: "ene Kevin", "het was Orlando, geloof ik", "zeg maar Gijs", "call me Bex"
+- initials in lower case in notes: "klant t. bakker", "cust j. patel" (a listed surname only)
+- a name right before someone's contact data: "Gerrit Smit, 06-12345678", "Priscilla Pinas\n070-3456789",
+  "Mw. Kartosen (0031 6 …)", "Nadia Rahman - nadia.r@…" (`beside_data`; a listed name, or two name-like words)
+
+`name_lists` holds the title, role and greeting rules and the patterns these build on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.research.name_lists import (
+    CAPITAL_INTERFIX,
+    INTERFIX,
+    INTERFIX_WORDS,
+    LOWER_WORD,
+    NAME_RUN,
+    SURNAME,
+    TITLE,
+    WORD,
+    _brand_pattern,
+    _listed,
+    _named,
+    _org_like,
+    _street_like,
+)
+from copilot.research.name_words import (
+    AFTER_PARTICLE,
+    LOCALES,
+    NOT_A_NAME,
+    PAIRED_LOCALES,
+    PLACES,
+    _common,
+    _everyday,
+    _lists,
+    _lower_lists,
+    _place_pairs,
+    _places,
+)
+
+# Verbs only a person (or an organisation, hence a listed name only) is the subject of.
+SAYS = (
+    r"(?:zei|zegt|belde|vertelde|beloofde|mailde|antwoordde|reageerde|legde uit|liet weten|gaf aan|adviseerde|"
+    r"regelde|hielp|snapte|wist|said|says|told|called|rang|phoned|emailed|e-mailed|promised|replied|explained|"
+    r"apologi[sz]ed|insisted|confirmed|helped|sorted|admitted|agreed)"
+)
+# a lookahead, so "Toen Jansen belde" is also tried from "Jansen"
+SAID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) {SAYS}\b)")
+# "kreeg ik Sevda aan de lijn", "ik heb Esra gesproken", "I got Olu on the phone"
+ON_THE_LINE = re.compile(
+    rf"\b(?:kreeg|kregen|had|heb|hebben|hadden|got)(?: ik| we| wij| toen| eerst| uiteindelijk| eindelijk)? "
+    rf"(?P<name>{WORD}(?: {SURNAME})?) (?:aan de (?:lijn|telefoon)|gesproken|on the (?:phone|line))\b"
+)
+# "ene Kevin", "het was Orlando, geloof ik", "zeg maar Gijs", "call me Bex"
+NAMING = re.compile(
+    rf"(?:\b(?:[Ee]ne|[Zz]eg maar|[Nn]oem me maar|[Cc]all me|[Ee]veryone calls me|[Ii]edereen noemt me) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)|"
+    rf"\b(?:[Hh]et was|[Dd]at was|[Ii]t was|[Tt]hat was) (?P<guessed>{WORD}(?: {SURNAME})?)"
+    r"(?=,? (?:geloof|denk|meen|dacht|volgens mij|I think|I believe|I guess|I reckon|if I remember)))"
+)
+LOWER_INITIALS = re.compile(
+    rf"(?<![\w.])(?P<initials>(?:[a-z]\.){{1,3}}) ?(?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])"
+)
+# Abbreviations that look like initials: "i.v.m. storing", "t.a.v. betaling", "e.g. bakery"
+ABBREVIATIONS = frozenset(
+    """o.a. i.v.m. z.s.m. d.w.z. t.a.v. m.b.t. n.a.v. i.p.v. e.d. a.u.b. m.i. t.z.t. v.w.b. i.o.m. p.p. e.g. i.e.
+    a.m. p.m. c.q. m.n. o.b.v. i.c.m. v.d. i.s.m. a.s. j.l. n.v.t. z.o.z. t/m""".split()
+)
+
+
+def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each name found by a clue; may overlap other findings, the caller keeps the best."""
+    first_names, surnames = _lists(LOCALES + PAIRED_LOCALES)
+    if not first_names:
+        return []
+    spans = [
+        m.span("name")
+        for m in SAID.finditer(text)
+        if _listed_name(m["name"], first_names, surnames, language) and not re.fullmatch(TITLE, m["name"].split()[0])
+    ]
+    spans += [m.span("name") for m in ON_THE_LINE.finditer(text) if _named(m, language) and m["name"] not in PLACES]
+    for match in NAMING.finditer(text):
+        group = "name" if match["name"] else "guessed"
+        name = match[group]
+        if not _common(name.split()[0], language) and name.split()[0] not in PLACES:
+            spans.append(match.span(group))
+    lower_surnames = _lower_lists()[1]
+    for match in LOWER_INITIALS.finditer(text):
+        surname = match["name"].split()[-1]
+        if match["initials"] in ABBREVIATIONS or _common(surname) or _common(surname, language):
+            continue
+        if surname in lower_surnames:
+            spans.append((match.start("initials"), match.end("name")))
+    brands = [m.span() for m in _brand_pattern().finditer(text)]
+    return [(start, end) for start, end in spans if not any(b <= start and end <= e for b, e in brands)]
+
+
+def _listed_name(name: str, first_names: frozenset[str], surnames: frozenset[str], language: str | None) -> bool:
+    """ "Jansen", "Van Dijk", "Gert-Jan Wolters": a listed first name or surname, never a common word or a place."""
+    words = name.split()
+    last = words[-1]
+    if any(word in PLACES for word in words) or _common(words[0], language) and words[0] not in CAPITAL_WORDS:
+        return False
+    if len(words) >= 2 and words[0] in CAPITAL_WORDS:  # "Van Dijk", "De Groot"
+        return last in surnames or last in AFTER_PARTICLE
+    return (words[0] in first_names or last in surnames) and not _common(last, language)
+
+
+CAPITAL_WORDS = frozenset("Van De Den Der Ten Ter Te El Le La Du Da".split())
+
+
+# What may stand between a name and the contact data after it, and a label before the data ("tel. 06-…").
+BESIDE = re.compile(
+    rf"(?<![\w'’.-])(?:{TITLE} )?(?P<name>(?:(?:[A-Z]\.){{1,4}} ?)?(?:{CAPITAL_INTERFIX} )?{NAME_RUN})"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
+    r"(?:(?:tel|telefoon|mob|mobiel|e-?mail|adres|address|geb|DOB|knr|klantnr|klantnummer|BSN|phone|T|M|E)\.?:?"
+    r"[ \t]*)?\Z"
+)
+
+
+def beside_data(text: str, data: list[tuple[int, int]], language: str | None = None) -> list[tuple[int, int]]:
+    """Names right before a piece of personal data (`data`: its spans): a signature, a complaint's header, a note."""
+    first_names, surnames = _lists(LOCALES + PAIRED_LOCALES)
+    if not first_names:
+        return []
+    spans = []
+    for start, _ in data:
+        offset = max(0, start - 80)
+        match = BESIDE.search(text[offset:start])
+        if not match:
+            continue
+        run = match["name"].split()
+        # "Klacht van Hanneke Groenewegen, …": an everyday word no list knows starts no name
+        while run and not _listed(run[0], first_names, surnames) and _everyday(run[0], language, 3.0):
+            run = run[1:]
+            while run and run[0].lower() in INTERFIX_WORDS:
+                run = run[1:]
+        words = [word for word in run if word.lower() not in INTERFIX_WORDS]
+        if any(
+            _common(word, language) or word.lower() in NOT_A_NAME or word in PLACES or word in _places()
+            or _street_like(word) or _org_like(word)
+            for word in words
+        ):  # fmt: skip
+            continue
+        names = [word for word in words if not re.fullmatch(r"(?:[A-Z]\.)+", word)]
+        listed = any(_listed(word, first_names, surnames) or word in AFTER_PARTICLE for word in names)
+        place = tuple(run[-2:]) in _place_pairs()
+        if names and not place and (listed or len(names) >= 2):
+            tokens = list(re.finditer(r"\S+", match["name"]))
+            start = offset + match.start("name") + tokens[len(tokens) - len(run)].start()
+            spans.append((start, offset + match.end("name")))
+    return spans
