@@ -21,6 +21,7 @@ from copilot.research.name_lists import (
     INTERFIX_WORDS,
     LOWER_WORD,
     NAME_RUN,
+    SENTENCE_END,
     SURNAME,
     TITLE,
     WORD,
@@ -32,6 +33,7 @@ from copilot.research.name_lists import (
 )
 from copilot.research.name_words import (
     AFTER_PARTICLE,
+    CALENDAR,
     LOCALES,
     NOT_A_NAME,
     PAIRED_LOCALES,
@@ -52,6 +54,12 @@ SAYS = (
 )
 # a lookahead, so "Toen Jansen belde" is also tried from "Jansen"
 SAID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) {SAYS}\b)")
+# "Mark was really helpful", "Roos was erg aardig": what is said of a person, not of a thing
+PRAISED = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{WORD}) (?:was|is) (?:(?:very|really|so|super|extremely|erg|heel|zeer|echt) )?"
+    r"(?:helpful|unhelpful|rude|kind|lovely|friendly|unfriendly|polite|impolite|patient|brilliant|fantastic|amazing|"
+    r"aardig|vriendelijk|onvriendelijk|behulpzaam|onbeleefd|beleefd|grof|geduldig|fantastisch|klantvriendelijk)\b"
+)
 # "kreeg ik Sevda aan de lijn", "ik heb Esra gesproken", "I got Olu on the phone"
 ON_THE_LINE = re.compile(
     rf"\b(?:kreeg|kregen|had|heb|hebben|hadden|got)(?: ik| we| wij| toen| eerst| uiteindelijk| eindelijk)? "
@@ -83,6 +91,11 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
         m.span("name")
         for m in SAID.finditer(text)
         if _listed_name(m["name"], first_names, surnames, language) and not re.fullmatch(TITLE, m["name"].split()[0])
+    ]
+    spans += [
+        m.span("name")
+        for m in PRAISED.finditer(text)
+        if _listed(m["name"], first_names, surnames) and m["name"].lower() not in CALENDAR
     ]
     spans += [m.span("name") for m in ON_THE_LINE.finditer(text) if _named(m, language) and m["name"] not in PLACES]
     for match in NAMING.finditer(text):
@@ -156,3 +169,46 @@ def beside_data(text: str, data: list[tuple[int, int]], language: str | None = N
             start = offset + match.start("name") + tokens[len(tokens) - len(run)].start()
             spans.append((start, offset + match.end("name")))
     return spans
+
+
+NEXT_WORD = re.compile(rf" (?:[A-Z]\. )?(?:{INTERFIX} )?(?P<word>{WORD})")
+WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>{WORD}) \Z")
+
+
+def widened(text: str, spans: list[tuple[int, int]], language: str | None = None) -> list[tuple[int, int]]:
+    """Each name with the name words beside it: "Maria José Fernandes da Silva", "John P. Smith", "Gert-Jan
+    Wolters" are one name, not two pieces that together cover too little of it."""
+    first_names, surnames = _lists(LOCALES + PAIRED_LOCALES)
+    result = []
+    for start, end in spans:
+        while (after := NEXT_WORD.match(text, end)) and _name_word(after["word"], first_names, surnames, language):
+            end = after.end()
+        before = WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before and _name_word(before["word"], first_names, surnames, language):
+            listed_first = _listed(before["word"], first_names, frozenset())
+            if listed_first or not SENTENCE_END.search(text[: before.start()]):
+                start = before.start()
+        # "sprak Jansen Maandag", "met Sanne Utrecht": a name does not end in a common word or a place
+        words = list(re.finditer(r"\S+", text[start:end]))
+        while len(words) >= 2 and _ends_no_name(words[-1].group(), words[-2].group(), surnames, language):
+            words.pop()
+            end = start + words[-1].end()
+        result.append((start, end))
+    return result
+
+
+def _ends_no_name(word: str, before: str, surnames: frozenset[str], language: str | None) -> bool:
+    """A common word or a place; a town that is also a surname ("Vries", "Beek") only without a particle."""
+    if before.lower() in INTERFIX_WORDS:
+        return False
+    place = word in _places() and word not in surnames and word not in AFTER_PARTICLE
+    return _common(word, language) or word in PLACES or place
+
+
+def _name_word(word: str, first_names: frozenset[str], surnames: frozenset[str], language: str | None) -> bool:
+    """A word that may be part of a name: listed, or rare in both languages; never a common word or a place."""
+    if _common(word, language) or word.lower() in NOT_A_NAME or word in PLACES or word in _places():
+        return False
+    if _street_like(word) or _org_like(word):
+        return False
+    return _listed(word, first_names, surnames) or not _everyday(word, language, 3.0)

@@ -146,7 +146,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|[-–—•*]\s+)$")
 NAME_RUN = rf"{WORD}(?: (?:{INTERFIX} )?{WORD}){{0,2}}"
 GREETING = re.compile(
     rf"(?:^|\n|[.!?] )[ \t]*(?:[Bb]este|[Gg]eachte|[Ll]ieve|[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Dd]ag|"
-    rf"[Gg]oedemorgen|[Gg]oedemiddag|[Gg]oedenavond)(?: {TITLE})? (?P<name>{NAME_RUN})[ \t]*[,!\n]"
+    rf"[Gg]oedemorgen|[Gg]oedemiddag|[Gg]oedenavond)(?: {TITLE})? (?P<name>{NAME_RUN})[ \t]*(?:[,!:\n]|\.(?!\w)|$)"
 )
 CLOSING = (
     r"(?:[Mm]et )?(?:[Vv]riendelijke |[Hh]artelijke |[Ll]ieve |[Bb]este )?[Gg]roet(?:en|jes)?|[Mm]vg|[Gg]r|[Ll]iefs|"
@@ -203,25 +203,23 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans += _lower_case(text, language)
     for match in CAPITALISED.finditer(text):
         word = match.group()
-        if word in surnames and word not in first_names and _lone_surname(text, match, language):
+        # "Jean-Pierre", "Smith-Jones": a double name of listed parts
+        first, paired = _in(word, first_names), _in(word, paired_first)
+        if _in(word, surnames) and not first and _lone_surname(text, match, language):
             spans.append(match.span())
         # "Will from the Bristol store", "Mark, de monteur,": a first name that is also a word, made a name by
         # what follows it
         ambiguous = word.lower() in AMBIGUOUS and word.lower() not in CALENDAR
-        if word in first_names and ambiguous and PERSON_FOLLOWS.match(text, match.end()):
+        if first and ambiguous and PERSON_FOLLOWS.match(text, match.end()):
             spans.append(match.span())
             continue
-        if word not in paired_first or _common(word, language):
+        if not paired or _common(word, language):
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
         last = rest["surname"].split()[-1] if rest else ""
-        if (
-            rest
-            and last not in PLACES
-            and (last in paired_last or (word in first_names and not _common(last, language)))
-        ):
+        if rest and last not in PLACES and (_in(last, paired_last) or (first and not _common(last, language))):
             spans.append((match.start(), match.end() + rest.end()))
-        elif word not in first_names:
+        elif not first:
             continue
         elif not SENTENCE_END.search(text[: match.start()]) or word.lower() not in AMBIGUOUS:
             spans.append(match.span())
@@ -233,6 +231,11 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     ]
     brands = [m.span() for m in _brand_pattern().finditer(text)]
     return [(start, end) for start, end in spans if not any(b <= start and end <= e for b, e in brands)]
+
+
+def _in(word: str, names: frozenset[str]) -> bool:
+    """A listed name, or a double name whose parts are all listed ("Jean-Pierre", "Smith-Jones")."""
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
 
 
 @cache

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
-from copilot.research.name_clues import beside_data, clued_names
+from copilot.research.name_clues import beside_data, clued_names, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import listed_first_names
 from copilot.research.stopwords import DUTCH
@@ -137,11 +137,15 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
     ]
-    listed = [
-        *listed_names(text, language),
-        *clued_names(text, language),
-        *beside_data(text, sorted({(f.start, f.end) for f in data}), language),
-    ]
+    listed = widened(
+        text,
+        [
+            *listed_names(text, language),
+            *clued_names(text, language),
+            *beside_data(text, sorted({(f.start, f.end) for f in data}), language),
+        ],
+        language,
+    )
     candidates = [
         *data,
         *_names(text, [*speaker_names(text), *known_names]),
