@@ -33,6 +33,7 @@ from copilot.research.name_lists import (
 )
 from copilot.research.name_words import (
     AFTER_PARTICLE,
+    AMBIGUOUS,
     CALENDAR,
     LOCALES,
     NOT_A_NAME,
@@ -54,6 +55,23 @@ SAYS = (
 )
 # a lookahead, so "Toen Jansen belde" is also tried from "Jansen"
 SAID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) {SAYS}\b)")
+# Verbs a thing or an organisation is as often the subject of: only after a listed name that is no everyday word
+# ("Jansen heeft het geregeld", "Okafor came round"; not "Young was …", "Mark had …").
+DOES = (
+    r"(?:heeft|had|kwam|komt|ging|stuurde|nam|gaf|zou|kon|moest|wilde|was|has|came|sent|took|gave|would|could|"
+    r"wanted|did|was)"
+)
+DID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) {DOES}\b)")
+# "Toen belde Sevda terug", "zei Jovanko": a rare capitalised word after a verb only a person does
+INVERTED = re.compile(
+    r"\b(?:zei|belde|vertelde|beloofde|mailde|antwoordde|reageerde|adviseerde|regelde|hielp|zegt|belt|vertelt)"
+    rf"(?: (?:toen|ook|nog|daarna|later|gisteren|vandaag|meteen|direct))? (?P<name>{WORD}(?: {SURNAME})?)"
+)
+# "klant Jansen belt", "cust Okafor rang", "cx Smith": a name after the word for the customer in a note
+CUSTOMER_NAMED = re.compile(
+    r"(?<![\w.])(?:[Kk]lant|[Kk]lt\.?|[Kk]l\.|[Cc]ust\.?|[Cc]x|[Cc]ustomer|[Cc]aller|[Bb]eller) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)"
+)
 # "Mark was really helpful", "Roos was erg aardig": what is said of a person, not of a thing
 PRAISED = re.compile(
     rf"(?<![\w'’.-])(?P<name>{WORD}) (?:was|is) (?:(?:very|really|so|super|extremely|erg|heel|zeer|echt) )?"
@@ -94,6 +112,20 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
     ]
     spans += [
         m.span("name")
+        for m in DID.finditer(text)
+        if _listed_name(m["name"], first_names, surnames, language)
+        and not re.fullmatch(TITLE, m["name"].split()[0])
+        and m["name"].split()[0].lower() not in AMBIGUOUS
+        and not _everyday(m["name"].split()[-1], language, 4.5)
+    ]
+    spans += [
+        m.span("name")
+        for rx in (INVERTED, CUSTOMER_NAMED)
+        for m in rx.finditer(text)
+        if _listed_name(m["name"], first_names, surnames, language) or _rare_name(m["name"].split()[0], language)
+    ]
+    spans += [
+        m.span("name")
         for m in PRAISED.finditer(text)
         if _listed(m["name"], first_names, surnames) and m["name"].lower() not in CALENDAR
     ]
@@ -122,7 +154,16 @@ def _listed_name(name: str, first_names: frozenset[str], surnames: frozenset[str
         return False
     if len(words) >= 2 and words[0] in CAPITAL_WORDS:  # "Van Dijk", "De Groot"
         return last in surnames or last in AFTER_PARTICLE
+    if len(words) >= 2 and words[0] not in first_names:  # "Collega Thijs heeft": a role, not a first name
+        return False
     return (words[0] in first_names or last in surnames) and not _common(last, language)
+
+
+def _rare_name(word: str, language: str | None) -> bool:
+    """A capitalised word no list knows that is rare in both languages and no place: "Sevda", "Jovanko"."""
+    if word in PLACES or word in _places() or _common(word, language) or len(word) < 3:
+        return False
+    return not _everyday(word, None, 2.5)
 
 
 CAPITAL_WORDS = frozenset("Van De Den Der Ten Ter Te El Le La Du Da".split())

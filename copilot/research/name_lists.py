@@ -128,7 +128,7 @@ AT_DESK = re.compile(  # a lookahead, so "Yesterday Oriella from the billing tea
 SPEAKING = (
     r"(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
     r"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met|[Nn]amens|[Oo]n behalf of|t\.a\.v\.?|[Tt]er attentie van|[Aa]ttn\.?|"
-    r"[Ff]or the attention of|c/o|[Dd]oorverbonden (?:met|naar)|[Gg]eholpen door|[Bb]ediend door|[Aa]fgehandeld door|"
+    r"[Ff]or the attention of|c/o|[Dd]oorverbonden met|[Gg]eholpen door|[Bb]ediend door|[Aa]fgehandeld door|"
     r"[Tt]ransferred to|[Pp]ut through to|[Gg]ot through to|[Hh]elped by|[Ss]erved by|[Aa]ssisted by|[Hh]andled by)"
 )
 SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
@@ -136,8 +136,8 @@ SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
 # name introducing itself, followed by a comma or by where it works
 INTRO = re.compile(
     r"\b(?:I'm|I’m|I am|[Tt]his is|[Ii]k ben|[Dd]it is|[Hh]ier is|[Ss]preekt met|"
-    r"[Gg]oede(?:morgen|middag|navond), met) "
-    rf"(?P<name>{WORD}(?: {SURNAME})?)(?=[,!] | (?:from|van|at|bij|here|hier|speaking)\b)"
+    r"[Gg]oede(?:morgen|middag|navond|ndag),? met|(?:^|(?<=\n)|(?<=: ))(?:[Hh]allo|[Hh]oi|[Hh]ey|[Dd]ag),? met) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)(?=[,!] | (?:from|van|at|bij|here|hier|speaking)\b|\.(?:\s|$)|$)"
 )
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
@@ -190,7 +190,11 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
         _without_org(m)
         for m in INTRO.finditer(text)
         if _unlisted_name(m, language)
-        and (_listed(m["name"].split()[0], first_names, surnames) or not _everyday(m["name"].split()[0], language, 4.0))
+        and (
+            _listed(m["name"].split()[0], first_names, surnames)
+            # "I'm Tunde." but not "I'm Vegan.": before a full stop only a word rarer than most
+            or not _everyday(m["name"].split()[0], language, 4.0 if text[m.end() : m.end() + 1] in ", !" else 2.5)
+        )
     ]
     spans += [
         m.span("name")
@@ -219,8 +223,8 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
         last = rest["surname"].split()[-1] if rest else ""
         if rest and last not in PLACES and (_in(last, paired_last) or (first and not _common(last, language))):
             spans.append((match.start(), match.end() + rest.end()))
-        elif not first:
-            continue
+        elif not first and (SENTENCE_END.search(text[: match.start()]) or _everyday(word, None, 3.0)):
+            continue  # a first name of the paired lists ("Aoife", "Paweł") alone only inside a sentence, if rare
         elif not SENTENCE_END.search(text[: match.start()]) or word.lower() not in AMBIGUOUS:
             spans.append(match.span())
     spans += [
@@ -285,7 +289,7 @@ def _unlisted_name(match: re.Match, language: str | None) -> bool:
 def _named(match: re.Match, language: str | None) -> bool:
     """After a role word, the next capitalised word is a name unless it is a common word ("de Monteur Die")."""
     first = match["name"].split()[0]
-    if first in PLACES or first in _places():  # "mijn huisarts Utrecht Centrum"
+    if first in PLACES or first in _places() or _org_like(first):  # "mijn huisarts Utrecht Centrum"
         return False
     return not _common(first, language) and not re.fullmatch(TITLE, first)
 
@@ -322,7 +326,18 @@ INTERFIX_WORDS = frozenset("van der den de het 't in ten ter te du da le la el v
 STREET_ENDINGS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "hof")
 
 
-ORG_ENDINGS = ("dienst", "diensten", "bank", "groep", "verzekeringen", "centrum", "gemeente", "services", "centre")
+ORG_ENDINGS = (
+    "dienst",
+    "diensten",
+    "bank",
+    "groep",
+    "verzekeringen",
+    "centrum",
+    "gemeente",
+    "services",
+    "centre",
+    "zaken",
+)
 
 
 def _org_like(word: str) -> bool:
