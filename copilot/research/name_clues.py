@@ -64,13 +64,20 @@ DOES = (
 DID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) {DOES}\b)")
 # "Toen belde Sevda terug", "zei Jovanko": a rare capitalised word after a verb only a person does
 INVERTED = re.compile(
-    r"\b(?:zei|belde|vertelde|beloofde|mailde|antwoordde|reageerde|adviseerde|regelde|hielp|zegt|belt|vertelt)"
+    r"\b(?:zei|belde|vertelde|beloofde|mailde|antwoordde|reageerde|adviseerde|regelde|hielp|zegt|belt|vertelt|"
+    r"[Ee]scalated to|[Hh]anded (?:it )?over to|[Pp]assed (?:it )?(?:on )?to|[Oo]vergedragen aan|[Dd]oorgezet naar)"
     rf"(?: (?:toen|ook|nog|daarna|later|gisteren|vandaag|meteen|direct))? (?P<name>{WORD}(?: {SURNAME})?)"
 )
 # "klant Jansen belt", "cust Okafor rang", "cx Smith": a name after the word for the customer in a note
 CUSTOMER_NAMED = re.compile(
     r"(?<![\w.])(?:[Kk]lant|[Kk]lt\.?|[Kk]l\.|[Cc]ust\.?|[Cc]x|[Cc]ustomer|[Cc]aller|[Bb]eller) "
     rf"(?P<name>{WORD}(?: {SURNAME})?)"
+)
+# "Thanks for waiting, Oluwaseun.", "Geen probleem, Sevda!", "Agent: Hi Tunde, …": someone spoken to
+VOCATIVE = re.compile(
+    r"\b(?:[Tt]hanks|[Tt]hank you|[Dd]ank je(?: wel)?|[Dd]ank u(?: wel)?|[Bb]edankt|[Ss]orry|[Nn]o problem|"
+    r"[Gg]een probleem|[Hh]i|[Hh]ello|[Hh]ey|[Hh]oi|[Hh]allo|[Oo]f course|[Nn]atuurlijk|[Ss]ure)"
+    rf"(?: (?:for|voor) [^,.!?\n]{{1,30}})?,? (?P<name>{WORD})(?=[,.!?])"
 )
 # "Mark was really helpful", "Roos was erg aardig": what is said of a person, not of a thing
 PRAISED = re.compile(
@@ -120,7 +127,7 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
     ]
     spans += [
         m.span("name")
-        for rx in (INVERTED, CUSTOMER_NAMED)
+        for rx in (INVERTED, CUSTOMER_NAMED, VOCATIVE)
         for m in rx.finditer(text)
         if _listed_name(m["name"], first_names, surnames, language) or _rare_name(m["name"].split()[0], language)
     ]

@@ -129,7 +129,8 @@ SPEAKING = (
     r"(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
     r"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met|[Nn]amens|[Oo]n behalf of|t\.a\.v\.?|[Tt]er attentie van|[Aa]ttn\.?|"
     r"[Ff]or the attention of|c/o|[Dd]oorverbonden met|[Gg]eholpen door|[Bb]ediend door|[Aa]fgehandeld door|"
-    r"[Tt]ransferred to|[Pp]ut through to|[Gg]ot through to|[Hh]elped by|[Ss]erved by|[Aa]ssisted by|[Hh]andled by)"
+    r"[Tt]ransferred to|[Pp]ut through to|[Gg]ot through to|[Hh]elped by|[Ss]erved by|[Aa]ssisted by|[Hh]andled by|"
+    r"[Ss]poke w/|[Tt]alked w/)"
 )
 SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
 # "Hi, I'm Dev from the shop", "Goedemiddag, u spreekt met Bram van Eneco", "this is Lerato, how can I help": a
@@ -312,6 +313,8 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
             if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word) or _org_like(word):
                 break
             if word in PLACES:  # "From: British Gas", "Beste Eneco,"
+                break
+            if not _listed(word, *_lists()) and _everyday(word, language, 4.5):  # "Thanks, Great service"
                 break
             keep.append(word)
         while keep and keep[-1].lower() in INTERFIX_WORDS:
