@@ -21,6 +21,7 @@ from copilot.research.name_lists import (
     INTERFIX_WORDS,
     LOWER_WORD,
     NAME_RUN,
+    ROLE,
     SENTENCE_END,
     SURNAME,
     TITLE,
@@ -65,7 +66,9 @@ DID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?:
 # "Toen belde Sevda terug", "zei Jovanko": a rare capitalised word after a verb only a person does
 INVERTED = re.compile(
     r"\b(?:zei|belde|vertelde|beloofde|mailde|antwoordde|reageerde|adviseerde|regelde|hielp|zegt|belt|vertelt|"
-    r"[Ee]scalated to|[Hh]anded (?:it )?over to|[Pp]assed (?:it )?(?:on )?to|[Oo]vergedragen aan|[Dd]oorgezet naar)"
+    r"[Ee]scalated to|[Hh]anded (?:it )?over to|[Pp]assed (?:it )?(?:on )?to|[Oo]vergedragen aan|[Dd]oorgezet naar|"
+    # praise: "thanks to Okoro", "compliment voor Sevgi", "shout out to Tyrone"
+    r"[Tt]hanks to|[Dd]ank aan|[Cc]ompliment(?:en)? (?:voor|aan)|[Ss]hout ?out to|[Kk]udos to|[Pp]luim voor)"
     rf"(?: (?:toen|ook|nog|daarna|later|gisteren|vandaag|meteen|direct))? (?P<name>{WORD}(?: {SURNAME})?)"
 )
 # "klant Jansen belt", "cust Okafor rang", "cx Smith": a name after the word for the customer in a note
@@ -78,6 +81,10 @@ VOCATIVE = re.compile(
     r"\b(?:[Tt]hanks|[Tt]hank you|[Dd]ank je(?: wel)?|[Dd]ank u(?: wel)?|[Bb]edankt|[Ss]orry|[Nn]o problem|"
     r"[Gg]een probleem|[Hh]i|[Hh]ello|[Hh]ey|[Hh]oi|[Hh]allo|[Oo]f course|[Nn]atuurlijk|[Ss]ure)"
     rf"(?: (?:for|voor) [^,.!?\n]{{1,30}})?,? (?P<name>{WORD})(?=[,.!?])"
+)
+# "Marja (buurvrouw)", "Dave (the fitter)": a name with its role in brackets after it
+WITH_ROLE = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{WORD}(?: {SURNAME})?) \((?:de |het |the |my |mijn |onze |our )?{ROLE}\)"
 )
 # "Mark was really helpful", "Roos was erg aardig": what is said of a person, not of a thing
 PRAISED = re.compile(
@@ -127,7 +134,7 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
     ]
     spans += [
         m.span("name")
-        for rx in (INVERTED, CUSTOMER_NAMED, VOCATIVE)
+        for rx in (INVERTED, CUSTOMER_NAMED, VOCATIVE, WITH_ROLE)
         for m in rx.finditer(text)
         if _listed_name(m["name"], first_names, surnames, language) or _rare_name(m["name"].split()[0], language)
     ]

@@ -85,7 +85,8 @@ ROLE = (
     r"[Rr]ep|[Rr]epresentative|[Ss]upervisor|[Rr]eceptionist|[Cc]oördinator|[Cc]oordinator|[Ss]pecialist|"
     r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier|[Cc]arer|[Cc]aregiver|[Mm]antelzorger|"
     r"[Vv]erzorgster|[Vv]erzorger|[Tt]olk|[Ii]nterpreter|[Ss]tagiair|[Ss]tagiaire|[Cc]aseworker|[Kk]lantadviseur|"
-    r"[Kk]lantadviseuse|[Ss]taff member|[Mm]ember of staff)"
+    r"[Kk]lantadviseuse|[Ss]taff member|[Mm]ember of staff|[Ss]on-in-law|[Dd]aughter-in-law|[Ff]ather-in-law|"
+    r"[Mm]other-in-law|[Bb]rother-in-law|[Ss]ister-in-law|[Zz]wager|[Ss]choonzus|[Ss]choonbroer|[Tt]L)"
 )
 # "Mevr. Van der Linden", "Mr Van der Berg": after a title a particle may be capitalised
 CAPITAL_INTERFIX = r"(?:Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ten|Ter|Te|El|Le|La|Du|Da)"
@@ -290,7 +291,7 @@ def _unlisted_name(match: re.Match, language: str | None) -> bool:
 def _named(match: re.Match, language: str | None) -> bool:
     """After a role word, the next capitalised word is a name unless it is a common word ("de Monteur Die")."""
     first = match["name"].split()[0]
-    if first in PLACES or first in _places() or _org_like(first):  # "mijn huisarts Utrecht Centrum"
+    if first in PLACES or first in _places() or _org_like(first) or first in ORG_WORDS:  # "huisarts Utrecht Centrum"
         return False
     return not _common(first, language) and not re.fullmatch(TITLE, first)
 
@@ -329,6 +330,7 @@ INTERFIX_WORDS = frozenset("van der den de het 't in ten ter te du da le la el v
 STREET_ENDINGS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "hof")
 
 
+ORG_WORDS = frozenset("Stichting Vereniging Gemeente Foundation Trust Coöperatie Cooperatie Holding".split())
 ORG_ENDINGS = (
     "dienst",
     "diensten",

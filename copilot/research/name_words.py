@@ -21,7 +21,9 @@ EXTRA_FIRST = frozenset(
     """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
     Marloes Jannie Diny Bep Corrie Nel Mien Aad Wiebe Sietse Tjeerd Emre Ayşe Priya Wei Tariq Kwame Siobhan
     Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming
-    Will Matt Pete Jen Meg Abby Phil Ollie Ted Harrie Rinus Gert-Jan Jan-Willem Jan-Peter Henk-Jan Naveen Jolene
+    Will Matt Pete Jen Meg Abby Phil Ollie Ted Harrie Rinus Marja Marjolein Gonny Gerrie Mariska Lenie Bertus Rianne
+    Bregje Rajesh Rakesh Suresh Mahesh Dinesh Ganesh Sanjay Vijay Arjun Gert-Jan Jan-Willem Jan-Peter Henk-Jan Naveen
+    Jolene
     Esra Sevda Merve Büşra Serkan Burak Onur Volkan Cem Derya Gülsen Tuğba Sinem Ebru Sevgi Nurcan Kübra Naima
     Latifa Hanane Souad Ilham Loubna Siham Hamid Driss Redouan Soufiane Anouar Nordin Achraf Oumaima Salma Mounir
     Najib Karima Hafsa Meryem Roshni Sunita Anjali Shanti Kavita Radjesh Sunil Anand Prakash Ashwin Navin Ramesh
