@@ -86,7 +86,12 @@ ROLE = (
     r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier|[Cc]arer|[Cc]aregiver|[Mm]antelzorger|"
     r"[Vv]erzorgster|[Vv]erzorger|[Tt]olk|[Ii]nterpreter|[Ss]tagiair|[Ss]tagiaire|[Cc]aseworker|[Kk]lantadviseur|"
     r"[Kk]lantadviseuse|[Ss]taff member|[Mm]ember of staff|[Ss]on-in-law|[Dd]aughter-in-law|[Ff]ather-in-law|"
-    r"[Mm]other-in-law|[Bb]rother-in-law|[Ss]ister-in-law|[Zz]wager|[Ss]choonzus|[Ss]choonbroer|[Tt]L)"
+    r"[Mm]other-in-law|[Bb]rother-in-law|[Ss]ister-in-law|[Zz]wager|[Ss]choonzus|[Ss]choonbroer|[Tt]L|[Cc]llr\.?|"
+    r"[Cc]ouncillor|[Rr]ev(?:d|\.)?|[Oo]fficer|PC|Sgt\.?|[Nn]urse|"
+    r"[Dd]ominee|[Pp]astoor|[Zz]uster|[Tt]andarts|[Ff]ysio(?:therapeut)?|[Vv]erpleegkundige|[Ww]ijkverpleegkundige|"
+    r"[Ff]itter|[Pp]lumber|[Ee]lectrician|[Ii]nstaller|[Ss]urveyor|[Hh]andyman|[Cc]aretaker|[Dd]octor|[Dd]okter|GP|"
+    r"[Dd]entist|[Ss]ocial worker|[Kk]ey worker|[Hh]ousing officer|[Cc]ase officer|[Aa]dviser|[Tt]eam leader|"
+    r"[Ll]ine manager|[Cc]ashier|[Cc]onsulente|[Mm]aatschappelijk werker|[Ww]ijkcoach|[Bb]uddy)"
 )
 # "Mevr. Van der Linden", "Mr Van der Berg": after a title a particle may be capitalised
 CAPITAL_INTERFIX = r"(?:Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ten|Ter|Te|El|Le|La|Du|Da)"
@@ -112,7 +117,10 @@ SHORT_PARTICLE = re.compile(rf"(?<![\w.])(?P<name>(?:[Vv]\.\s?[Dd]\.|[Vv]/[Dd]) 
 NAMED = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Mm]y|[Zz]ijn|[Hh]aar|[Mm]ijn) (?:first |voor)?(?:name|naam) (?:is|was)|"
     r"\b(?:[Hh]ij|[Zz]ij|[Zz]e|[Ii]k|[Dd]ie) heet(?:te)?|"
-    r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame) (?:named|called|genaamd)) "
+    r"\b(?:[Hh]e|[Ss]he|[Hh]ij|[Zz]ij|[Zz]e) (?:was )?(?:called|named|heette|heet)|"
+    r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame|someone|somebody|iemand|chap|"
+    r"bloke|fellow|gentleman|lad|vent|gast|kerel|meid|person|persoon|medewerker|medewerkster|employee|"
+    r"colleague|collega) (?:named|called|genaamd|die .{1,12} heette|who was called)|\b[Aa] certain) "
     rf"(?P<name>{WORD}(?: {SURNAME})?)"
 )
 # "Jovanko van de klantenservice", "Taduesz from customer service", "I spoke to Oriel": a capitalised word, in
