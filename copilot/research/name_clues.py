@@ -134,7 +134,7 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
     ]
     spans += [
         m.span("name")
-        for rx in (INVERTED, CUSTOMER_NAMED, VOCATIVE, WITH_ROLE)
+        for rx in (INVERTED, CUSTOMER_NAMED, VOCATIVE)
         for m in rx.finditer(text)
         if _listed_name(m["name"], first_names, surnames, language) or _rare_name(m["name"].split()[0], language)
     ]
@@ -143,7 +143,12 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
         for m in PRAISED.finditer(text)
         if _listed(m["name"], first_names, surnames) and m["name"].lower() not in CALENDAR
     ]
-    spans += [m.span("name") for m in ON_THE_LINE.finditer(text) if _named(m, language) and m["name"] not in PLACES]
+    spans += [
+        m.span("name")
+        for m in ON_THE_LINE.finditer(text)
+        if _listed_name(m["name"], first_names, surnames, language) or _rare_name(m["name"].split()[0], language)
+    ]
+    spans += [m.span("name") for m in WITH_ROLE.finditer(text) if _named(m, language)]
     for match in NAMING.finditer(text):
         group = "name" if match["name"] else "guessed"
         name = match[group]
@@ -177,7 +182,7 @@ def _rare_name(word: str, language: str | None) -> bool:
     """A capitalised word no list knows that is rare in both languages and no place: "Sevda", "Jovanko"."""
     if word in PLACES or word in _places() or _common(word, language) or len(word) < 3:
         return False
-    return not _everyday(word, None, 2.5)
+    return not _everyday(word, None, 3.0)
 
 
 CAPITAL_WORDS = frozenset("Van De Den Der Ten Ter Te El Le La Du Da".split())

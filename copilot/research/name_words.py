@@ -37,7 +37,8 @@ PLACES = frozenset(
     Randstad Achmea Ziggo Eneco Essent Vattenfall Greenchoice Nationale Nederlanden Interpolis Centraal
     Belastingdienst Carglass Klarna Vodafone Tesco Amazon Octopus Coolblue Zalando Rabobank Sainsbury Sainsburys
     Argos Boots Asda Aldi Lidl Hema Kruidvat Gamma Praxis Ikea Nuon Engie Aegon Menzis Odido Lebara Caiway British
-    Google Apple Microsoft Facebook Instagram Whatsapp WhatsApp Teams Zoom Outlook Gmail Hotmail""".split()
+    Google Apple Microsoft Facebook Instagram Whatsapp WhatsApp Teams Zoom Outlook Gmail Hotmail Enexis Stedin Liander
+    Vitens Evides Dunea Waternet Brabant Westland Infra Coberco Budget""".split()
 )
 BRANDS = frozenset(
     {"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot", "Dirk van den Broek",
