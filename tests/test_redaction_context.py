@@ -400,6 +400,17 @@ def test_lower_case_initials_before_a_listed_surname_are_a_name(text: str, value
     assert ("name", value) in found(text, language)
 
 
+def test_a_surname_in_capitals_after_a_title_is_a_name_and_an_acronym_is_not():
+    assert found("Dhr. P. JANSEN belt terug over de nota.", "nl") == [("name", "JANSEN")]
+    assert found("Mevr. DE VRIES belt.", "nl") == [("name", "DE VRIES")]
+    assert found("Dhr. BSN gecheckt, Mr KPN ook.", "nl") == []
+
+
+def test_a_name_after_an_appointment_with_is_found_and_a_chatbot_that_says_something_is_not():
+    assert found("I had an appointment with Tunde at three.", "en") == [("name", "Tunde")]
+    assert found("Chatbot zei 'ik begrijp je vraag niet'. Netbeheerder zegt: bel uw leverancier.", "nl") == []
+
+
 def test_abbreviations_that_look_like_lower_case_initials_stay():
     assert found("klant belt i.v.m. storing, t.a.v. betaling, o.a. bakker en slager", "nl") == []
 

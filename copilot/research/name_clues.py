@@ -67,6 +67,7 @@ DID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?:
 INVERTED = re.compile(
     r"\b(?:zei|belde|vertelde|beloofde|mailde|antwoordde|reageerde|adviseerde|regelde|hielp|zegt|belt|vertelt|"
     r"[Ee]scalated to|[Hh]anded (?:it )?over to|[Pp]assed (?:it )?(?:on )?to|[Oo]vergedragen aan|[Dd]oorgezet naar|"
+    r"[Aa]ppointment with|[Mm]eeting with|[Aa]fspraak met|"
     # praise: "thanks to Okoro", "compliment voor Sevgi", "shout out to Tyrone"
     r"[Tt]hanks to|[Dd]ank aan|[Cc]ompliment(?:en)? (?:voor|aan)|[Ss]hout ?out to|[Kk]udos to|[Pp]luim voor)"
     rf"(?: (?:toen|ook|nog|daarna|later|gisteren|vandaag|meteen|direct))? (?P<name>{WORD}(?: {SURNAME})?)"
@@ -85,6 +86,12 @@ VOCATIVE = re.compile(
 # "Marja (buurvrouw)", "Dave (the fitter)": a name with its role in brackets after it
 WITH_ROLE = re.compile(
     rf"(?<![\w'’.-])(?P<name>{WORD}(?: {SURNAME})?) \((?:de |het |the |my |mijn |onze |our )?{ROLE}\)"
+)
+# "Dhr. P. JANSEN", "Mrs O'NEILL": a surname in capitals after a title (four letters or more with a vowel, so
+# not an acronym such as "BSN" or "KPN")
+TITLED_CAPITALS = re.compile(
+    rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>(?:(?:VAN DER|VAN DEN|VAN|DE|TER|TEN|van der|van den|van|"
+    r"de|ter|ten) )?(?=[A-Z'’]*[AEIOUY])[A-ZÀ-ÖØ-Þ](?:['’]?[A-ZÀ-ÖØ-Þ]){3,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)(?![\w-])"
 )
 # "Mark was really helpful", "Roos was erg aardig": what is said of a person, not of a thing
 PRAISED = re.compile(
@@ -124,6 +131,7 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
         for m in SAID.finditer(text)
         if _listed_name(m["name"], first_names, surnames, language) and not re.fullmatch(TITLE, m["name"].split()[0])
     ]
+    spans += [m.span("name") for m in TITLED_CAPITALS.finditer(text)]
     spans += [
         m.span("name")
         for m in DID.finditer(text)
