@@ -348,6 +348,8 @@ def test_capital_particles_brackets_after_klant_signatures_after_a_blank_line_an
         ("Jansen zei dat het vandaag nog geregeld zou worden.", "Jansen", "nl"),
         ("Van Dijk vertelde dat de storing voorbij was.", "Van Dijk", "nl"),
         ("Okafor came round at ten and fixed it.", "Okafor", "en"),
+        ("Bishop never called back.", "Bishop", "en"),
+        ("Will you call me? Will said he would.", "Will", "en"),
         ("Mark was really helpful on the phone.", "Mark", "en"),
         ("Toen belde Sevda terug met een oplossing.", "Sevda", "nl"),
         ("Vorige week kreeg ik Dilara aan de telefoon.", "Dilara", "nl"),

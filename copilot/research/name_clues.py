@@ -55,7 +55,10 @@ SAYS = (
     r"apologi[sz]ed|insisted|confirmed|helped|sorted|admitted|agreed)"
 )
 # a lookahead, so "Toen Jansen belde" is also tried from "Jansen"
-SAID = re.compile(rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) {SAYS}\b)")
+SAID = re.compile(
+    rf"(?<![\w'’.-])(?=(?P<name>(?:{CAPITAL_INTERFIX} )?{WORD}(?: {SURNAME})?) "
+    rf"(?:(?:never|also|then|just|finally|eventually|later|nooit|ook|toen|nog|pas|later|wel|niet|gewoon) )?{SAYS}\b)"
+)
 # Verbs a thing or an organisation is as often the subject of: only after a listed name that is no everyday word
 # ("Jansen heeft het geregeld", "Okafor came round"; not "Young was …", "Mark had …").
 DOES = (
@@ -129,7 +132,9 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
     spans = [
         m.span("name")
         for m in SAID.finditer(text)
-        if _listed_name(m["name"], first_names, surnames, language) and not re.fullmatch(TITLE, m["name"].split()[0])
+        # "Will said": a name that is also a word, before a verb only a person does
+        if (_listed_name(m["name"], first_names, surnames, language) or _ambiguous_first(m["name"], first_names))
+        and not re.fullmatch(TITLE, m["name"].split()[0])
     ]
     spans += [m.span("name") for m in TITLED_CAPITALS.finditer(text)]
     spans += [
@@ -184,6 +189,10 @@ def _listed_name(name: str, first_names: frozenset[str], surnames: frozenset[str
     if len(words) >= 2 and words[0] not in first_names:  # "Collega Thijs heeft": a role, not a first name
         return False
     return (words[0] in first_names or last in surnames) and not _common(last, language)
+
+
+def _ambiguous_first(name: str, first_names: frozenset[str]) -> bool:
+    return name in first_names and name.lower() in AMBIGUOUS and name.lower() not in CALENDAR
 
 
 def _rare_name(word: str, language: str | None) -> bool:
