@@ -361,6 +361,7 @@ def test_capital_particles_brackets_after_klant_signatures_after_a_blank_line_an
         ("Agent: Thanks for waiting, Oluwaseun. Let me check.", "Oluwaseun", "en"),
         ("Please pass my thanks to Okoro on the night shift.", "Okoro", "en"),
         ("Tjitske (buurvrouw) heeft de meterstand doorgegeven.", "Tjitske", "nl"),
+        ("Volgens Jorinde (klant) was de monteur te laat.", "Jorinde", "nl"),
         ("Cllr Adebayo never replied to my letter.", "Adebayo", "en"),
         ("I'm Tunde.", "Tunde", "en"),
         ("Hallo, met Jurre.", "Jurre", "nl"),
@@ -411,6 +412,12 @@ def test_a_surname_in_capitals_after_a_title_is_a_name_and_an_acronym_is_not():
 def test_a_name_after_an_appointment_with_is_found_and_a_chatbot_that_says_something_is_not():
     assert found("I had an appointment with Tunde at three.", "en") == [("name", "Tunde")]
     assert found("Chatbot zei 'ik begrijp je vraag niet'. Netbeheerder zegt: bel uw leverancier.", "nl") == []
+
+
+def test_a_listed_surname_in_lower_case_after_the_word_for_the_customer_is_a_name_and_other_words_are_not():
+    assert found("kl. soekhai belt ivm achterstand", "nl") == [("name", "soekhai")]
+    assert found("cust okafor rang re bill", "en") == [("name", "okafor")]
+    assert found("klant belt ivm storing, klant heeft betaald; cust wants refund", "nl") == []
 
 
 def test_abbreviations_that_look_like_lower_case_initials_stay():

@@ -17,6 +17,7 @@ import re
 
 from copilot.research.name_lists import (
     CAPITAL_INTERFIX,
+    CUSTOMER,
     INTERFIX,
     INTERFIX_WORDS,
     LOWER_WORD,
@@ -88,7 +89,12 @@ VOCATIVE = re.compile(
 )
 # "Marja (buurvrouw)", "Dave (the fitter)": a name with its role in brackets after it
 WITH_ROLE = re.compile(
-    rf"(?<![\w'’.-])(?P<name>{WORD}(?: {SURNAME})?) \((?:de |het |the |my |mijn |onze |our )?{ROLE}\)"
+    rf"(?<![\w'’.-])(?P<name>{WORD}(?: {SURNAME})?) \((?:de |het |the |my |mijn |onze |our )?(?:{ROLE}|{CUSTOMER})\)"
+)
+# "kl. soekhai belt", "cust okafor rang": a listed surname in lower case after the word for the customer
+CUSTOMER_LOWER = re.compile(
+    r"(?<![\w.])(?:[Kk]lant|[Kk]lt\.?|[Kk]l\.|[Cc]ust\.?|[Cc]x) "
+    rf"(?:(?:mw|mevr|dhr|mr|mrs|ms)\.? )?(?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])"
 )
 # "Dhr. P. JANSEN", "Mrs O'NEILL": a surname in capitals after a title (four letters or more with a vowel, so
 # not an acronym such as "BSN" or "KPN")
@@ -168,6 +174,14 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
         if not _common(name.split()[0], language) and name.split()[0] not in PLACES:
             spans.append(match.span(group))
     lower_surnames = _lower_lists()[1]
+    spans += [
+        m.span("name")
+        for m in CUSTOMER_LOWER.finditer(text)
+        if m["name"].split()[-1] in lower_surnames
+        and not _common(m["name"].split()[-1])
+        and not _common(m["name"].split()[-1], language)
+        and not _everyday(m["name"].split()[-1], language, 4.0)
+    ]
     for match in LOWER_INITIALS.finditer(text):
         surname = match["name"].split()[-1]
         if match["initials"] in ABBREVIATIONS or _common(surname) or _common(surname, language):
