@@ -88,8 +88,9 @@ VOCATIVE = re.compile(
     rf"(?: (?:for|voor) [^,.!?\n]{{1,30}})?,? (?P<name>{WORD})(?=[,.!?])"
 )
 # "Marja (buurvrouw)", "Dave (the fitter)": a name with its role in brackets after it
-WITH_ROLE = re.compile(
-    rf"(?<![\w'’.-])(?P<name>{WORD}(?: {SURNAME})?) \((?:de |het |the |my |mijn |onze |our )?(?:{ROLE}|{CUSTOMER})\)"
+WITH_ROLE = re.compile(  # a lookahead, so "Volgens Jorinde (klant)" is also tried from "Jorinde"
+    rf"(?<![\w'’.-])(?=(?P<name>{WORD}(?: {SURNAME})?) "
+    rf"\((?:de |het |the |my |mijn |onze |our )?(?:{ROLE}|{CUSTOMER})\))"
 )
 # "kl. soekhai belt", "cust okafor rang": a listed surname in lower case after the word for the customer
 CUSTOMER_LOWER = re.compile(
@@ -167,7 +168,12 @@ def clued_names(text: str, language: str | None = None) -> list[tuple[int, int]]
         for m in ON_THE_LINE.finditer(text)
         if _listed_name(m["name"], first_names, surnames, language) or _rare_name(m["name"].split()[0], language)
     ]
-    spans += [m.span("name") for m in WITH_ROLE.finditer(text) if _named(m, language)]
+    spans += [
+        m.span("name")
+        for m in WITH_ROLE.finditer(text)
+        if _named(m, language)
+        and (_listed(m["name"].split()[0], first_names, surnames) or not _everyday(m["name"].split()[0], language, 4.0))
+    ]
     for match in NAMING.finditer(text):
         group = "name" if match["name"] else "guessed"
         name = match[group]
