@@ -470,12 +470,13 @@ def test_a_name_does_not_take_in_a_weekday_or_a_town_after_it_but_keeps_a_town_t
 
 def test_the_blind_sets_held_out_half_keeps_its_floor():
     """The odd records of tests/data/pii_blind/ were held out while the rules above were written from the even
-    ones; their errors were never read. The floor is what they measured (BENCHMARKS.md, issue 19) minus 0.02."""
+    ones and from examples of our own; their errors were never read. The floor is what they measured after the
+    third round (BENCHMARKS.md, issue 19: 0.9600) minus 0.02."""
     sys.path.insert(0, str(BENCH))
     from pii_redaction import BLIND, as_redactor, blind_half, score_blind
 
     records = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = score_blind(blind_half(records, "odd"), as_redactor)
     assert len(blind_half(records, "odd")) == 120 and result["labelled"] >= 150
-    assert result["redacted_recall"] >= 0.9486 - 0.02, result
+    assert result["redacted_recall"] >= 0.9600 - 0.02, result
     assert result["redacted_precision"] >= 0.95, result
