@@ -380,26 +380,6 @@ def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
     return spans
 
 
-def personal_domain(host: str) -> bool:
-    """ "petravisser", "kees-bakker", "annavandenberg": a web host made of a listed first name and surname."""
-    first_names, surnames = _lower_lists()
-    brands = {brand.replace(" ", "").lower() for brand in BRANDS}
-    host = host.lower()
-    if host in brands or not first_names:
-        return False
-    parts = re.split(r"[-.]", host)
-    if len(parts) >= 2:
-        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
-    return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
-
-
-def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
-    surname = re.sub(r"^(?:vander|vanden|vande|vanhet|van|de|der|den|ter|ten|te|el)(?=[a-z]{3})", "", rest)
-    if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):
-        return False
-    return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)
-
-
 def _without_org(match: re.Match) -> tuple[int, int]:
     """ "Bram van Eneco": the name without the organisation it works for."""
     words = match["name"].split()

@@ -15,7 +15,8 @@ dates, amounts, kWh readings, meter numbers) are left alone:
 - name       speaker labels of transcripts ("Fatima Bouzid: ...") and names the caller knows about; a name
              is also found elsewhere in the text, and so is its first name alone. Other names are found from
              first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
-             "Groet, Hans"
+             "Groet, Hans"; by a clue in the sentence (`name_clues`): "Jansen zei", "kreeg ik Sevda aan de
+             lijn", "Gerrit Smit, 06-…"; and each name is widened over the name words beside it
 """
 
 from __future__ import annotations
