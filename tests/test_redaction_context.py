@@ -323,14 +323,160 @@ def test_a_returning_surname_that_is_an_everyday_word_stays_at_a_sentence_start(
     assert [(f.start, f.value) for f in find_pii(text, language="en")] == [(3, "Young")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Mevr. Van der Linden vraagt naar haar factuur.", "Van der Linden", "nl"),
+        ("Klant (Roshni Ramdin) wil haar abonnement opzeggen.", "Roshni Ramdin", "nl"),
+        ("Ik werd doorverbonden met Jovanka, die het meteen snapte.", "Jovanka", "nl"),
+        ("Met vriendelijke groet,\n\nAnouk Verbeek\nTeamleider Klantenservice", "Anouk Verbeek", "nl"),
+        ("Regards,\n\nFiona McAllister\nCustomer Relations", "Fiona McAllister", "en"),
+        ("cust mrs khan rang re direct debit", "khan", "en"),
+        ("Ik heb Esra gesproken, zij zou terugbellen.", "Esra", "nl"),
+        ("Mw. Wongsoredjo en dhr. Soekhai belden allebei.", "Soekhai", "nl"),
+    ],
+)
+def test_capital_particles_brackets_after_klant_signatures_after_a_blank_line_and_more_listed_names_are_found(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Jansen zei dat het vandaag nog geregeld zou worden.", "Jansen", "nl"),
+        ("Van Dijk vertelde dat de storing voorbij was.", "Van Dijk", "nl"),
+        ("Okafor came round at ten and fixed it.", "Okafor", "en"),
+        ("Bishop never called back.", "Bishop", "en"),
+        ("Will you call me? Will said he would.", "Will", "en"),
+        ("Mark was really helpful on the phone.", "Mark", "en"),
+        ("Toen belde Sevda terug met een oplossing.", "Sevda", "nl"),
+        ("Vorige week kreeg ik Dilara aan de telefoon.", "Dilara", "nl"),
+        ("Er kwam ene Jovanko langs voor de meter.", "Jovanko", "nl"),
+        ("R: Het was Orlando, geloof ik, of iets met een O.", "Orlando", "nl"),
+        ("Someone called Tunde rang me back.", "Tunde", "en"),
+        ("She was called Imogen, I think.", "Imogen", "en"),
+        ("klant Soekhai belt ivm nota", "Soekhai", "nl"),
+        ("Agent: Thanks for waiting, Oluwaseun. Let me check.", "Oluwaseun", "en"),
+        ("Please pass my thanks to Okoro on the night shift.", "Okoro", "en"),
+        ("Tjitske (buurvrouw) heeft de meterstand doorgegeven.", "Tjitske", "nl"),
+        ("Volgens Jorinde (klant) was de monteur te laat.", "Jorinde", "nl"),
+        ("Cllr Adebayo never replied to my letter.", "Adebayo", "en"),
+        ("I'm Tunde.", "Tunde", "en"),
+        ("Hallo, met Jurre.", "Jurre", "nl"),
+    ],
+)
+def test_names_are_found_by_what_a_person_does_or_is_called_or_is_thanked_for(text: str, name: str, language: str):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Toen belde Enexis terug, en ik heb Enexis gesproken.", "nl"),
+        ("Page was blank. Bill was too high. May was busy.", "en"),
+        ("I'm Vegan. I'm Dutch.", "en"),
+        ("Thanks, Great service.", "en"),
+        ("Escalated to Complaints team, handed over to Billing.", "en"),
+        ("We shopped at Tesco and Marks and Spencer in Leeds.", "en"),
+        ("Namens Stichting Welzijn dank.", "nl"),
+        ("Eerst werd ik doorverbonden naar Burgerzaken.", "nl"),
+        ("Thanks to Brexit the prices went up. Shout out to Octopus Energy!", "en"),
+        ("De wethouder Zorg en de wethouder Dienstverlening zitten niet altijd op één lijn.", "nl"),
+        ("Compliment voor de Monteur! Klant Service was dicht.", "nl"),
+        ("Collega belt terug, sprak de monteur ook.", "nl"),
+    ],
+)
+def test_organisations_everyday_words_and_portfolios_in_those_contexts_stay(text: str, language: str):
+    assert [f for f in find_pii(text, language=language) if f.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        ("klant t. bakker belt ivm storing", "t. bakker", "nl"),
+        ("cust j. patel called re refund", "j. patel", "en"),
+    ],
+)
+def test_lower_case_initials_before_a_listed_surname_are_a_name(text: str, value: str, language: str):
+    assert ("name", value) in found(text, language)
+
+
+def test_a_surname_in_capitals_after_a_title_is_a_name_and_an_acronym_is_not():
+    assert found("Dhr. P. JANSEN belt terug over de nota.", "nl") == [("name", "JANSEN")]
+    assert found("Mevr. DE VRIES belt.", "nl") == [("name", "DE VRIES")]
+    assert found("Dhr. BSN gecheckt, Mr KPN ook.", "nl") == []
+
+
+def test_a_name_after_an_appointment_with_is_found_and_a_chatbot_that_says_something_is_not():
+    assert found("I had an appointment with Tunde at three.", "en") == [("name", "Tunde")]
+    assert found("Chatbot zei 'ik begrijp je vraag niet'. Netbeheerder zegt: bel uw leverancier.", "nl") == []
+
+
+def test_a_listed_surname_in_lower_case_after_the_word_for_the_customer_is_a_name_and_other_words_are_not():
+    assert found("kl. soekhai belt ivm achterstand", "nl") == [("name", "soekhai")]
+    assert found("cust okafor rang re bill", "en") == [("name", "okafor")]
+    assert found("klant belt ivm storing, klant heeft betaald; cust wants refund", "nl") == []
+
+
+def test_abbreviations_that_look_like_lower_case_initials_stay():
+    assert found("klant belt i.v.m. storing, t.a.v. betaling, o.a. bakker en slager", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Gerrit Smit, 06-12345678", "Gerrit Smit", "nl"),
+        ("Klacht van Roshni Soekhai, Molenweg 3A, 5271 RD", "Roshni Soekhai", "nl"),
+        ("Thanks\nKeisha Barnaby-Holt\n07700 900123", "Keisha Barnaby-Holt", "en"),
+        ("P.J. Smeets (06-28193304) belt terug.", "P.J. Smeets", "nl"),
+    ],
+)
+def test_a_name_right_before_someones_contact_data_is_found_without_the_words_before_it(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jubbega, 06-28193304", "Den Helder, 06-28193304", "Groene Energie, tel. 06-28193304", "Adres: Molenweg 3A"],
+)
+def test_a_town_an_organisation_or_a_label_before_contact_data_is_not_a_name(text: str):
+    assert [f for f in find_pii(text, language="nl") if f.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Gisteren belde Maria José Fernandes da Silva over de rekening.", "Maria José Fernandes da Silva", "nl"),
+        ("I spoke to John P. Smith yesterday.", "John P. Smith", "en"),
+        ("Afgelopen dinsdag is Gert-Jan Wolters bij ons geweest.", "Gert-Jan Wolters", "nl"),
+        ("Ik heb met Sarah-Jane O'Neill-Brown gesproken.", "Sarah-Jane O'Neill-Brown", "nl"),
+    ],
+)
+def test_a_name_is_widened_over_the_name_words_beside_it(text: str, name: str, language: str):
+    assert [f.value for f in find_pii(text, language=language) if f.kind == "name"] == [name]
+
+
+def test_a_name_does_not_take_in_a_weekday_or_a_town_after_it_but_keeps_a_town_that_is_a_surname():
+    assert [f.value for f in find_pii("Ik sprak Jansen Maandag nog.", language="nl")] == ["Jansen"]
+    assert [f.value for f in find_pii("Dhr. de Vries belde, en Esther van Beek ook.", language="nl")] == [
+        "de Vries",
+        "Esther van Beek",
+    ]
+
+
 def test_the_blind_sets_held_out_half_keeps_its_floor():
     """The odd records of tests/data/pii_blind/ were held out while the rules above were written from the even
-    ones; their errors were never read. The floor is what they measured (BENCHMARKS.md, issue 19) minus 0.02."""
+    ones and from examples of our own; their errors were never read. The floor is what they measured after the
+    third round (BENCHMARKS.md, issue 19: 0.9600) minus 0.02."""
     sys.path.insert(0, str(BENCH))
     from pii_redaction import BLIND, as_redactor, blind_half, score_blind
 
     records = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = score_blind(blind_half(records, "odd"), as_redactor)
     assert len(blind_half(records, "odd")) == 120 and result["labelled"] >= 150
-    assert result["redacted_recall"] >= 0.9486 - 0.02, result
+    assert result["redacted_recall"] >= 0.9600 - 0.02, result
     assert result["redacted_precision"] >= 0.95, result

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from copilot.research.name_lists import personal_domain
+from copilot.research.name_words import personal_domain
 
 # Number labels that do not name a person: a number after one of these is not a customer number.
 OTHER_LABEL = r"(?i:factuur|order|bestel|ticket|zaak|dossier|referentie|invoice|case|reference|meter|iban|bsn)"
@@ -101,7 +101,7 @@ PROFILE_URL = re.compile(
     re.IGNORECASE,
 )
 # "www.petravisser.nl", "https://kees-bakker.com/werk": a site named after a person (a listed first name and
-# surname), checked in `name_lists.personal_domain`
+# surname), checked in `name_words.personal_domain`
 SITE = re.compile(
     r"(?<![\w/.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z]+(?:[-.][a-z]+){0,3})\.(?:nl|be|com|co\.uk|uk|net|org|eu|de|"
     r"me|io|info|design|photo|photography|art|studio)(?:/[\w./%-]*)?(?<![.,])(?![\w@])",

@@ -54,7 +54,7 @@ LOWER = "a-zà-öø-ÿ\u0100-\u017f"
 # English possessive is not part of the name ("Sarah's manager").
 BODY = rf"[{LOWER}]+(?:['’](?![sS]\b)[{LOWER}]+)*"
 WORD = (
-    rf"[{UPPER}](?:['’][{UPPER}])?{BODY}"
+    rf"(?:Ma?c(?=[{UPPER}]))?[{UPPER}](?:['’][{UPPER}])?{BODY}"
     rf"(?:-(?:(?:van der|van den|van de|van|de|den|ter|ten|el|le|la|du) [{UPPER}]{BODY}|[{UPPER}]?{BODY})"
     rf"|(?:-[{UPPER}](?=-))+-[{UPPER}]{BODY})?"
 )
@@ -83,12 +83,30 @@ ROLE = (
     r"[Hh]uisarts|[Bb]egeleider|[Cc]ontactpersoon|[Cc]asemanager|[Cc]onsulent|[Kk]lantmanager|[Aa]ccountmanager|"
     r"[Bb]ewindvoerder|[Hh]ulpverlener|[Ww]ijkagent|[Pp]ostbode|[Ll]oodgieter|[Ii]nstallateur|[Tt]echnician|"
     r"[Rr]ep|[Rr]epresentative|[Ss]upervisor|[Rr]eceptionist|[Cc]oördinator|[Cc]oordinator|[Ss]pecialist|"
-    r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier)"
+    r"[Cc]onsultant|[Bb]ehandelaar|[Cc]ollega's|[Kk]oerier|[Cc]ourier|[Cc]arer|[Cc]aregiver|[Mm]antelzorger|"
+    r"[Vv]erzorgster|[Vv]erzorger|[Tt]olk|[Ii]nterpreter|[Ss]tagiair|[Ss]tagiaire|[Cc]aseworker|[Kk]lantadviseur|"
+    r"[Kk]lantadviseuse|[Ss]taff member|[Mm]ember of staff|[Ss]on-in-law|[Dd]aughter-in-law|[Ff]ather-in-law|"
+    r"[Mm]other-in-law|[Bb]rother-in-law|[Ss]ister-in-law|[Zz]wager|[Ss]choonzus|[Ss]choonbroer|[Tt]L|[Cc]llr\.?|"
+    r"[Cc]ouncillor|[Rr]ev(?:d|\.)?|[Oo]fficer|PC|Sgt\.?|[Nn]urse|"
+    r"[Dd]ominee|[Pp]astoor|[Zz]uster|[Tt]andarts|[Ff]ysio(?:therapeut)?|[Vv]erpleegkundige|[Ww]ijkverpleegkundige|"
+    r"[Ff]itter|[Pp]lumber|[Ee]lectrician|[Ii]nstaller|[Ss]urveyor|[Hh]andyman|[Cc]aretaker|[Dd]octor|[Dd]okter|GP|"
+    r"[Dd]entist|[Ss]ocial worker|[Kk]ey worker|[Hh]ousing officer|[Cc]ase officer|[Aa]dviser|[Tt]eam leader|"
+    r"[Ll]ine manager|[Cc]ashier|[Cc]onsulente|[Mm]aatschappelijk werker|[Ww]ijkcoach|[Bb]uddy)"
 )
-TITLED = re.compile(rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>{SURNAME}(?: {WORD})?)")
-TITLED_LOWER = re.compile(rf"(?<![\w.]){TITLE} (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
+# "Mevr. Van der Linden", "Mr Van der Berg": after a title a particle may be capitalised
+CAPITAL_INTERFIX = r"(?:Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ten|Ter|Te|El|Le|La|Du|Da)"
+TITLED = re.compile(
+    rf"(?<![\w.]){TITLE} (?:(?:[A-Z]\.){{1,4}} ?)?(?P<name>(?:{CAPITAL_INTERFIX} )?{SURNAME}(?: {WORD})?)"
+)
+# "mw van den broek", "cust mrs khan": in notes the title may be in lower case too
+TITLED_LOWER = re.compile(rf"(?<![\w.])(?:{TITLE}|mrs\.?|ms\.?) (?P<name>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
 ROLED = re.compile(rf"(?<![\w.]){ROLE},? (?P<name>{WORD}(?: {SURNAME})?)")
-IN_BRACKETS = re.compile(rf"(?<![\w.]){ROLE} \((?P<name>{WORD}(?: {SURNAME})?)\)")
+# "Agent (Naomi)", "klant (Roshni Ramdin)", "Caller (Mrs Begum)": a name in brackets after a role or a customer
+CUSTOMER = (
+    r"(?:[Kk]lant|[Kk]lt\.?|[Kk]l\.|[Cc]liënt|[Cc]lient|[Cc]ustomer|[Cc]ust\.?|[Bb]eller|[Cc]aller|[Hh]uurder|"
+    r"[Tt]enant)"
+)
+IN_BRACKETS = re.compile(rf"(?<![\w.])(?:{ROLE}|{CUSTOMER}) \((?:{TITLE} )?(?P<name>{WORD}(?: {SURNAME})?)\)")
 # "met De Jong", "Van der Berg belde": a capitalised particle before a listed surname (inside a sentence)
 CAPITAL_PARTICLE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:De|Van(?: de[rn]?)?|Ter|Ten|El|Le|La|Du|Da) (?P<surname>{WORD}))"
@@ -99,7 +117,10 @@ SHORT_PARTICLE = re.compile(rf"(?<![\w.])(?P<name>(?:[Vv]\.\s?[Dd]\.|[Vv]/[Dd]) 
 NAMED = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Mm]y|[Zz]ijn|[Hh]aar|[Mm]ijn) (?:first |voor)?(?:name|naam) (?:is|was)|"
     r"\b(?:[Hh]ij|[Zz]ij|[Zz]e|[Ii]k|[Dd]ie) heet(?:te)?|"
-    r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame) (?:named|called|genaamd)) "
+    r"\b(?:[Hh]e|[Ss]he|[Hh]ij|[Zz]ij|[Zz]e) (?:was )?(?:called|named|heette|heet)|"
+    r"\b(?:man|woman|guy|lady|girl|boy|agent|meneer|mevrouw|vrouw|jongen|meisje|dame|someone|somebody|iemand|chap|"
+    r"bloke|fellow|gentleman|lad|vent|gast|kerel|meid|person|persoon|medewerker|medewerkster|employee|"
+    r"colleague|collega) (?:named|called|genaamd|die .{1,12} heette|who was called)|\b[Aa] certain) "
     rf"(?P<name>{WORD}(?: {SURNAME})?)"
 )
 # "Jovanko van de klantenservice", "Taduesz from customer service", "I spoke to Oriel": a capitalised word, in
@@ -116,15 +137,17 @@ AT_DESK = re.compile(  # a lookahead, so "Yesterday Oriella from the billing tea
 SPEAKING = (
     r"(?:[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Cc]hatted with|[Ss]prak(?: met)?|[Gg]esproken met|"
     r"[Bb]elde met|[Gg]ebeld met|[Cc]hatte met|[Nn]amens|[Oo]n behalf of|t\.a\.v\.?|[Tt]er attentie van|[Aa]ttn\.?|"
-    r"[Ff]or the attention of|c/o)"
+    r"[Ff]or the attention of|c/o|[Dd]oorverbonden met|[Gg]eholpen door|[Bb]ediend door|[Aa]fgehandeld door|"
+    r"[Tt]ransferred to|[Pp]ut through to|[Gg]ot through to|[Hh]elped by|[Ss]erved by|[Aa]ssisted by|[Hh]andled by|"
+    r"[Ss]poke w/|[Tt]alked w/)"
 )
 SPOKEN_TO = re.compile(rf"\b{SPEAKING} (?P<name>{WORD}(?: {SURNAME})?)")
 # "Hi, I'm Dev from the shop", "Goedemiddag, u spreekt met Bram van Eneco", "this is Lerato, how can I help": a
 # name introducing itself, followed by a comma or by where it works
 INTRO = re.compile(
     r"\b(?:I'm|I’m|I am|[Tt]his is|[Ii]k ben|[Dd]it is|[Hh]ier is|[Ss]preekt met|"
-    r"[Gg]oede(?:morgen|middag|navond), met) "
-    rf"(?P<name>{WORD}(?: {SURNAME})?)(?=[,!] | (?:from|van|at|bij|here|hier|speaking)\b)"
+    r"[Gg]oede(?:morgen|middag|navond|ndag),? met|(?:^|(?<=\n)|(?<=: ))(?:[Hh]allo|[Hh]oi|[Hh]ey|[Dd]ag),? met) "
+    rf"(?P<name>{WORD}(?: {SURNAME})?)(?=[,!] | (?:from|van|at|bij|here|hier|speaking)\b|\.(?:\s|$)|$)"
 )
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
@@ -133,7 +156,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|[-–—•*]\s+)$")
 NAME_RUN = rf"{WORD}(?: (?:{INTERFIX} )?{WORD}){{0,2}}"
 GREETING = re.compile(
     rf"(?:^|\n|[.!?] )[ \t]*(?:[Bb]este|[Gg]eachte|[Ll]ieve|[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Dd]ag|"
-    rf"[Gg]oedemorgen|[Gg]oedemiddag|[Gg]oedenavond)(?: {TITLE})? (?P<name>{NAME_RUN})[ \t]*[,!\n]"
+    rf"[Gg]oedemorgen|[Gg]oedemiddag|[Gg]oedenavond)(?: {TITLE})? (?P<name>{NAME_RUN})[ \t]*(?:[,!:\n]|\.(?!\w)|$)"
 )
 CLOSING = (
     r"(?:[Mm]et )?(?:[Vv]riendelijke |[Hh]artelijke |[Ll]ieve |[Bb]este )?[Gg]roet(?:en|jes)?|[Mm]vg|[Gg]r|[Ll]iefs|"
@@ -142,7 +165,10 @@ CLOSING = (
     r"[Yy]ours|[Tt]a|[Gg]roetjes"
 )
 SIGNED = re.compile(
-    rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})"
+    rf"(?:^|\n|[.!?] )[ \t]*(?:{CLOSING})[ \t]*[,.!]?[ \t]*"
+    rf"(?:\n?[ \t]*(?:[-–—][ \t]*)?(?:{TITLE} )?(?P<name>{NAME_RUN})|"
+    # "Met vriendelijke groet,\n\nAnouk Verbeek\nTeamleider": after a blank line, only a name alone on its line
+    rf"\n[ \t]*\n[ \t]*(?:{TITLE} )?(?P<after_blank>(?:(?:[A-Z]\.){{1,4}} ?)?{NAME_RUN})[ \t]*(?:\n|$))"
 )
 # In sloppy notes: "collega ruud", "gesproken met sanne", "hoi femke,", "groetjes, kees": a listed first name in
 # lower case after a role, a word for speaking to someone, a greeting or a closing
@@ -174,7 +200,11 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
         _without_org(m)
         for m in INTRO.finditer(text)
         if _unlisted_name(m, language)
-        and (_listed(m["name"].split()[0], first_names, surnames) or not _everyday(m["name"].split()[0], language, 4.0))
+        and (
+            _listed(m["name"].split()[0], first_names, surnames)
+            # "I'm Tunde." but not "I'm Vegan.": before a full stop only a word rarer than most
+            or not _everyday(m["name"].split()[0], language, 4.0 if text[m.end() : m.end() + 1] in ", !" else 2.5)
+        )
     ]
     spans += [
         m.span("name")
@@ -187,26 +217,24 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     spans += _lower_case(text, language)
     for match in CAPITALISED.finditer(text):
         word = match.group()
-        if word in surnames and word not in first_names and _lone_surname(text, match, language):
+        # "Jean-Pierre", "Smith-Jones": a double name of listed parts
+        first, paired = _in(word, first_names), _in(word, paired_first)
+        if _in(word, surnames) and not first and _lone_surname(text, match, language):
             spans.append(match.span())
         # "Will from the Bristol store", "Mark, de monteur,": a first name that is also a word, made a name by
         # what follows it
         ambiguous = word.lower() in AMBIGUOUS and word.lower() not in CALENDAR
-        if word in first_names and ambiguous and PERSON_FOLLOWS.match(text, match.end()):
+        if first and ambiguous and PERSON_FOLLOWS.match(text, match.end()):
             spans.append(match.span())
             continue
-        if word not in paired_first or _common(word, language):
+        if not paired or _common(word, language):
             continue
         rest = re.match(rf" (?P<surname>{SURNAME})", text[match.end() :])
         last = rest["surname"].split()[-1] if rest else ""
-        if (
-            rest
-            and last not in PLACES
-            and (last in paired_last or (word in first_names and not _common(last, language)))
-        ):
+        if rest and last not in PLACES and (_in(last, paired_last) or (first and not _common(last, language))):
             spans.append((match.start(), match.end() + rest.end()))
-        elif word not in first_names:
-            continue
+        elif not first and (SENTENCE_END.search(text[: match.start()]) or _everyday(word, None, 3.0)):
+            continue  # a first name of the paired lists ("Aoife", "Paweł") alone only inside a sentence, if rare
         elif not SENTENCE_END.search(text[: match.start()]) or word.lower() not in AMBIGUOUS:
             spans.append(match.span())
     spans += [
@@ -217,6 +245,11 @@ def listed_names(text: str, language: str | None = None) -> list[tuple[int, int]
     ]
     brands = [m.span() for m in _brand_pattern().finditer(text)]
     return [(start, end) for start, end in spans if not any(b <= start and end <= e for b, e in brands)]
+
+
+def _in(word: str, names: frozenset[str]) -> bool:
+    """A listed name, or a double name whose parts are all listed ("Jean-Pierre", "Smith-Jones")."""
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
 
 
 @cache
@@ -266,7 +299,7 @@ def _unlisted_name(match: re.Match, language: str | None) -> bool:
 def _named(match: re.Match, language: str | None) -> bool:
     """After a role word, the next capitalised word is a name unless it is a common word ("de Monteur Die")."""
     first = match["name"].split()[0]
-    if first in PLACES or first in _places():  # "mijn huisarts Utrecht Centrum"
+    if first in PLACES or first in _places() or _org_like(first) or first in ORG_WORDS:  # "huisarts Utrecht Centrum"
         return False
     return not _common(first, language) and not re.fullmatch(TITLE, first)
 
@@ -279,21 +312,24 @@ def _addressed(text: str, language: str | None) -> list[tuple[int, int]]:
     matches = [*GREETING.finditer(text), *SIGNED.finditer(text), *HEADER.finditer(text)]
     matches += [m for m in NAME_LINE.finditer(text) if m.start() > tail_start]
     for match in matches:
+        group = "name" if match["name"] else "after_blank"
         # "Belastingdienst/Toeslagen", "Klantenservice-team": a signature that goes on is an organisation's
-        if re.match(r"[/@&]|-\w|\.\w", text[match.end("name") : match.end("name") + 2]):
+        if re.match(r"[/@&]|-\w|\.\w", text[match.end(group) : match.end(group) + 2]):
             continue
-        words = match["name"].split()
+        words = match[group].split()
         keep = []
         for word in words:  # "Amira Customer Care Team": the name stops at the first word that is not one
             if _common(word, language) or word.lower() in NOT_A_NAME or _street_like(word) or _org_like(word):
                 break
             if word in PLACES:  # "From: British Gas", "Beste Eneco,"
                 break
+            if not _listed(word, *_lists()) and _everyday(word, language, 4.5):  # "Thanks, Great service"
+                break
             keep.append(word)
         while keep and keep[-1].lower() in INTERFIX_WORDS:
             keep.pop()
         if keep:
-            start = match.start("name")
+            start = match.start(group)
             spans.append((start, start + len(" ".join(keep))))
     return spans
 
@@ -302,7 +338,19 @@ INTERFIX_WORDS = frozenset("van der den de het 't in ten ter te du da le la el v
 STREET_ENDINGS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "hof")
 
 
-ORG_ENDINGS = ("dienst", "diensten", "bank", "groep", "verzekeringen", "centrum", "gemeente", "services", "centre")
+ORG_WORDS = frozenset("Stichting Vereniging Gemeente Foundation Trust Coöperatie Cooperatie Holding".split())
+ORG_ENDINGS = (
+    "dienst",
+    "diensten",
+    "bank",
+    "groep",
+    "verzekeringen",
+    "centrum",
+    "gemeente",
+    "services",
+    "centre",
+    "zaken",
+)
 
 
 def _org_like(word: str) -> bool:
@@ -330,26 +378,6 @@ def _lower_case(text: str, language: str | None) -> list[tuple[int, int]]:
         if LOWER_CONTEXT.search(text, max(0, match.start() - 60), match.start()):
             spans.append(match.span())
     return spans
-
-
-def personal_domain(host: str) -> bool:
-    """ "petravisser", "kees-bakker", "annavandenberg": a web host made of a listed first name and surname."""
-    first_names, surnames = _lower_lists()
-    brands = {brand.replace(" ", "").lower() for brand in BRANDS}
-    host = host.lower()
-    if host in brands or not first_names:
-        return False
-    parts = re.split(r"[-.]", host)
-    if len(parts) >= 2:
-        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
-    return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
-
-
-def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
-    surname = re.sub(r"^(?:vander|vanden|vande|vanhet|van|de|der|den|ter|ten|te|el)(?=[a-z]{3})", "", rest)
-    if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):
-        return False
-    return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)
 
 
 def _without_org(match: re.Match) -> tuple[int, int]:

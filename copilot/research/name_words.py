@@ -7,6 +7,7 @@ and the common words, months and languages that are also someone's name ("Will",
 from __future__ import annotations
 
 import importlib
+import re
 from functools import cache
 
 from copilot.research.stopwords import SPOKEN_ENGLISH
@@ -21,8 +22,15 @@ EXTRA_FIRST = frozenset(
     """Kees Ruud Joop Ton Cor Huub Sjaak Jaap Riet Toos Truus Ans Ineke Hennie Arjen Arjan Hanneke Annemieke
     Marloes Jannie Diny Bep Corrie Nel Mien Aad Wiebe Sietse Tjeerd Emre Ayşe Priya Wei Tariq Kwame Siobhan
     Aoife Niamh Kofi Jess Pat Giuseppe Joe Dilan Bilal Rachid Hatice Zeynep Anil Ravi Deepak Raj Li Ming
-    Will Matt Pete Jen Meg Abby Phil Ollie Ted""".split()
-)
+    Will Matt Pete Jen Meg Abby Phil Ollie Ted Harrie Rinus Marja Marjolein Gonny Gerrie Mariska Lenie Bertus Rianne
+    Bregje Rajesh Rakesh Suresh Mahesh Dinesh Ganesh Sanjay Vijay Arjun Gert-Jan Jan-Willem Jan-Peter Henk-Jan Naveen
+    Jolene
+    Esra Sevda Merve Büşra Serkan Burak Onur Volkan Cem Derya Gülsen Tuğba Sinem Ebru Sevgi Nurcan Kübra Naima
+    Latifa Hanane Souad Ilham Loubna Siham Hamid Driss Redouan Soufiane Anouar Nordin Achraf Oumaima Salma Mounir
+    Najib Karima Hafsa Meryem Roshni Sunita Anjali Shanti Kavita Radjesh Sunil Anand Prakash Ashwin Navin Ramesh
+    Sharmila Indira Soraya Shanice Romano Rudsel Jairo Akosua Yaw Kwaku Abena Olu Oluwaseun Chinedu Ngozi Emeka
+    Adaeze Tunde Małgorzata Paweł Łukasz Michał Marcin Jakub""".split()
+)  # the second part: Turkish, Moroccan, Surinamese, Antillean, Ghanaian, Nigerian and Polish names faker lacks
 # Places and organisations that look like a name ("Albert Heijn", "Kent", "Washington").
 PLACES = frozenset(
     """London Oxford Cambridge Manchester Leeds Bristol Kent Chester Lincoln Washington York Dublin Brussel Brussels
@@ -30,18 +38,25 @@ PLACES = frozenset(
     Randstad Achmea Ziggo Eneco Essent Vattenfall Greenchoice Nationale Nederlanden Interpolis Centraal
     Belastingdienst Carglass Klarna Vodafone Tesco Amazon Octopus Coolblue Zalando Rabobank Sainsbury Sainsburys
     Argos Boots Asda Aldi Lidl Hema Kruidvat Gamma Praxis Ikea Nuon Engie Aegon Menzis Odido Lebara Caiway British
-    Google Apple Microsoft Facebook Instagram Whatsapp WhatsApp Teams Zoom Outlook Gmail Hotmail""".split()
+    Google Apple Microsoft Facebook Instagram Whatsapp WhatsApp Teams Zoom Outlook Gmail Hotmail Enexis Stedin Liander
+    Vitens Evides Dunea Waternet Brabant Westland Infra Coberco Budget""".split()
 )
 BRANDS = frozenset(
     {"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot", "Dirk van den Broek",
      "John Lewis", "Thomas Cook", "William Hill", "Paul Smith", "Ted Baker", "Tommy Hilfiger", "Hugo Boss",
-     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd"}
+     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd", "Marks and Spencer", "Marks & Spencer"}
 )  # fmt: skip
 # Common Dutch, Turkish, Moroccan and Polish surnames faker lacks; and the part after a particle of the
 # commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.
 EXTRA_SURNAMES = frozenset(
     """Hoogland Wagenaar Keizer Bijl Kooij Amrani Bouzid Şahin Çelik Öztürk Ouali Tahiri Ahmadi Kowalski Kowalska
-    Nowak Yildiz Aydın Arslan Doğan Koç Bakkali Benali Haddou Chaouch""".split()
+    Nowak Yildiz Aydın Arslan Doğan Koç Bakkali Benali Haddou Chaouch Ramdin Ramdas Ramcharan Jagessar Bhagwandin
+    Soekhai Mahabier Ramsaran Sewdien Baldewsingh Kalloe Autar Biharie Lachmon Jhagroe Kromodimedjo Wongsodikromo
+    Karijo Sarmo Pinas Zeefuik Kanhai Pengel Koeiman Rosalia Isenia Maduro Idrissi Ouahabi Azzouzi Bouazza Boukhari
+    Chaara Haddouchi Ziani Lamrani Essafi Mansouri Boutaleb Khattabi Aboutaleb Marzouk Bensaid Belhaj Achahbar
+    Özdemir Kılıç Özkan Şimşek Polat Korkmaz Güneş Aksoy Bulut Keskin Ünal Turan Mensah Asante Boateng Owusu Appiah
+    Osei Acheampong Agyeman Opoku Okafor Adeyemi Okonkwo Nwosu Balogun Adebayo Zhou Pattipeilohy Latuheru Sahetapy
+    Tahapary Pattiasina Siahaya Matulessy Chowdhury Uddin Llewellyn Malik Sital""".split()
 )
 AFTER_PARTICLE = frozenset(
     """Jong Jonge Vries Dijk Groot Leeuwen Wit Graaf Meer Linden Haan Heuvel Veen Bruijn Bruin Heijden Beek Vliet
@@ -167,3 +182,23 @@ def _everyday(word: str, language: str | None, zipf: float = 5.0) -> bool:
 
     languages = [language] if language in {"nl", "en"} else ["nl", "en"]
     return any(zipf_frequency(word.lower(), lang) >= zipf for lang in languages)
+
+
+def personal_domain(host: str) -> bool:
+    """ "petravisser", "kees-bakker", "annavandenberg": a web host made of a listed first name and surname."""
+    first_names, surnames = _lower_lists()
+    brands = {brand.replace(" ", "").lower() for brand in BRANDS}
+    host = host.lower()
+    if host in brands or not first_names:
+        return False
+    parts = re.split(r"[-.]", host)
+    if len(parts) >= 2:
+        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
+    return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
+
+
+def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    surname = re.sub(r"^(?:vander|vanden|vande|vanhet|van|de|der|den|ter|ten|te|el)(?=[a-z]{3})", "", rest)
+    if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):
+        return False
+    return len(first) >= 3 and len(surname) >= 3 and (surname in surnames or rest in surnames)

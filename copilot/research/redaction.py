@@ -15,7 +15,8 @@ dates, amounts, kWh readings, meter numbers) are left alone:
 - name       speaker labels of transcripts ("Fatima Bouzid: ...") and names the caller knows about; a name
              is also found elsewhere in the text, and so is its first name alone. Other names are found from
              first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
-             "Groet, Hans"
+             "Groet, Hans"; by a clue in the sentence (`name_clues`): "Jansen zei", "kreeg ik Sevda aan de
+             lijn", "Gerrit Smit, 06-…"; and each name is widened over the name words beside it
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
+from copilot.research.name_clues import beside_data, clued_names, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import listed_first_names
 from copilot.research.stopwords import DUTCH
@@ -128,14 +130,25 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
     `language` ("nl", "en") only decides which common words are never taken for a first name ("Ben" is a
     Dutch verb but an English name); without it both languages' words are avoided."""
     blocked = [(m.start(), m.end()) for rx in (IBAN_SHAPE, URL) for m in rx.finditer(text)]
-    listed = listed_names(text, language)
-    candidates = [
+    data = [
         *_emails(text),
         *_ibans(text),
         *(f for f in _bsns(text) if not _inside(f, blocked)),
         *(f for f in _phones(text) if not _inside(f, blocked)),
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
+    ]
+    listed = widened(
+        text,
+        [
+            *listed_names(text, language),
+            *clued_names(text, language),
+            *beside_data(text, sorted({(f.start, f.end) for f in data}), language),
+        ],
+        language,
+    )
+    candidates = [
+        *data,
         *_names(text, [*speaker_names(text), *known_names]),
         *(Finding(start, end, "name", text[start:end]) for start, end in listed),
         # a name found once is a name wherever it comes back: "Mevrouw Dekker belde. ... Dekker zei toen ..."
