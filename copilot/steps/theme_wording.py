@@ -3,6 +3,11 @@ research actually used (not a bag of keywords), and an insight that is one sente
 
 Both are drafts: people rename themes and rewrite insights. What the computer can honestly do is pick, from
 what participants said, the phrase most particular to the theme and the sentence that carries it best.
+
+A label is a noun phrase of two to four words ("slimme meter", "een echte mens", "English phone line"): every
+content word in it is one the research uses after an article or possessive ("de slimme meter", "my
+instalment"), which keeps out verbs and participles ("gebeld") without a tagger, in Dutch and English alike.
+A language name, a time word or agent-note shorthand never heads a label (issue 14).
 """
 
 from __future__ import annotations
@@ -24,9 +29,23 @@ SHORTHAND = frozenset(
     """mdw klt kl tel tvw ivm obv mbt nav cb fac tb wv vlgs evt ca nvt svp mvg bvd ipv mn zsm
     cust cx csr agt pls asap fyi info re fw""".split()
 )
-MAX_PHRASE = 3
-LONGER = 1.0  # a phrase of two words beats its single words when nearly half as many quotes say it
-PHRASE_SHARE = 0.04
+# words that say which language, when, or how often, not what about: never the head of a label
+GENERIC = frozenset(
+    """dutch english nederlands engels nederlandse engelse nederlandstalig engelstalig language taal
+    dag dagen week weken maand maanden jaar jaren uur uren minuut minuten keer keren tijd later vandaag
+    gisteren morgen ochtend avond day days week weeks month months year years hour hours minute minutes
+    time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way""".split()
+)
+# words after which a noun phrase starts: the content words of a label must be seen here somewhere
+ARTICLES = frozenset(
+    """de het een mijn jullie uw onze ons zijn haar hun deze dit the a an my your our their his her this these
+    those""".split()
+)
+# the only words a label may have between its content words: "uitleg over mijn jaarafrekening", not
+# "medewerker zelf was prima"
+JOINERS = ARTICLES | frozenset("van voor met naar op in over en of bij aan for with to on about and or at".split())
+MAX_PHRASE = 4
+LONGER = 0.5  # each word beyond the first adds half: a phrase reads as language, a lone word as a keyword
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 5, 28
 
 
@@ -40,8 +59,15 @@ def word_theme(group: list[str], others: list[list[str]], clean=lambda text: tex
     """The label and key sentence of one theme (`group`: its quotes, most central first) against the other
     themes' quotes. `clean` may redact a sentence; a sentence it changes is not used (a quotation with a
     placeholder in it is no longer what someone said)."""
-    document_frequency = [_phrases_per_quote(texts) for texts in [group, *others]]
+    nouns = _noun_words([*group, *(text for texts in others for text in texts)])
+    document_frequency = [_phrases_per_quote(texts, nouns) for texts in [group, *others]]
     phrase = _best_phrase(document_frequency[0], document_frequency[1:], len(group))
+    phrase = phrase or _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=1)
+    phrase = phrase or _with_article(_best_noun(group, others, nouns), group)
+    if not phrase:  # notes without articles ("uitleg in brief"): any two words people wrote together
+        every = frozenset(w for text in [*group, *(t for texts in others for t in texts)] for w in _tokens(text))
+        document_frequency = [_phrases_per_quote(texts, every) for texts in [group, *others]]
+        phrase = _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=1)
     return Wording(_surface(phrase, group) if phrase else "", _key_sentence(group, phrase, clean))
 
 
@@ -59,8 +85,39 @@ def _is_content(token: str) -> bool:
     )
 
 
-def _phrases(text: str) -> set[tuple[str, ...]]:
-    """Runs of 1–3 words that start and end with a content word, within one clause."""
+def _noun_words(texts: list[str]) -> frozenset[str]:
+    """Content words the research uses right after an article or possessive ("de meter"), or after an article
+    and an adjective ("de slimme meter", "the smart meter"), never "de klant vraagt"."""
+    from copilot.research.language import detect
+
+    found = set()
+    for text in texts:
+        english = detect(text, default="") == "en"
+        for sentence in CLAUSE_BREAK.split(text):
+            tokens = _tokens(sentence)
+            for i, token in enumerate(tokens[:-1]):
+                if token not in ARTICLES or not _is_content(first := tokens[i + 1]):
+                    continue
+                found.add(first)
+                second = tokens[i + 2] if i + 2 < len(tokens) else ""
+                if _is_content(second) and _modifies(first, second, english):
+                    found.add(second)
+    return frozenset(found)
+
+
+def _modifies(first: str, second: str, english: bool) -> bool:
+    """Whether `first` may modify `second` within one noun phrase: a Dutch adjective before a noun ends in -e
+    ("de slimme meter", not "de klant vraagt"); English nouns modify nouns ("the direct debit", "the phone
+    line"), but a past tense is a verb ("the customer asked")."""
+    if english:
+        return not second.endswith("ed")
+    return first.endswith("e")
+
+
+def _phrases(text: str, nouns: frozenset[str] | None = None) -> set[tuple[str, ...]]:
+    """Runs of 1–MAX_PHRASE words that start and end with a content word, within one clause; with `nouns`,
+    only runs of two or more whose content words are all noun-phrase words and whose last word is not
+    GENERIC (a label candidate)."""
     found = set()
     for sentence in CLAUSE_BREAK.split(text):
         tokens = _tokens(sentence)
@@ -69,34 +126,78 @@ def _phrases(text: str) -> set[tuple[str, ...]]:
                 continue
             for length in range(1, MAX_PHRASE + 1):
                 run = tuple(tokens[start : start + length])
-                if len(run) == length and _is_content(run[-1]):
+                if len(run) < length or not _is_content(run[-1]):
+                    continue
+                # a label candidate ends where its noun phrase does: not "gezin met twee kleine" (kinderen)
+                after = tokens[start + length] if start + length < len(tokens) else ""
+                if nouns is None or (_labels_well(run, nouns) and after not in nouns):
                     found.add(run)
     return found
 
 
-def _phrases_per_quote(texts: list[str]) -> Counter:
+def _labels_well(run: tuple[str, ...], nouns: frozenset[str]) -> bool:
+    content = [w for w in run if _is_content(w)]
+    return (
+        len(content) >= 2
+        and all(w in nouns for w in content)
+        and all(w in JOINERS for w in run if not _is_content(w))
+        and run[-1] not in GENERIC
+        and not all(w in GENERIC for w in content)
+        and not any(part in SHORTHAND for w in content for part in w.split("-"))
+    )
+
+
+def _phrases_per_quote(texts: list[str], nouns: frozenset[str] | None = None) -> Counter:
     counts: Counter = Counter()
     for text in texts:
-        counts.update(_phrases(text))
+        counts.update(_phrases(text, nouns))
     return counts
 
 
-def _best_phrase(mine: Counter, others: list[Counter], size: int) -> tuple[str, ...] | None:
+def _best_noun(group: list[str], others: list[list[str]], nouns: frozenset[str]) -> str | None:
+    """The noun most particular to the theme, when no phrase of two words is: the label's last resort."""
+
+    def per_quote(texts: list[str]) -> Counter:
+        counts: Counter = Counter()
+        for text in texts:
+            counts.update({w for w in _tokens(text) if w in nouns and w not in GENERIC and _is_content(w)})
+        return counts
+
+    best = _best_phrase(
+        Counter({(w,): n for w, n in per_quote(group).items()}),
+        [Counter({(w,): n for w, n in per_quote(texts).items()}) for texts in others],
+        len(group),
+        minimum=1,
+    )
+    return best[0] if best else None
+
+
+def _with_article(noun: str | None, texts: list[str]) -> tuple[str, ...] | None:
+    """The noun with the article people put before it most often: "de jaarafrekening", "my instalment"."""
+    if not noun:
+        return None
+    before = Counter(
+        tokens[i - 1] for text in texts for tokens in [_tokens(text)] for i, w in enumerate(tokens) if w == noun and i
+    )
+    articles = [(n, w) for w, n in before.items() if w in ARTICLES]
+    return (max(articles)[1], noun) if articles else (noun,)
+
+
+def _best_phrase(mine: Counter, others: list[Counter], size: int, minimum: int | None = None) -> tuple[str, ...] | None:
     """The phrase said in most of this theme's quotes and few of the others' (class TF-IDF over phrases);
     a longer phrase wins over its own words when nearly as many quotes say it — it reads as language."""
     elsewhere: Counter = Counter()
     for counts in others:
         elsewhere.update(counts)
     themes = len(others) + 1
-    minimum = 2 if size >= 4 else 1
-    said_often = max(2, math.ceil(PHRASE_SHARE * size))  # a phrase one or two people used is anecdote
+    minimum = minimum or (2 if size >= 4 else 1)
 
     def score(phrase: tuple[str, ...]) -> float:
         spread = mine[phrase] / size
         rarity = math.log(1 + themes * mine[phrase] / (mine[phrase] + elsewhere[phrase]))
         return spread * rarity * (1 + LONGER * (len(phrase) - 1))
 
-    candidates = [p for p, n in mine.items() if n >= (minimum if len(p) == 1 else said_often)]
+    candidates = [p for p, n in mine.items() if n >= minimum]
     if not candidates:
         return None
     return max(candidates, key=lambda p: (score(p), len(p), p))
@@ -121,8 +222,8 @@ def _key_sentence(group: list[str], phrase: tuple[str, ...] | None, clean) -> st
             n_words = len(sentence.split())
             if not MIN_SENTENCE_WORDS <= n_words <= MAX_SENTENCE_WORDS or sentence.endswith("?"):
                 continue
-            if clean(sentence) != sentence:
-                continue
+            if clean(sentence) != sentence or any(w in SHORTHAND for w in _tokens(sentence)):
+                continue  # a placeholder or agent-note shorthand: not a sentence to put on a wall
             if wanted and wanted <= set(_tokens(sentence)):
                 return sentence
             fallback = fallback or sentence
