@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copilot.research.stopwords import words as stopwords
 
@@ -34,17 +35,19 @@ GENERIC = frozenset(
     """dutch english nederlands engels nederlandse engelse nederlandstalig engelstalig language taal
     dag dagen week weken maand maanden jaar jaren uur uren minuut minuten keer keren tijd later vandaag
     gisteren morgen ochtend avond day days week weeks month months year years hour hours minute minutes
-    time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way""".split()
+    time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way
+    klant klanten customer customers mensen people person persoon""".split()
 )
 # words after which a noun phrase starts: the content words of a label must be seen here somewhere
 ARTICLES = frozenset(
-    """de het een mijn jullie uw onze ons zijn haar hun deze dit the a an my your our their his her this these
-    those""".split()
+    """de het een mijn jullie uw onze deze dit the a an my your our their his this these those""".split()
 )
 # the only words a label may have between its content words: "uitleg over mijn jaarafrekening", not
 # "medewerker zelf was prima"
 JOINERS = ARTICLES | frozenset("van voor met naar op in over en of bij aan for with to on about and or at".split())
 MAX_PHRASE = 4
+PARTICIPLE = re.compile(r"^ge\w{3,}(?<!hei)[dt]$|^\w{3,}ed$")  # "zijn gebeld", "the one I called": verbs
+SAID_OFTEN = 3  # a phrase fewer quotes say is an anecdote, not what a theme is about
 LONGER = 0.5  # each word beyond the first adds half: a phrase reads as language, a lone word as a keyword
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 5, 28
 
@@ -61,13 +64,20 @@ def word_theme(group: list[str], others: list[list[str]], clean=lambda text: tex
     placeholder in it is no longer what someone said)."""
     nouns = _noun_words([*group, *(text for texts in others for text in texts)])
     document_frequency = [_phrases_per_quote(texts, nouns) for texts in [group, *others]]
-    phrase = _best_phrase(document_frequency[0], document_frequency[1:], len(group))
-    phrase = phrase or _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=1)
-    phrase = phrase or _with_article(_best_noun(group, others, nouns), group)
-    if not phrase:  # notes without articles ("uitleg in brief"): any two words people wrote together
+    # the noun most particular to the theme, in the phrase people put it in most often ("slimme meter"), unless
+    # a longer phrase is said often and is more particular still ("English phone line")
+    noun_frequency = [_nouns_per_quote(texts, nouns) for texts in [group, *others]]
+    noun = _best_phrase(noun_frequency[0], noun_frequency[1:], len(group))
+    noun = noun or _best_phrase(noun_frequency[0], noun_frequency[1:], len(group), minimum=1)
+    phrase = (_phrase_with(noun[0], document_frequency[0]) or _with_article(noun[0], group)) if noun else None
+    said = _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=SAID_OFTEN)
+    if said and (not noun or _score(said, document_frequency, len(group)) > _score(noun, noun_frequency, len(group))):
+        phrase = said
+    if not phrase:  # notes without articles ("uitleg in brief"): words people wrote together, around the noun
         every = frozenset(w for text in [*group, *(t for texts in others for t in texts)] for w in _tokens(text))
         document_frequency = [_phrases_per_quote(texts, every) for texts in [group, *others]]
-        phrase = _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=1)
+        around = Counter({p: n for p, n in document_frequency[0].items() if not noun or noun[0] in p})
+        phrase = _best_phrase(around or document_frequency[0], document_frequency[1:], len(group), minimum=1)
     return Wording(_surface(phrase, group) if phrase else "", _key_sentence(group, phrase, clean))
 
 
@@ -88,21 +98,25 @@ def _is_content(token: str) -> bool:
 def _noun_words(texts: list[str]) -> frozenset[str]:
     """Content words the research uses right after an article or possessive ("de meter"), or after an article
     and an adjective ("de slimme meter", "the smart meter"), never "de klant vraagt"."""
+    return frozenset().union(*map(_nouns_in, texts))
+
+
+@lru_cache(maxsize=200_000)  # every theme's wording reads every quote of the research
+def _nouns_in(text: str) -> frozenset[str]:
     from copilot.research.language import detect
 
     found = set()
-    for text in texts:
-        english = detect(text, default="") == "en"
-        for sentence in CLAUSE_BREAK.split(text):
-            tokens = _tokens(sentence)
-            for i, token in enumerate(tokens[:-1]):
-                if token not in ARTICLES or not _is_content(first := tokens[i + 1]):
-                    continue
-                found.add(first)
-                second = tokens[i + 2] if i + 2 < len(tokens) else ""
-                if _is_content(second) and _modifies(first, second, english):
-                    found.add(second)
-    return frozenset(found)
+    english = detect(text, default="") == "en"
+    for sentence in CLAUSE_BREAK.split(text):
+        tokens = _tokens(sentence)
+        for i, token in enumerate(tokens[:-1]):
+            if token not in ARTICLES or not _is_content(first := tokens[i + 1]):
+                continue
+            found.add(first)
+            second = tokens[i + 2] if i + 2 < len(tokens) else ""
+            if _is_content(second) and _modifies(first, second, english):
+                found.add(second)
+    return frozenset(w for w in found if not PARTICIPLE.match(w))
 
 
 def _modifies(first: str, second: str, english: bool) -> bool:
@@ -117,8 +131,16 @@ def _modifies(first: str, second: str, english: bool) -> bool:
 def _phrases(text: str, nouns: frozenset[str] | None = None) -> set[tuple[str, ...]]:
     """Runs of 1–MAX_PHRASE words that start and end with a content word, within one clause; with `nouns`,
     only runs of two or more whose content words are all noun-phrase words and whose last word is not
-    GENERIC (a label candidate)."""
-    found = set()
+    GENERIC (a label candidate), ending where the noun phrase does: not "gezin met twee kleine" (kinderen)."""
+    if nouns is None:
+        return {run for run, _ in _runs(text)}
+    return {run for run, after in _runs(text) if after not in nouns and _labels_well(run, nouns)}
+
+
+@lru_cache(maxsize=200_000)
+def _runs(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each run of words that starts and ends with a content word, with the word that follows it."""
+    found = []
     for sentence in CLAUSE_BREAK.split(text):
         tokens = _tokens(sentence)
         for start, first in enumerate(tokens):
@@ -126,13 +148,9 @@ def _phrases(text: str, nouns: frozenset[str] | None = None) -> set[tuple[str, .
                 continue
             for length in range(1, MAX_PHRASE + 1):
                 run = tuple(tokens[start : start + length])
-                if len(run) < length or not _is_content(run[-1]):
-                    continue
-                # a label candidate ends where its noun phrase does: not "gezin met twee kleine" (kinderen)
-                after = tokens[start + length] if start + length < len(tokens) else ""
-                if nouns is None or (_labels_well(run, nouns) and after not in nouns):
-                    found.add(run)
-    return found
+                if len(run) == length and _is_content(run[-1]):
+                    found.append((run, tokens[start + length] if start + length < len(tokens) else ""))
+    return tuple(found)
 
 
 def _labels_well(run: tuple[str, ...], nouns: frozenset[str]) -> bool:
@@ -154,22 +172,22 @@ def _phrases_per_quote(texts: list[str], nouns: frozenset[str] | None = None) ->
     return counts
 
 
-def _best_noun(group: list[str], others: list[list[str]], nouns: frozenset[str]) -> str | None:
-    """The noun most particular to the theme, when no phrase of two words is: the label's last resort."""
+def _nouns_per_quote(texts: list[str], nouns: frozenset[str]) -> Counter:
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update((w,) for w in _word_set(text) & nouns if w not in GENERIC)
+    return counts
 
-    def per_quote(texts: list[str]) -> Counter:
-        counts: Counter = Counter()
-        for text in texts:
-            counts.update({w for w in _tokens(text) if w in nouns and w not in GENERIC and _is_content(w)})
-        return counts
 
-    best = _best_phrase(
-        Counter({(w,): n for w, n in per_quote(group).items()}),
-        [Counter({(w,): n for w, n in per_quote(texts).items()}) for texts in others],
-        len(group),
-        minimum=1,
-    )
-    return best[0] if best else None
+@lru_cache(maxsize=200_000)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w for w in _tokens(text) if _is_content(w))
+
+
+def _phrase_with(noun: str, phrases: Counter) -> tuple[str, ...] | None:
+    """The noun phrase around `noun` that most of the theme's quotes use, when at least two do."""
+    around = [(n, len(p), p) for p, n in phrases.items() if noun in p and n >= 2]
+    return max(around)[2] if around else None
 
 
 def _with_article(noun: str | None, texts: list[str]) -> tuple[str, ...] | None:
@@ -180,27 +198,25 @@ def _with_article(noun: str | None, texts: list[str]) -> tuple[str, ...] | None:
         tokens[i - 1] for text in texts for tokens in [_tokens(text)] for i, w in enumerate(tokens) if w == noun and i
     )
     articles = [(n, w) for w, n in before.items() if w in ARTICLES]
-    return (max(articles)[1], noun) if articles else (noun,)
+    return (max(articles)[1], noun) if articles else None
 
 
 def _best_phrase(mine: Counter, others: list[Counter], size: int, minimum: int | None = None) -> tuple[str, ...] | None:
-    """The phrase said in most of this theme's quotes and few of the others' (class TF-IDF over phrases);
-    a longer phrase wins over its own words when nearly as many quotes say it — it reads as language."""
-    elsewhere: Counter = Counter()
-    for counts in others:
-        elsewhere.update(counts)
-    themes = len(others) + 1
+    """The phrase said in most of this theme's quotes and few of the others' (class TF-IDF over phrases)."""
     minimum = minimum or (2 if size >= 4 else 1)
-
-    def score(phrase: tuple[str, ...]) -> float:
-        spread = mine[phrase] / size
-        rarity = math.log(1 + themes * mine[phrase] / (mine[phrase] + elsewhere[phrase]))
-        return spread * rarity * (1 + LONGER * (len(phrase) - 1))
-
     candidates = [p for p, n in mine.items() if n >= minimum]
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (score(p), len(p), p))
+    counts = [mine, *others]
+    return max(candidates, key=lambda p: (_score(p, counts, size), len(p), p))
+
+
+def _score(phrase: tuple[str, ...], counts: list[Counter], size: int) -> float:
+    """Spread in the theme × rarity elsewhere; each content word beyond the first adds LONGER."""
+    mine = counts[0][phrase]
+    elsewhere = sum(other[phrase] for other in counts[1:])
+    rarity = math.log(1 + len(counts) * mine / max(mine + elsewhere, 1))
+    return mine / size * rarity * (1 + LONGER * (sum(map(_is_content, phrase)) - 1))
 
 
 def _surface(phrase: tuple[str, ...], texts: list[str]) -> str:
