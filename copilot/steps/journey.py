@@ -8,7 +8,6 @@ the stages and what happens in them stays human work.
 from __future__ import annotations
 
 import re
-from statistics import mean
 
 from copilot.errors import StepError
 from copilot.i18n import t
@@ -30,7 +29,11 @@ MIN_FELT = 2  # quotes that show a feeling before a stage's emotion is estimated
 PAINS = 2  # pains drafted from quotes where people named none
 PAIN_LENGTH = 140
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WORDS = re.compile(r"\w+")
 CITED = 3  # quotes kept as evidence per stage: the strongest feelings
+# a journey map is read for where it hurts, and one bad experience weighs about as much as two good ones in how
+# people remember a service ("bad is stronger than good"): a pain counts twice in a stage's emotion
+NEGATIVE_WEIGHT = 2.0
 
 
 def draft_journey(
@@ -56,8 +59,9 @@ def draft_journey(
         if len(felt) < MIN_FELT:
             unclear.append(stage.name)
             continue
-        stage.emotion = emotion(mean(score for _, score in felt))
-        strongest = sorted(felt, key=lambda pair: -abs(pair[1]))[:CITED]
+        stage.emotion = emotion(_weighed(score for _, score in felt))
+        # the quotes cited are the ones that weigh most, so the emotion a person sees reflects what they read
+        strongest = sorted(felt, key=lambda pair: -abs(pair[1]) * _weight(pair[1]))[:CITED]
         if not stage.pains:
             hurting = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:PAINS]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
@@ -72,6 +76,17 @@ def draft_journey(
         question = t("journey.unclear_stages", language, stages=", ".join(unclear))
         journey.open_questions = list(dict.fromkeys([*journey.open_questions, question]))
     return journey, list(cited.values())
+
+
+def _weight(score: float) -> float:
+    return NEGATIVE_WEIGHT if score < 0 else 1.0
+
+
+def _weighed(scores) -> float:
+    """The mean feeling, a negative quote counting NEGATIVE_WEIGHT times: a plain mean let a few "ging soepel,
+    fijn" survey answers cancel the stage's pains, and the curve showed 0 or +1 on every stage (issue 14)."""
+    scores = list(scores)
+    return sum(_weight(s) * s for s in scores) / sum(_weight(s) for s in scores)
 
 
 def _own_words(name: str, names: list[str]) -> str:
@@ -94,11 +109,13 @@ def _about(retriever: Retriever, query: str) -> list[Chunk]:
 
 
 def _feeling(chunk: Chunk) -> float:
-    """How a quote feels: its words, and where the respondent scored us beside it (NPS, CSAT), the two averaged;
-    "De app is oké" from a detractor is not neutral."""
+    """How a quote feels: its words; where they show no feeling, half the score the respondent gave us beside it
+    (NPS, CSAT): "De app is oké" from a detractor is not neutral. A score is about us as a whole and the words
+    are about this stage: a promoter's 9 does not make "Jaarafrekening was gebaseerd op een geschatte
+    meterstand terwijl ik die netjes had doorgegeven" a good moment (averaging the two did, issue 14)."""
     words = sentiment(chunk.text).score
     own = felt(chunk.metadata)
-    return words if own is None else (words + own) / 2
+    return words if own is None or abs(words) >= FELT else own / 2
 
 
 def _sorest(text: str) -> str:
@@ -118,7 +135,7 @@ def _distinct(chunks) -> list[Chunk]:
     seen: set[str] = set()
     kept = []
     for chunk in chunks:
-        key = " ".join(chunk.text.lower().split()[:10])
+        key = " ".join(_WORDS.findall(chunk.text.lower())[:10])  # "geduldig." and "geduldig" are one answer
         if key not in seen:
             seen.add(key)
             kept.append(chunk)
