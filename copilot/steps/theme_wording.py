@@ -36,7 +36,7 @@ GENERIC = frozenset(
     dag dagen week weken maand maanden jaar jaren uur uren minuut minuten keer keren tijd later vandaag
     gisteren morgen ochtend avond day days week weeks month months year years hour hours minute minutes
     time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way
-    klant klanten customer customers mensen people person persoon""".split()
+    klant klanten customer customers mensen people person persoon manier iets andere ander other something""".split()
 )
 # words after which a noun phrase starts: the content words of a label must be seen here somewhere
 ARTICLES = frozenset(
@@ -66,7 +66,8 @@ def word_theme(group: list[str], others: list[list[str]], clean=lambda text: tex
     document_frequency = [_phrases_per_quote(texts, nouns) for texts in [group, *others]]
     # the noun most particular to the theme, in the phrase people put it in most often ("slimme meter"), unless
     # a longer phrase is said often and is more particular still ("English phone line")
-    noun_frequency = [_nouns_per_quote(texts, nouns) for texts in [group, *others]]
+    heads = _heads([*group, *(text for texts in others for text in texts)])
+    noun_frequency = [_nouns_per_quote(texts, nouns & heads) for texts in [group, *others]]
     noun = _best_phrase(noun_frequency[0], noun_frequency[1:], len(group))
     noun = noun or _best_phrase(noun_frequency[0], noun_frequency[1:], len(group), minimum=1)
     phrase = (_phrase_with(noun[0], document_frequency[0]) or _with_article(noun[0], group)) if noun else None
@@ -98,14 +99,19 @@ def _is_content(token: str) -> bool:
 def _noun_words(texts: list[str]) -> frozenset[str]:
     """Content words the research uses right after an article or possessive ("de meter"), or after an article
     and an adjective ("de slimme meter", "the smart meter"), never "de klant vraagt"."""
-    return frozenset().union(*map(_nouns_in, texts))
+    return frozenset().union(*(_noun_phrase_words(text)[0] for text in texts))
+
+
+def _heads(texts: list[str]) -> frozenset[str]:
+    """Words that end a noun phrase somewhere ("meter" in "de slimme meter"; not "andere" in "een andere bank")."""
+    return frozenset().union(*(_noun_phrase_words(text)[1] for text in texts))
 
 
 @lru_cache(maxsize=200_000)  # every theme's wording reads every quote of the research
-def _nouns_in(text: str) -> frozenset[str]:
+def _noun_phrase_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
     from copilot.research.language import detect
 
-    found = set()
+    found, heads = set(), set()
     english = detect(text, default="") == "en"
     for sentence in CLAUSE_BREAK.split(text):
         tokens = _tokens(sentence)
@@ -116,7 +122,11 @@ def _nouns_in(text: str) -> frozenset[str]:
             second = tokens[i + 2] if i + 2 < len(tokens) else ""
             if _is_content(second) and _modifies(first, second, english):
                 found.add(second)
-    return frozenset(w for w in found if not PARTICIPLE.match(w))
+                heads.add(second)
+            else:
+                heads.add(first)
+    verbs = {w for w in found if PARTICIPLE.match(w)}
+    return frozenset(found - verbs), frozenset(heads - verbs)
 
 
 def _modifies(first: str, second: str, english: bool) -> bool:
