@@ -35,7 +35,7 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
                 (chunks[i] for i in _central_first(theme) if words and words.lower() in chunks[i].text.lower()), None
             )
             if said is not None and said not in quotes:
-                quotes.insert(0, said)
+                quotes.append(said)  # after the representatives: the slide's first quote is another voice
         cited.update({q.id: q for q in quotes})
         items.append(
             Theme(
