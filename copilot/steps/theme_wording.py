@@ -36,7 +36,8 @@ GENERIC = frozenset(
     dag dagen week weken maand maanden jaar jaren uur uren minuut minuten keer keren tijd later vandaag
     gisteren morgen ochtend avond day days week weeks month months year years hour hours minute minutes
     time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way
-    klant klanten customer customers mensen people person persoon manier iets andere ander other something""".split()
+    klant klanten customer customers mensen people person persoon manier iets andere ander other something
+    did does done get got make made""".split()
 )
 # words after which a noun phrase starts: the content words of a label must be seen here somewhere
 ARTICLES = frozenset(
