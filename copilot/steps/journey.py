@@ -60,8 +60,7 @@ def draft_journey(
             unclear.append(stage.name)
             continue
         stage.emotion = emotion(_weighed(score for _, score in felt))
-        # the quotes cited are the ones that weigh most, so the emotion a person sees reflects what they read
-        strongest = sorted(felt, key=lambda pair: -abs(pair[1]) * _weight(pair[1]))[:CITED]
+        strongest = _cited(felt)
         if not stage.pains:
             hurting = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:PAINS]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
@@ -87,6 +86,17 @@ def _weighed(scores) -> float:
     fijn" survey answers cancel the stage's pains, and the curve showed 0 or +1 on every stage (issue 14)."""
     scores = list(scores)
     return sum(_weight(s) * s for s in scores) / sum(_weight(s) for s in scores)
+
+
+def _cited(felt: list[tuple[Chunk, float]]) -> list[tuple[Chunk, float]]:
+    """The strongest quotes of each side, as many of each as its share of the stage's (weighed) feeling, so the
+    evidence a person reads shows what the emotion is made of: mostly pains for a −1, both sides for a 0."""
+    hurting = sorted((pair for pair in felt if pair[1] < 0), key=lambda pair: pair[1])
+    pleasing = sorted((pair for pair in felt if pair[1] > 0), key=lambda pair: -pair[1])
+    weight_hurting = sum(-NEGATIVE_WEIGHT * score for _, score in hurting)
+    share = weight_hurting / (weight_hurting + sum(score for _, score in pleasing))
+    n_hurting = min(len(hurting), max(round(CITED * share), CITED - len(pleasing)))
+    return hurting[:n_hurting] + pleasing[: CITED - n_hurting]
 
 
 def _own_words(name: str, names: list[str]) -> str:
