@@ -94,3 +94,30 @@ def test_offline_the_journey_format_drafts_the_emotion_curve(workspace, small_re
     assert run.drafted == ["SD-02", "SD-03", "SD-04", "SD-05"]
     journey = Session.open(run.session_path).content("SD-04", CurrentJourney)
     assert [stage.name for stage in journey.stages] == load_format(FORMAT).stages("nl")
+
+
+# Promoters who still complain about one stage, a neutral note, and one happy answer: how a survey really reads.
+MIXED = """respondent_id,nps,open_answer
+1,9,Jaarafrekening was gebaseerd op een geschatte meterstand terwijl ik die netjes had doorgegeven.
+2,10,Ben nog steeds niet teruggebeld over mijn jaarafrekening.
+3,9,De jaarafrekening is voor mij niet te begrijpen. Allemaal tabellen en termen.
+4,8,Op de jaarafrekening staat het verbruik per maand.
+5,9,Heel duidelijke jaarafrekening dit keer. Fijn.
+6,9,Betalingsregeling afgesproken en toch werd het hele bedrag afgeschreven. Ik stond rood.
+"""
+
+
+def test_a_stage_whose_quotes_mostly_hurt_feels_negative_even_from_promoters(tmp_path: Path):
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "survey.csv").write_text(MIXED, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = _session(tmp_path)
+    session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Jaarafrekening")]))
+    draft_step("SD-04", store, session)
+    stage = _stage(session.draft("SD-04", CurrentJourney), "Jaarafrekening")
+    assert stage.emotion < 0  # a plain mean of words and NPS 9-10 made it +1
+    # the emotion reflects the quotes cited for the stage: most of them hurt
+    cited = [quote["text"] for quote in session.evidence(stage.evidence)]
+    assert sum("Fijn" not in text for text in cited) > len(cited) / 2

@@ -111,3 +111,28 @@ def test_short_abbreviations_count_only_in_capitals():
     ]
     found = {role.en: [c.id for c in chunks] for role, chunks in candidates(said)}
     assert found == {"Works council": ["b"]}
+
+
+def test_a_starter_reads_well_around_a_phrase_label_and_its_pain_shows_once_on_the_slide(session):
+    from copilot.export.slides.service_design import how_might_we
+    from copilot.steps.hmw_starters import draft_hmw
+    from copilot.steps.schemas import ResearchSynthesis, Theme
+
+    session.save_edit(
+        "SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Verhuizen", pains=["Verhuizing was een drama."])])
+    )
+    session.save_edit(
+        "SD-02", ResearchSynthesis(themes=[Theme(id="T1", label="Slimme meter", insight="", n_sources=2)])
+    )
+    starters, _ = draft_hmw(None, session)
+    questions = [q.question for q in starters.questions]
+    assert questions == [
+        "Hoe kunnen we dit pijnpunt wegnemen in de fase Verhuizen? — Verhuizing was een drama",
+        "Thema ‘Slimme meter’: hoe kunnen we beter inspelen op wat klanten erover zeggen?",
+    ]
+    session.save_edit("SD-05", starters)
+    slides, _ = how_might_we(session, "nl")
+    assert slides[0].rows[0][1:] == [
+        "Hoe kunnen we dit pijnpunt wegnemen in de fase Verhuizen?",
+        "Verhuizing was een drama.",
+    ]

@@ -43,6 +43,8 @@ SCALERS = {
         **dict.fromkeys("quite fairly somewhat slightly bit rather partly".split(), 0.6),
     },
 }
+# praise just after "terwijl" is what should have counted, not what happened: "terwijl ik die netjes had doorgegeven"
+CONCESSIVE = frozenset({"terwijl", "whereas"})
 CONTRASTS = {"nl": frozenset("maar echter".split()), "en": frozenset("but however though".split())}
 # Complaints often name no feeling at all: effort, waiting, repeating, not being told. These phrases carry it.
 CUES = {
@@ -54,7 +56,11 @@ CUES = {
         r"\bniemand (belt|belde|vroeg|weet|wist|kon|legt|reageert|reageerde)\b": -2,
         r"\bvan het kastje naar de muur\b|\btussen wal en schip\b": -2,
         r"\bte (hoog|laag|duur|lang|laat|moeilijk)\b": -1,
-        r"\b(twee|drie|vier|vijf|zes|tien|\d+) ?(keer|x)\b": -1,
+        r"\b(twee|drie|vier|vijf|zes|tien|\d+) ?(keer|x|telefontjes|gesprekken|mails|brieven)\b": -1,
+        # what a complaint puts against what should have happened: "terwijl ik die netjes had doorgegeven"
+        r"\bterwijl (ik|we|wij|hij|zij|ze|er|die|dat|het|mijn|hun)\b|\ben toch\b": -1,
+        r"\b(stond|sta|kwam) (ik |we )?(rood|in het rood)\b": -2,
+        r"\bniet (begrepen|gelukt|verwerkt|aangepast|ontvangen|doorgekomen|zien|vinden)\b": -1,
         r"\bal (weken|maanden)\b|\b(weken|maanden) (gewacht|wachten)\b": -1,
     },
     "en": {
@@ -63,7 +69,8 @@ CUES = {
         r"\bnobody (called|calls|rang|explained|explains|knows|knew|answered|replied)\b": -2,
         r"\b(don't|dont|didn't|do not|did not) understand\b|\bmakes no sense\b|\bfrom pillar to post\b": -2,
         r"\btoo (high|expensive|long|late|complicated)\b": -1,
-        r"\b(two|three|four|five|six|ten|\d+) times\b": -1,
+        r"\b(two|three|four|five|six|ten|\d+) (times|calls|phone calls|emails|letters)\b": -1,
+        r"\bwhereas\b|\beven though (i|we)\b|\b(went|am|was|were) overdrawn\b": -1,
         r"\bon hold\b|\bfor (weeks|months)\b": -1,
     },
 }
@@ -128,7 +135,7 @@ def _sentiment(text: str, language: str) -> Sentiment:
             if before in scalers:
                 value *= scalers[before]
                 break
-        if any(before in negators for before in window):
+        if any(before in negators for before in window) or (value > 0 and CONCESSIVE & set(window)):
             value *= NEGATION
         counted.append((i, word, value))
     for cue, value in _CUES[language]:

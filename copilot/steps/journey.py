@@ -8,7 +8,6 @@ the stages and what happens in them stays human work.
 from __future__ import annotations
 
 import re
-from statistics import mean
 
 from copilot.errors import StepError
 from copilot.i18n import t
@@ -30,7 +29,11 @@ MIN_FELT = 2  # quotes that show a feeling before a stage's emotion is estimated
 PAINS = 2  # pains drafted from quotes where people named none
 PAIN_LENGTH = 140
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WORDS = re.compile(r"\w+")
 CITED = 3  # quotes kept as evidence per stage: the strongest feelings
+# a journey map is read for where it hurts, and one bad experience weighs about as much as two good ones in how
+# people remember a service ("bad is stronger than good"): a pain counts twice in a stage's emotion
+NEGATIVE_WEIGHT = 2.0
 
 
 def draft_journey(
@@ -56,8 +59,8 @@ def draft_journey(
         if len(felt) < MIN_FELT:
             unclear.append(stage.name)
             continue
-        stage.emotion = emotion(mean(score for _, score in felt))
-        strongest = sorted(felt, key=lambda pair: -abs(pair[1]))[:CITED]
+        stage.emotion = emotion(_weighed(score for _, score in felt))
+        strongest = _cited(felt)
         if not stage.pains:
             hurting = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:PAINS]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
@@ -72,6 +75,28 @@ def draft_journey(
         question = t("journey.unclear_stages", language, stages=", ".join(unclear))
         journey.open_questions = list(dict.fromkeys([*journey.open_questions, question]))
     return journey, list(cited.values())
+
+
+def _weight(score: float) -> float:
+    return NEGATIVE_WEIGHT if score < 0 else 1.0
+
+
+def _weighed(scores) -> float:
+    """The mean feeling, a negative quote counting NEGATIVE_WEIGHT times: a plain mean let a few "ging soepel,
+    fijn" survey answers cancel the stage's pains, and the curve showed 0 or +1 on every stage (issue 14)."""
+    scores = list(scores)
+    return sum(_weight(s) * s for s in scores) / sum(_weight(s) for s in scores)
+
+
+def _cited(felt: list[tuple[Chunk, float]]) -> list[tuple[Chunk, float]]:
+    """The strongest quotes of each side, as many of each as its share of the stage's (weighed) feeling, so the
+    evidence a person reads shows what the emotion is made of: mostly pains for a −1, both sides for a 0."""
+    hurting = sorted((pair for pair in felt if pair[1] < 0), key=lambda pair: pair[1])
+    pleasing = sorted((pair for pair in felt if pair[1] > 0), key=lambda pair: -pair[1])
+    weight_hurting = sum(-NEGATIVE_WEIGHT * score for _, score in hurting)
+    share = weight_hurting / (weight_hurting + sum(score for _, score in pleasing))
+    n_hurting = min(len(hurting), max(round(CITED * share), CITED - len(pleasing)))
+    return hurting[:n_hurting] + pleasing[: CITED - n_hurting]
 
 
 def _own_words(name: str, names: list[str]) -> str:
@@ -94,11 +119,13 @@ def _about(retriever: Retriever, query: str) -> list[Chunk]:
 
 
 def _feeling(chunk: Chunk) -> float:
-    """How a quote feels: its words, and where the respondent scored us beside it (NPS, CSAT), the two averaged;
-    "De app is oké" from a detractor is not neutral."""
+    """How a quote feels: its words; where they show no feeling, half the score the respondent gave us beside it
+    (NPS, CSAT): "De app is oké" from a detractor is not neutral. A score is about us as a whole and the words
+    are about this stage: a promoter's 9 does not make "Jaarafrekening was gebaseerd op een geschatte
+    meterstand terwijl ik die netjes had doorgegeven" a good moment (averaging the two did, issue 14)."""
     words = sentiment(chunk.text).score
     own = felt(chunk.metadata)
-    return words if own is None else (words + own) / 2
+    return words if own is None or abs(words) >= FELT else own / 2
 
 
 def _sorest(text: str) -> str:
@@ -118,7 +145,7 @@ def _distinct(chunks) -> list[Chunk]:
     seen: set[str] = set()
     kept = []
     for chunk in chunks:
-        key = " ".join(chunk.text.lower().split()[:10])
+        key = " ".join(_WORDS.findall(chunk.text.lower())[:10])  # "geduldig." and "geduldig" are one answer
         if key not in seen:
             seen.add(key)
             kept.append(chunk)

@@ -29,6 +29,13 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
         counted = t("synthesis.computed_insight", language, n=len(theme.members), sources=theme.n_sources)
         insight = t("synthesis.insight", language, sentence=wording.sentence, counted=counted)
         quotes = [chunks[i] for i in theme.representatives]
+        # the quotes the label and the insight come from are cited, so both stand in the theme's own evidence
+        for words in (wording.label, wording.sentence):
+            said = next(
+                (chunks[i] for i in _central_first(theme) if words and words.lower() in chunks[i].text.lower()), None
+            )
+            if said is not None and said not in quotes:
+                quotes.append(said)  # after the representatives: the slide's first quote is another voice
         cited.update({q.id: q for q in quotes})
         items.append(
             Theme(

@@ -3,6 +3,11 @@ research actually used (not a bag of keywords), and an insight that is one sente
 
 Both are drafts: people rename themes and rewrite insights. What the computer can honestly do is pick, from
 what participants said, the phrase most particular to the theme and the sentence that carries it best.
+
+A label is a noun phrase of two to four words ("slimme meter", "een echte mens", "English phone line"): every
+content word in it is one the research uses after an article or possessive ("de slimme meter", "my
+instalment"), which keeps out verbs and participles ("gebeld") without a tagger, in Dutch and English alike.
+A language name, a time word or agent-note shorthand never heads a label (issue 14).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copilot.research.stopwords import words as stopwords
 
@@ -24,9 +30,26 @@ SHORTHAND = frozenset(
     """mdw klt kl tel tvw ivm obv mbt nav cb fac tb wv vlgs evt ca nvt svp mvg bvd ipv mn zsm
     cust cx csr agt pls asap fyi info re fw""".split()
 )
-MAX_PHRASE = 3
-LONGER = 1.0  # a phrase of two words beats its single words when nearly half as many quotes say it
-PHRASE_SHARE = 0.04
+# words that say which language, when, or how often, not what about: never the head of a label
+GENERIC = frozenset(
+    """dutch english nederlands engels nederlandse engelse nederlandstalig engelstalig language taal
+    dag dagen week weken maand maanden jaar jaren uur uren minuut minuten keer keren tijd later vandaag
+    gisteren morgen ochtend avond day days week weeks month months year years hour hours minute minutes
+    time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way
+    klant klanten customer customers mensen people person persoon manier iets andere ander other something
+    did does done get got make made""".split()
+)
+# words after which a noun phrase starts: the content words of a label must be seen here somewhere
+ARTICLES = frozenset(
+    """de het een mijn jullie uw onze deze dit the a an my your our their his this these those""".split()
+)
+# the only words a label may have between its content words: "uitleg over mijn jaarafrekening", not
+# "medewerker zelf was prima"
+JOINERS = ARTICLES | frozenset("van voor met naar op in over en of bij aan for with to on about and or at".split())
+MAX_PHRASE = 4
+PARTICIPLE = re.compile(r"^ge\w{3,}(?<!hei)[dt]$|^\w{3,}ed$")  # "zijn gebeld", "the one I called": verbs
+SAID_OFTEN = 3  # a phrase fewer quotes say is an anecdote, not what a theme is about
+LONGER = 0.5  # each word beyond the first adds half: a phrase reads as language, a lone word as a keyword
 MIN_SENTENCE_WORDS, MAX_SENTENCE_WORDS = 5, 28
 
 
@@ -40,8 +63,23 @@ def word_theme(group: list[str], others: list[list[str]], clean=lambda text: tex
     """The label and key sentence of one theme (`group`: its quotes, most central first) against the other
     themes' quotes. `clean` may redact a sentence; a sentence it changes is not used (a quotation with a
     placeholder in it is no longer what someone said)."""
-    document_frequency = [_phrases_per_quote(texts) for texts in [group, *others]]
-    phrase = _best_phrase(document_frequency[0], document_frequency[1:], len(group))
+    nouns = _noun_words([*group, *(text for texts in others for text in texts)])
+    document_frequency = [_phrases_per_quote(texts, nouns) for texts in [group, *others]]
+    # the noun most particular to the theme, in the phrase people put it in most often ("slimme meter"), unless
+    # a longer phrase is said often and is more particular still ("English phone line")
+    heads = _heads([*group, *(text for texts in others for text in texts)])
+    noun_frequency = [_nouns_per_quote(texts, nouns & heads) for texts in [group, *others]]
+    noun = _best_phrase(noun_frequency[0], noun_frequency[1:], len(group))
+    noun = noun or _best_phrase(noun_frequency[0], noun_frequency[1:], len(group), minimum=1)
+    phrase = (_phrase_with(noun[0], document_frequency[0]) or _with_article(noun[0], group)) if noun else None
+    said = _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=SAID_OFTEN)
+    if said and (not noun or _score(said, document_frequency, len(group)) > _score(noun, noun_frequency, len(group))):
+        phrase = said
+    if not phrase:  # notes without articles ("uitleg in brief"): words people wrote together, around the noun
+        every = frozenset(w for text in [*group, *(t for texts in others for t in texts)] for w in _tokens(text))
+        document_frequency = [_phrases_per_quote(texts, every) for texts in [group, *others]]
+        around = Counter({p: n for p, n in document_frequency[0].items() if not noun or noun[0] in p})
+        phrase = _best_phrase(around or document_frequency[0], document_frequency[1:], len(group), minimum=1)
     return Wording(_surface(phrase, group) if phrase else "", _key_sentence(group, phrase, clean))
 
 
@@ -59,9 +97,61 @@ def _is_content(token: str) -> bool:
     )
 
 
-def _phrases(text: str) -> set[tuple[str, ...]]:
-    """Runs of 1–3 words that start and end with a content word, within one clause."""
-    found = set()
+def _noun_words(texts: list[str]) -> frozenset[str]:
+    """Content words the research uses right after an article or possessive ("de meter"), or after an article
+    and an adjective ("de slimme meter", "the smart meter"), never "de klant vraagt"."""
+    return frozenset().union(*(_noun_phrase_words(text)[0] for text in texts))
+
+
+def _heads(texts: list[str]) -> frozenset[str]:
+    """Words that end a noun phrase somewhere ("meter" in "de slimme meter"; not "andere" in "een andere bank")."""
+    return frozenset().union(*(_noun_phrase_words(text)[1] for text in texts))
+
+
+@lru_cache(maxsize=200_000)  # every theme's wording reads every quote of the research
+def _noun_phrase_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    from copilot.research.language import detect
+
+    found, heads = set(), set()
+    english = detect(text, default="") == "en"
+    for sentence in CLAUSE_BREAK.split(text):
+        tokens = _tokens(sentence)
+        for i, token in enumerate(tokens[:-1]):
+            if token not in ARTICLES or not _is_content(first := tokens[i + 1]):
+                continue
+            found.add(first)
+            second = tokens[i + 2] if i + 2 < len(tokens) else ""
+            if _is_content(second) and _modifies(first, second, english):
+                found.add(second)
+                heads.add(second)
+            else:
+                heads.add(first)
+    verbs = {w for w in found if PARTICIPLE.match(w)}
+    return frozenset(found - verbs), frozenset(heads - verbs)
+
+
+def _modifies(first: str, second: str, english: bool) -> bool:
+    """Whether `first` may modify `second` within one noun phrase: a Dutch adjective before a noun ends in -e
+    ("de slimme meter", not "de klant vraagt"); English nouns modify nouns ("the direct debit", "the phone
+    line"), but a past tense is a verb ("the customer asked")."""
+    if english:
+        return not second.endswith("ed")
+    return first.endswith("e")
+
+
+def _phrases(text: str, nouns: frozenset[str] | None = None) -> set[tuple[str, ...]]:
+    """Runs of 1–MAX_PHRASE words that start and end with a content word, within one clause; with `nouns`,
+    only runs of two or more whose content words are all noun-phrase words and whose last word is not
+    GENERIC (a label candidate), ending where the noun phrase does: not "gezin met twee kleine" (kinderen)."""
+    if nouns is None:
+        return {run for run, _ in _runs(text)}
+    return {run for run, after in _runs(text) if after not in nouns and _labels_well(run, nouns)}
+
+
+@lru_cache(maxsize=200_000)
+def _runs(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each run of words that starts and ends with a content word, with the word that follows it."""
+    found = []
     for sentence in CLAUSE_BREAK.split(text):
         tokens = _tokens(sentence)
         for start, first in enumerate(tokens):
@@ -70,36 +160,74 @@ def _phrases(text: str) -> set[tuple[str, ...]]:
             for length in range(1, MAX_PHRASE + 1):
                 run = tuple(tokens[start : start + length])
                 if len(run) == length and _is_content(run[-1]):
-                    found.add(run)
-    return found
+                    found.append((run, tokens[start + length] if start + length < len(tokens) else ""))
+    return tuple(found)
 
 
-def _phrases_per_quote(texts: list[str]) -> Counter:
+def _labels_well(run: tuple[str, ...], nouns: frozenset[str]) -> bool:
+    content = [w for w in run if _is_content(w)]
+    return (
+        len(content) >= 2
+        and all(w in nouns for w in content)
+        and all(w in JOINERS for w in run if not _is_content(w))
+        and run[-1] not in GENERIC
+        and not all(w in GENERIC for w in content)
+        and not any(part in SHORTHAND for w in content for part in w.split("-"))
+    )
+
+
+def _phrases_per_quote(texts: list[str], nouns: frozenset[str] | None = None) -> Counter:
     counts: Counter = Counter()
     for text in texts:
-        counts.update(_phrases(text))
+        counts.update(_phrases(text, nouns))
     return counts
 
 
-def _best_phrase(mine: Counter, others: list[Counter], size: int) -> tuple[str, ...] | None:
-    """The phrase said in most of this theme's quotes and few of the others' (class TF-IDF over phrases);
-    a longer phrase wins over its own words when nearly as many quotes say it — it reads as language."""
-    elsewhere: Counter = Counter()
-    for counts in others:
-        elsewhere.update(counts)
-    themes = len(others) + 1
-    minimum = 2 if size >= 4 else 1
-    said_often = max(2, math.ceil(PHRASE_SHARE * size))  # a phrase one or two people used is anecdote
+def _nouns_per_quote(texts: list[str], nouns: frozenset[str]) -> Counter:
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update((w,) for w in _word_set(text) & nouns if w not in GENERIC)
+    return counts
 
-    def score(phrase: tuple[str, ...]) -> float:
-        spread = mine[phrase] / size
-        rarity = math.log(1 + themes * mine[phrase] / (mine[phrase] + elsewhere[phrase]))
-        return spread * rarity * (1 + LONGER * (len(phrase) - 1))
 
-    candidates = [p for p, n in mine.items() if n >= (minimum if len(p) == 1 else said_often)]
+@lru_cache(maxsize=200_000)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w for w in _tokens(text) if _is_content(w))
+
+
+def _phrase_with(noun: str, phrases: Counter) -> tuple[str, ...] | None:
+    """The noun phrase around `noun` that most of the theme's quotes use, when at least two do."""
+    around = [(n, len(p), p) for p, n in phrases.items() if noun in p and n >= 2]
+    return max(around)[2] if around else None
+
+
+def _with_article(noun: str | None, texts: list[str]) -> tuple[str, ...] | None:
+    """The noun with the article people put before it most often: "de jaarafrekening", "my instalment"."""
+    if not noun:
+        return None
+    before = Counter(
+        tokens[i - 1] for text in texts for tokens in [_tokens(text)] for i, w in enumerate(tokens) if w == noun and i
+    )
+    articles = [(n, w) for w, n in before.items() if w in ARTICLES]
+    return (max(articles)[1], noun) if articles else None
+
+
+def _best_phrase(mine: Counter, others: list[Counter], size: int, minimum: int | None = None) -> tuple[str, ...] | None:
+    """The phrase said in most of this theme's quotes and few of the others' (class TF-IDF over phrases)."""
+    minimum = minimum or (2 if size >= 4 else 1)
+    candidates = [p for p, n in mine.items() if n >= minimum]
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (score(p), len(p), p))
+    counts = [mine, *others]
+    return max(candidates, key=lambda p: (_score(p, counts, size), len(p), p))
+
+
+def _score(phrase: tuple[str, ...], counts: list[Counter], size: int) -> float:
+    """Spread in the theme × rarity elsewhere; each content word beyond the first adds LONGER."""
+    mine = counts[0][phrase]
+    elsewhere = sum(other[phrase] for other in counts[1:])
+    rarity = math.log(1 + len(counts) * mine / max(mine + elsewhere, 1))
+    return mine / size * rarity * (1 + LONGER * (sum(map(_is_content, phrase)) - 1))
 
 
 def _surface(phrase: tuple[str, ...], texts: list[str]) -> str:
@@ -121,8 +249,8 @@ def _key_sentence(group: list[str], phrase: tuple[str, ...] | None, clean) -> st
             n_words = len(sentence.split())
             if not MIN_SENTENCE_WORDS <= n_words <= MAX_SENTENCE_WORDS or sentence.endswith("?"):
                 continue
-            if clean(sentence) != sentence:
-                continue
+            if clean(sentence) != sentence or any(w in SHORTHAND for w in _tokens(sentence)):
+                continue  # a placeholder or agent-note shorthand: not a sentence to put on a wall
             if wanted and wanted <= set(_tokens(sentence)):
                 return sentence
             fallback = fallback or sentence

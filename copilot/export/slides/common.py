@@ -6,6 +6,7 @@ puts those quotes in the appendix, and the speaker notes carry them next to the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -65,14 +66,18 @@ class Context:
     def quote(self, quote_id: str) -> dict | None:
         return self._quotes.get(quote_id)
 
-    def first_quote(self, item: Item) -> str:
+    def first_quote(self, item: Item, besides: str = "") -> str:
         """The sentence(s) that best support `item` from the quotes it cites (the passage's opening is rarely
-        the point), or ''. The whole passage stays in the notes and the appendix."""
+        the point), or ''. The whole passage stays in the notes and the appendix. Quotes whose best sentence
+        the card already shows (`besides`: its insight) give way to another voice, when there is one."""
         self.cite([item])
         cited = [self._quotes[i]["text"] for i in item.evidence if i in self._quotes]
+        about = claim_text(item)
+        shown = re.findall(r"[„“\"]([^”\"]{20,})[”\"]", besides)  # the sentences the card quotes already
+        other = [text for text in cited if not any(sentence in text for sentence in shown)]
+        cited = other or cited
         if not cited:
             return ""
-        about = claim_text(item)
         if len(cited) == 1:
             return supporting(cited[0], about)
         wanted = set(tokens(about))

@@ -92,7 +92,7 @@ def research_synthesis(session: Session, language: str) -> tuple[list[Slide], li
     content: ResearchSynthesis = c.content
 
     def card(theme) -> Card:
-        first = c.first_quote(theme)
+        first = c.first_quote(theme, besides=theme.insight)
         body = theme.insight + (f"\n\n“{shorten(first, 150)}”" if first else "")
         counted = theme.n_sources or c.sources(theme)
         # an assumption card says so itself; "0 sources" under it adds nothing
@@ -204,6 +204,13 @@ def current_journey(session: Session, language: str) -> tuple[list[Slide], list[
     return slides, c.cited
 
 
+def _without_pain(question: str, pain: str) -> str:
+    """A starter that ends in its pain ("… wegnemen in de fase Verhuizen? — Verhuizing was een drama") shows
+    only the question: the pain stands in the column beside it, and twice the same words is noise on a slide."""
+    head, dash, tail = question.rpartition(" — ")
+    return head if dash and pain and tail.rstrip(".…!? ") and pain.startswith(tail.rstrip(".…!? ")) else question
+
+
 def how_might_we(session: Session, language: str) -> tuple[list[Slide], list[str]]:
     """SD-05: the questions grouped by journey stage, in journey order."""
     c = Context(session, "SD-05", language)
@@ -219,7 +226,9 @@ def how_might_we(session: Session, language: str) -> tuple[list[Slide], list[str
     rows, previous = [], None
     for question in questions:
         stage = names.get(question.stage, question.stage) or c.label("hmw.no_stage")
-        rows.append([stage if stage != previous else "", question.question, question.pain])
+        rows.append(
+            [stage if stage != previous else "", _without_pain(question.question, question.pain), question.pain]
+        )
         previous = stage
     slide = TableSlide(
         c.title,
