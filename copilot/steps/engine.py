@@ -128,6 +128,8 @@ def prepare(
         found = gather(retriever, search, template.meta.retrieval.k, where)
         excerpts = claim_sized(found, getattr(retriever.store, "embedder", None))
         evidence = within_budget([e for e, _ in found], texts=excerpts)
+    # not `Quote.cite`: the model is shown source and place as two sanitised labels (templates, a team's own too,
+    # write them as "{source}, {location}"), so neither can carry a sentence past the fence
     quotes = [
         {
             "id": e.id,
