@@ -49,7 +49,7 @@ def main() -> None:
     from copilot.research.store import ResearchStore
     from copilot.session import Session
     from copilot.steps.catalogue import STEPS
-    from copilot.steps.engine import accept, prepare
+    from copilot.steps.engine import accept_pasted_answer, prepare
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
     language = sys.argv[2] if len(sys.argv) > 2 else "nl"
@@ -61,7 +61,9 @@ def main() -> None:
     session = Session.create(out / "lindewaard.cxsession", "Gemeente Lindewaard — dienstverlening", language)
     for step_id in STEPS:
         prepared = prepare(step_id, session, retriever, language)
-        draft = accept(prepared, json.dumps(cite(answers[step_id], prepared.excerpts), ensure_ascii=False), session)
+        draft = accept_pasted_answer(
+            prepared, json.dumps(cite(answers[step_id], prepared.excerpts), ensure_ascii=False), session
+        )
         session.lock(step_id)
         print(step_id, len(prepared.evidence), "quotes", *draft.warnings[:2], sep=" | ")
     deck = render(build_deck(session, None, language, store=store), out / "lindewaard.pptx")

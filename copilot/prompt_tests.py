@@ -3,7 +3,7 @@
 check   every template loads, renders with its defaults, typical quotes and example earlier steps, and stays
         within the prompt budget; every catalogue step has a template in every language.
 test    the facilitators' tests in prompts/tests/*.yaml (format: prompts/tests/README.md): a recorded answer goes
-        through the same `prepare` and `accept` as a live one, on a real research store, then the test's
+        through the same `prepare` and `accept_pasted_answer` as a live one, on a real research store, then the test's
         assertions are checked. `EVIDENCE_1` … in an answer stand for the ids of the prompt's quotes.
 """
 
@@ -264,7 +264,7 @@ def run_tests(tests: list[PromptTest], retriever, prompts: Path | None = None) -
 
 def run_test(test: PromptTest, retriever, session_path: Path, prompts: Path | None = None) -> PromptTestResult:
     from copilot.session import Session
-    from copilot.steps.engine import accept, prepare
+    from copilot.steps.engine import accept_pasted_answer, prepare
 
     result = PromptTestResult(test)
     session = Session.create(session_path, f"Prompt test {test.label}", test.language)
@@ -281,7 +281,7 @@ def run_test(test: PromptTest, retriever, session_path: Path, prompts: Path | No
         if prepared.prompt_tokens > MAX_PROMPT_TOKENS:
             result.reasons.append(f"the prompt is {prepared.prompt_tokens} tokens, over {MAX_PROMPT_TOKENS}")
         answer = _fill_evidence(test.answer_text(), [e.id for e in prepared.evidence])
-        draft = accept(prepared, answer, session)
+        draft = accept_pasted_answer(prepared, answer, session)
         result.warnings = draft.warnings
         result.reasons += check_assertions(test.assertions, draft.output)
     except CopilotError as error:

@@ -17,6 +17,7 @@ import inspect
 import json
 import sqlite3
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from pydantic import BaseModel
 
 from copilot.errors import SaveConflict, SessionError, StepLockedError
 from copilot.research.chunks import Chunk
+from copilot.research.quotes import Quote
 from copilot.secrets import scrub
 from copilot.session_files import (
     check_session_file,
@@ -302,20 +304,22 @@ class Session:
 
     # --- evidence ------------------------------------------------------------------------------
 
-    def keep_evidence(self, chunks: list[Chunk]) -> None:
+    def keep_evidence(self, quotes: Iterable[Chunk | Quote]) -> None:
         """Snapshot the quotes a step cites, so the session and its deck stand on their own."""
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO evidence VALUES (?, ?, ?, ?, ?)",
-                [(c.id, c.text, c.source, c.location, c.speaker) for c in chunks],
+                [(q.id, q.text, q.source, q.location, q.speaker) for q in quotes],
             )
 
-    def evidence(self, ids: list[str]) -> list[dict]:
+    def evidence(self, ids: list[str]) -> list[Quote]:
+        """The kept quotes with these ids, in that order (unknown ids left out). The file keeps rows; from
+        here up they are `Quote`s."""
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
         rows = self._db.execute(f"SELECT id, text, source, location, speaker FROM evidence WHERE id IN ({marks})", ids)
-        found = {row[0]: dict(zip(("id", "text", "source", "location", "speaker"), row, strict=True)) for row in rows}
+        found = {row[0]: Quote(*row) for row in rows}
         return [found[i] for i in ids if i in found]
 
     # --- model calls ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from copilot.app_service import AppService, redact_for
 from copilot.research.ingest import IngestReport, OnProgress, ingest
+from copilot.research.quotes import Quote
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.settings import Workspace, check_language
@@ -113,9 +114,9 @@ class Workbench:
         return changes(current, draft)
 
     def accept_change(self, step_id: str, change) -> None:
-        from copilot.steps.diff import accept
+        from copilot.steps.diff import accept_change
 
-        self.save(step_id, accept(self.content(step_id), change))
+        self.save(step_id, accept_change(self.content(step_id), change))
 
     def reject_draft(self, step_id: str) -> None:
         self.session.discard_draft(step_id)
@@ -219,11 +220,11 @@ class Workbench:
                 structure=partial(structured, choice=choice),
             )
 
-    def accept_pasted(self, prepared, text: str, complete: bool = False):
+    def accept_pasted_answer(self, prepared, text: str, complete: bool = False):
         """A pasted answer as the draft; `complete=True` keeps what was understood of one that did not fit."""
-        from copilot.steps.engine import accept
+        from copilot.steps.engine import accept_pasted_answer
 
-        return accept(prepared, text, self.session, complete=complete)
+        return accept_pasted_answer(prepared, text, self.session, complete=complete)
 
     def save_synthesis(self, synthesis: ResearchSynthesis, base: int | None = None):
         return self.session.save_edit(SYNTHESIS, synthesis, base=base)
@@ -232,9 +233,9 @@ class Workbench:
         """The research a step was last given (id → text), to check the quotations of items that cite none."""
         from copilot.steps.quote_marks import given
 
-        return {q["id"]: q["text"] for q in self.session.evidence(given(self.session, step_id))}
+        return {q.id: q.text for q in self.session.evidence(given(self.session, step_id))}
 
-    def quotes(self, ids: list[str]) -> list[dict]:
+    def quotes(self, ids: list[str]) -> list[Quote]:
         return self.session.evidence(ids)
 
     def is_locked(self) -> bool:

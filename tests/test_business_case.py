@@ -177,7 +177,7 @@ def test_the_case_is_computed_from_the_export_for_the_shelved_idea_that_grew_mos
     assert "96 van 480 contacten met de reden “Termijnbedrag wijzigen”" in benefit.basis
     assert "kosten per minuut: aanname" in benefit.basis and "1 jan 2026 t/m 30 apr 2026" in benefit.basis
     cited = session.evidence(benefit.evidence)
-    assert len(cited) == 8 and all(q["source"] == "contactmomenten_2026_jan_apr.csv" for q in cited)
+    assert len(cited) == 8 and all(q.source == "contactmomenten_2026_jan_apr.csv" for q in cited)
     reasons = {c.metadata["contactreden"] for c in export_store.chunks(ids=benefit.evidence)}
     assert reasons == {"Termijnbedrag wijzigen"}
     assert case.costs == [] and case.payback_months is None

@@ -27,7 +27,7 @@ from copilot.export.deckspec import (
 from copilot.export.make_default_theme import build
 from copilot.export.markdown import write_markdown
 from copilot.export.render import render
-from copilot.export.theme import DEFAULT_THEME, Style, Theme
+from copilot.export.theme import DEFAULT_THEME, DeckMaster, Style
 
 STANCES = ["onbewust", "weerstand", "neutraal", "steunend", "leidend"]
 COMPOUND = "Klantcontactcentrummedewerkersondersteuningsprogramma"
@@ -264,7 +264,7 @@ def test_the_default_theme_is_a_16_by_9_master_with_named_layouts_and_our_style(
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
     assert [layout.name for layout in prs.slide_layouts] == ["Title", "Content", "Section", "Title Only", "Blank"]
     assert len(prs.slides) == 0
-    style = Theme().style
+    style = DeckMaster().style
     assert (style.accent, style.font, style.ink) == ("0F766E", "Arial", "1F2A44")
 
 
@@ -318,7 +318,7 @@ def test_table_rows_that_are_assumptions_are_marked_in_their_own_column(tmp_path
 
 def test_a_team_master_with_dutch_layout_names_is_used_and_its_colours_followed(tmp_path: Path):
     master = team_master(tmp_path / "huisstijl.pptx")
-    assert Theme(master).style.accent == "7C3AED"
+    assert DeckMaster(master).style.accent == "7C3AED"
     path = render(every_slide_type(), tmp_path / "deck.pptx", theme=master)
     prs = Presentation(str(path))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)  # the team's 4:3 stays 4:3
@@ -332,7 +332,7 @@ def test_a_team_master_with_dutch_layout_names_is_used_and_its_colours_followed(
 
 def test_layouts_named_otherwise_are_found_by_their_placeholders(tmp_path: Path):
     names = {"Title Slide": "Huisstijl A", "Title and Content": "Huisstijl B", "Blank": "Huisstijl C"}
-    theme = Theme(team_master(tmp_path / "anders.pptx", names))
+    theme = DeckMaster(team_master(tmp_path / "anders.pptx", names))
     assert (theme.layouts["title"].name, theme.layouts["content"].name) == ("Huisstijl A", "Huisstijl B")
     assert theme.layouts["section"].name == "Huisstijl A"  # no section layout: the title layout serves
 

@@ -1,4 +1,4 @@
-from copilot.steps.diff import accept, changes
+from copilot.steps.diff import accept_change, changes
 from copilot.steps.schemas import ResearchSynthesis, Theme
 
 
@@ -17,7 +17,7 @@ def test_accepting_one_change_leaves_every_other_human_edit_alone():
     mine = synthesis(("T1", "Klanten willen een mens"), ("T2", "Brief onduidelijk"))
     draft = synthesis(("T1", "Geen overdracht"), ("T2", "Brief onduidelijk"), ("T3", "Verhuizen kost tijd"))
     added = next(c for c in changes(mine, draft) if c.kind == "added")
-    result = accept(mine, added)
+    result = accept_change(mine, added)
     assert [t.label for t in result.themes] == ["Klanten willen een mens", "Brief onduidelijk", "Verhuizen kost tijd"]
 
 

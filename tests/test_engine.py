@@ -9,7 +9,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from copilot.errors import StepError
 from copilot.research.retrieval import Retriever
 from copilot.session import Session
-from copilot.steps.engine import accept, ask, prepare
+from copilot.steps.engine import accept_pasted_answer, ask, prepare
 from copilot.steps.schemas import ResearchSynthesis
 
 
@@ -47,7 +47,7 @@ def test_a_grounded_answer_becomes_a_draft_with_its_quotes_kept(session, retriev
     assert draft.warnings == []
     saved = session.content("SD-02", ResearchSynthesis)
     assert saved.themes[0].evidence == cited and not saved.themes[0].assumption
-    assert [q["id"] for q in session.evidence(cited)] == cited
+    assert [q.id for q in session.evidence(cited)] == cited
     call = session.calls("SD-02")[0]
     assert call["model"] == "fake:list" and call["prompt_tokens"] > 100 and call["response"].startswith("{")
     assert session.history("SD-02")[-1]["actor"] == "ai"
@@ -93,7 +93,7 @@ def test_a_pasted_markdown_table_from_another_assistant_is_accepted(session, ret
 | Brief legt niets uit | Klanten snappen de verhoging niet | {first} |
 | Geen mens bereikbaar | De chatbot draagt niet over | |
 """
-    draft = accept(prepared, pasted, session)
+    draft = accept_pasted_answer(prepared, pasted, session)
     themes = draft.output.themes
     assert [t.label for t in themes] == ["Brief legt niets uit", "Geen mens bereikbaar"]
     assert themes[0].evidence == [first] and themes[1].assumption
@@ -103,7 +103,7 @@ def test_a_pasted_markdown_table_from_another_assistant_is_accepted(session, ret
 def test_a_pasted_bullet_list_is_accepted_too(session, retriever):
     prepared = prepare("SD-02", session, retriever)
     first = prepared.evidence[0].id
-    draft = accept(
+    draft = accept_pasted_answer(
         prepared,
         f"- Wachten op een mens: klanten blijven in de bot hangen [{first}]\n- Verhuizen kost drie contacten",
         session,
@@ -114,7 +114,7 @@ def test_a_pasted_bullet_list_is_accepted_too(session, retriever):
 def test_an_unusable_paste_says_so_and_keeps_the_step_as_it_was(session, retriever):
     prepared = prepare("SD-02", session, retriever)
     with pytest.raises(StepError, match="the pasted answer could not be used"):
-        accept(prepared, "Dit is gewoon een zin zonder structuur.", session)
+        accept_pasted_answer(prepared, "Dit is gewoon een zin zonder structuur.", session)
     assert session.status("SD-02") == "empty"
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from copilot.export.from_session import build_deck
 from copilot.research.ingest import ingest
+from copilot.research.quotes import Quote
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.evidence_fit import weak_evidence, weak_score
@@ -65,8 +66,7 @@ def test_the_editor_card_flags_weak_evidence_with_escaped_text(store):
     from copilot.ui.item_card import ItemCard
 
     themes = synthesis(store).themes
-    quotes = {t.id: [{"id": i, "text": c.text, "source": c.source, "location": c.location} for c in
-                     store.chunks(ids=t.evidence) for i in [c.id]] for t in themes}  # fmt: skip
+    quotes = {t.id: [Quote.of(c) for c in store.chunks(ids=t.evidence)] for t in themes}
     store.search("warm up the embedder")  # in a notebook, drafting or searching has loaded it
     cards = {t.id: ItemCard(t, quotes[t.id], "nl", lambda: None, lambda c: None, lambda c, d: None) for t in themes}
     assert cards["right"].weak is None and weak_score(themes[0], quotes["right"]) is None

@@ -305,7 +305,7 @@ def test_a_model_that_obeys_the_attack_never_changes_the_output_schema(attack, p
     assert all(theme.assumption for theme in saved.themes if not theme.evidence)
     # what the session keeps as evidence is the research's own text, never the model's
     texts = {e.id: e.chunk.text for e in prepared.evidence}
-    assert {q["id"]: q["text"] for q in session.evidence(sorted(cited))} == {i: texts[i] for i in cited}
+    assert {q.id: q.text for q in session.evidence(sorted(cited))} == {i: texts[i] for i in cited}
 
 
 def test_a_theme_that_brings_its_own_quote_is_refused(prepared_for, tmp_path):
@@ -326,7 +326,7 @@ def test_a_theme_that_brings_its_own_quote_is_refused(prepared_for, tmp_path):
         "Best supplier" in w for w in draft.warnings
     )
     kept = session.evidence([e.id for e in prepared.evidence])
-    assert all("Best supplier I ever had." not in q["text"] for q in kept)
+    assert all("Best supplier I ever had." not in q.text for q in kept)
 
 
 # --- (c) an invented or altered quote never becomes evidence ------------------------------------------------

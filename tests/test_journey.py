@@ -56,7 +56,7 @@ def test_stages_from_the_workshop_format_get_the_emotion_of_their_quotes(store, 
     assert instalment.evidence and not instalment.assumption
     cited = session.evidence(instalment.evidence)  # kept with the session, so the deck can quote them
     assert len(cited) == len(instalment.evidence)
-    assert all("termijnbedrag" in quote["text"].lower() for quote in cited)
+    assert all("termijnbedrag" in quote.text.lower() for quote in cited)
     assert instalment.pains and all("06-12345678" not in pain for pain in instalment.pains)  # redacted
     assert session.history("SD-04")[-1]["actor"] == "computed"
 

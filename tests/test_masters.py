@@ -15,8 +15,8 @@ from test_deck_render import every_slide_type, stress_deck, team_master
 from copilot.errors import ThemeError
 from copilot.export.layouts import name_role, normalise
 from copilot.export.render import render
-from copilot.export.theme import Theme
-from copilot.steps.schemas import Theme as ThemeItem
+from copilot.export.theme import DeckMaster
+from copilot.steps.schemas import Theme
 
 
 def drawn_by_master(slide) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -76,7 +76,7 @@ def test_trailing_spaces_copies_and_numbering_do_not_change_a_name():
 
 
 def test_of_two_masters_the_one_whose_layouts_fit_is_used(tmp_path: Path):
-    theme = Theme(two_masters(tmp_path / "twee.pptx"))
+    theme = DeckMaster(two_masters(tmp_path / "twee.pptx"))
     assert [f.name for f in theme.fits] == ["Kantoor oud", "Huisstijl 2024"]
     assert theme.fit.name == "Huisstijl 2024"
     names = {role: layout.name for role, layout in theme.layouts.items()}
@@ -93,12 +93,12 @@ def test_of_two_masters_the_one_whose_layouts_fit_is_used(tmp_path: Path):
 
 def test_a_person_can_name_the_master_by_number_or_name_and_every_slide_still_has_its_title(tmp_path: Path):
     master = two_masters(tmp_path / "twee.pptx")
-    assert Theme(master, master="kantoor").fit.index == Theme(master, master="1").fit.index == 1
+    assert DeckMaster(master, master="kantoor").fit.index == DeckMaster(master, master="1").fit.index == 1
     path = render(every_slide_type(), tmp_path / "oud.pptx", theme=master, master="Kantoor oud")
     prs = assert_titled_and_clear(path)
     assert all(s.slide_layout in list(prs.slide_masters[0].slide_layouts) for s in prs.slides)
     with pytest.raises(ThemeError) as error:
-        Theme(master, master="Huisstijl 1999")
+        DeckMaster(master, master="Huisstijl 1999")
     assert "1 'Kantoor oud', 2 'Huisstijl 2024'" in str(error.value)
 
 
@@ -219,7 +219,7 @@ def test_a_master_that_is_not_there_is_explained_in_the_facilitators_language(tm
 
 
 def test_the_export_command_takes_the_master_a_person_names(tmp_path: Path):
-    session = session_with_themes(tmp_path, [ThemeItem(id="T1", label="Herhaalcontact", evidence=["q001"])], [quote(1)])
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Herhaalcontact", evidence=["q001"])], [quote(1)])
     session.close()
     master, deck = two_masters(tmp_path / "twee.pptx"), tmp_path / "deck.pptx"
     result = run_cli(

@@ -95,7 +95,7 @@ def test_stakeholder_candidates_are_the_roles_the_research_names_with_their_quot
     assert "Klantenservice (medewerkers)" in roles and "Ondernemingsraad" in roles
     assert all(s.evidence and s.power == 3 and s.interest == 3 for s in found.stakeholders)
     quotes = session.evidence(found.stakeholders[0].evidence)
-    assert quotes and all(q["text"] for q in quotes)
+    assert quotes and all(q.text for q in quotes)
 
 
 def test_short_abbreviations_count_only_in_capitals():

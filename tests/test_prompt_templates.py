@@ -23,7 +23,7 @@ from copilot.prompts import TemplateError, load_template, templates
 from copilot.research.retrieval import Retriever
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
-from copilot.steps.engine import accept, prepare
+from copilot.steps.engine import accept_pasted_answer, prepare
 from copilot.steps.schemas.examples import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,7 +191,9 @@ def test_a_facilitator_can_add_a_step_of_their_own_for_an_existing_schema(prompt
     prepared = prepare("SD-02b", session, retriever, language="en", folder=prompts_copy)
     assert "what expats struggle with" in prepared.prompt.user
     first = prepared.evidence[0].id
-    draft = accept(prepared, f'{{"themes": [{{"label": "Letters in Dutch", "evidence": ["{first}"]}}]}}', session)
+    draft = accept_pasted_answer(
+        prepared, f'{{"themes": [{{"label": "Letters in Dutch", "evidence": ["{first}"]}}]}}', session
+    )
     assert draft.output.themes[0].evidence == [first]
     assert session.status("SD-02b") == "drafted"
 

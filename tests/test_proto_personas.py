@@ -46,7 +46,7 @@ def test_staff_interviews_never_become_customer_personas(personas):
 def test_every_sentence_on_a_card_is_the_customers_own_from_a_cited_quote(personas):
     session, drafted = personas
     for persona in drafted.personas:
-        cited = " ".join(_plain(q["text"]) for q in session.evidence(persona.evidence))
+        cited = " ".join(_plain(q.text) for q in session.evidence(persona.evidence))
         assert persona.evidence and cited
         said = [*persona.jobs.functional, *persona.jobs.emotional, *persona.jobs.social, *persona.pains]
         said += [*persona.gains, *persona.human_contact_moments]

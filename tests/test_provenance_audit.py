@@ -18,7 +18,7 @@ from copilot.export.from_session import build_deck
 from copilot.export.markdown import to_markdown
 from copilot.research.retrieval import Retriever
 from copilot.session import Session
-from copilot.steps.engine import accept, ask, prepare
+from copilot.steps.engine import accept_pasted_answer, ask, prepare
 from copilot.steps.schemas import ResearchSynthesis
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ def worked_session(tmp_path: Path, retriever) -> Session:
     persona = {
         "id": "P1", "name": "Ria, widowed", "human_contact_need": 5, "evidence": [quoted.id], "quote": sentence,
     }  # fmt: skip
-    accept(prepared, json.dumps({"personas": [persona]}), session)
+    accept_pasted_answer(prepared, json.dumps({"personas": [persona]}), session)
     return session
 
 
@@ -105,7 +105,7 @@ def test_the_audit_record_has_every_call_paste_and_computation_without_keys_or_r
         KEY not in written and "Zq8vL2mN4xR7" not in written and "[secret" in written
     )  # "[secret removed]" from the call log
     quote = worked_session.content("SD-02", ResearchSynthesis).themes[0].evidence[0]
-    assert worked_session.evidence([quote])[0]["text"][:40] not in written
+    assert worked_session.evidence([quote])[0].text[:40] not in written
 
 
 def test_the_audit_command_writes_csv_and_json_beside_the_session(worked_session: Session):

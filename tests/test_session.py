@@ -5,6 +5,7 @@ import pytest
 
 from copilot.errors import SessionError, StepLockedError
 from copilot.research.chunks import Chunk
+from copilot.research.quotes import Quote
 from copilot.session import Session
 from copilot.steps.schemas import ResearchSynthesis, Theme
 
@@ -73,9 +74,22 @@ def test_edits_survive_closing_and_reopening(session: Session):
 def test_cited_quotes_are_kept_in_the_session(session: Session):
     quote = Chunk(id="q1", text="Ik wil een mens spreken.", source="survey.csv", location="row 3", kind="table")
     session.keep_evidence([quote])
-    assert session.evidence(["q1", "missing"]) == [
-        {"id": "q1", "text": "Ik wil een mens spreken.", "source": "survey.csv", "location": "row 3", "speaker": ""}
+    assert session.evidence(["q1", "missing"]) == [Quote("q1", "Ik wil een mens spreken.", "survey.csv", "row 3")]
+
+
+def test_quotes_kept_by_an_older_version_still_read_and_are_written_in_the_same_columns(session: Session):
+    """The file keeps plain rows (id, text, source, location, speaker); only the session hands out `Quote`s."""
+    with session._db:  # as an earlier version wrote them, no speaker given
+        session._db.execute(
+            "INSERT INTO evidence (id, text, source, location) VALUES ('q9', 'Te laat.', 'i/07.txt', 'turn 4')"
+        )
+    session.keep_evidence([Quote("q2", "Nog steeds niets.", "i/08.txt", "turn 1", "Ria")])
+    assert session.evidence(["q9", "q2"]) == [
+        Quote("q9", "Te laat.", "i/07.txt", "turn 4", ""),
+        Quote("q2", "Nog steeds niets.", "i/08.txt", "turn 1", "Ria"),
     ]
+    columns = [row[1] for row in session._db.execute("PRAGMA table_info(evidence)")]
+    assert columns == ["id", "text", "source", "location", "speaker"]
 
 
 def test_an_item_without_evidence_is_an_assumption():

@@ -17,7 +17,7 @@ from pptx.util import Inches
 from copilot.export.drawing import fitted, format_frame, text_box, write
 from copilot.export.layouts import BODY_TYPES, TITLE_TYPES
 from copilot.export.style import Box, Style
-from copilot.export.theme import Theme
+from copilot.export.theme import DeckMaster
 
 SIZES = {"title": (40, 20), "section": (36, 18), "content": (28, 14)}  # when the master does not say
 FOOTER_SIZE = 9
@@ -42,7 +42,7 @@ def add_placeholder(slide, kind: PP_PLACEHOLDER, box: Box, idx: int = 0):
     return placeholder
 
 
-def heading(slide, theme: Theme, title: str) -> int:
+def heading(slide, theme: DeckMaster, title: str) -> int:
     """A content slide's title: in its layout's title placeholder, or in one placed in the master's title area."""
     placeholder = theme.placeholder(slide, *TITLE_TYPES)
     if placeholder is None:
@@ -55,7 +55,7 @@ def heading(slide, theme: Theme, title: str) -> int:
     return placeholder.placeholder_format.idx
 
 
-def cover(slide, theme: Theme, style: Style, role: str, title: str, subtitle: str) -> set[int]:
+def cover(slide, theme: DeckMaster, style: Style, role: str, title: str, subtitle: str) -> set[int]:
     """Title and subtitle of a title or section slide, in the layout's placeholders where it has them."""
     title_size, subtitle_size = SIZES[role]
     used = set()
@@ -90,7 +90,7 @@ def cover(slide, theme: Theme, style: Style, role: str, title: str, subtitle: st
     return used
 
 
-def footer(slide, theme: Theme, style: Style, deck_title: str, number: int) -> set[int]:
+def footer(slide, theme: DeckMaster, style: Style, deck_title: str, number: int) -> set[int]:
     """The deck title and slide number at the bottom of a content slide; the placeholders it filled."""
     layout = slide.slide_layout
     placeholders = theme.footer_placeholders(layout)
@@ -115,7 +115,7 @@ def footer(slide, theme: Theme, style: Style, deck_title: str, number: int) -> s
     return used
 
 
-def _footer_plan(theme: Theme, layout) -> list[tuple]:
+def _footer_plan(theme: DeckMaster, layout) -> list[tuple]:
     """(kind, box, idx, whether the layout has it) per footer placeholder to fill; worked out once per layout."""
     key = ("footer_plan", id(layout._element))
     if key not in theme._measured:

@@ -9,7 +9,6 @@ and every text on them is redacted (`copilot.export.share`): no names, phone num
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from copilot.export.deckspec import AgendaRow, AgendaSlide, Deck, SectionSlide, Slide, TableSlide, TitleSlide
 from copilot.export.provenance import StepProvenance, step_provenance
@@ -19,7 +18,7 @@ from copilot.export.slides import SLIDES, canvas, has_content
 from copilot.export.slides import notes_for as _notes_for
 from copilot.export.slides.common import join_notes
 from copilot.export.text import shorten
-from copilot.i18n import place_label, t
+from copilot.i18n import t
 from copilot.participation_deck import vote_slides
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
@@ -83,7 +82,7 @@ def build_deck(
 
 
 def _speakers(session: Session, ids: list[str]) -> list[str]:
-    return [q["speaker"] for q in session.evidence(ids) if q.get("speaker")]
+    return [q.speaker for q in session.evidence(ids) if q.speaker]
 
 
 def _persona_names(session: Session) -> list[str]:
@@ -128,14 +127,8 @@ def _appendix(session: Session, ids: list[str], language: str) -> list[Slide]:
         TableSlide(
             t("deck.appendix", language),
             columns=columns,
-            rows=[
-                [q["id"], shorten(q["text"], 210), f"{Path(q['source']).name}, {_place(q, language)}"] for q in quotes
-            ],
+            rows=[[q.id, shorten(q.text, 210), q.cite(language)] for q in quotes],
             widths=[1.2, 7.2, 3.6],
-            row_notes=[f"[{q['id']}] {q['text']} — {q['source']}, {_place(q, language)}" for q in quotes],
+            row_notes=[f"[{q.id}] {q.text} — {q.cite(language)}" for q in quotes],
         )
     ]
-
-
-def _place(quote: dict, language: str) -> str:
-    return place_label(quote["location"], language)

@@ -106,7 +106,7 @@ def _normal(text: str) -> str:
 
 def quoted_sentences(session: Session, step_id: str, schema) -> list[dict]:
     """Every sentence an item of the step quotes: whether it stands word for word in a quote the item cites
-    (as kept in the session), and that quote's source and location."""
+    (as kept in the session), and that quote (`evidence`, None when it stands in none)."""
     content = session.content(step_id, schema) if schema else None
     rows = []
     for name in type(content).model_fields if content is not None else ():
@@ -117,16 +117,14 @@ def quoted_sentences(session: Session, step_id: str, schema) -> list[dict]:
                     if not sentence or not sentence.strip():
                         continue
                     cited = session.evidence(list(getattr(item, "evidence", []) or []))
-                    match = next((q for q in cited if _normal(sentence) in _normal(q["text"])), None)
+                    match = next((q for q in cited if _normal(sentence) in _normal(q.text)), None)
                     rows.append(
                         {
                             "step": step_id,
                             "item": item.id,
                             "quote": sentence,
                             "verbatim": match is not None,
-                            "quote_id": match["id"] if match else "",
-                            "source": match["source"] if match else "",
-                            "location": match["location"] if match else "",
+                            "evidence": match,
                         }
                     )
     return rows

@@ -4,12 +4,10 @@ its source and location)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from copilot.export.deckspec import Slide, TableSlide
 from copilot.export.provenance import StepProvenance, quoted_sentences
 from copilot.export.text import shorten
-from copilot.i18n import place_label, t
+from copilot.i18n import t
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
 
@@ -97,9 +95,7 @@ def provenance_appendix(
                 # an unverified quotation is never shown in the deck, not even here: the row says it was not found
                 f"“{shorten(row['quote'], 160)}”" if row["verbatim"] else "–",
                 label("verbatim_yes") if row["verbatim"] else label("verbatim_no"),
-                f"[{row['quote_id']}] {Path(row['source']).name}, {place_label(row['location'], language)}"
-                if row["verbatim"]
-                else "–",
+                f"[{row['evidence'].id}] {row['evidence'].cite(language)}" if row["verbatim"] else "–",
             ]
             for row in sentences
         ],

@@ -45,7 +45,7 @@ from copilot.export.tables import (
     split,
 )
 from copilot.export.text import balanced, numbered
-from copilot.export.theme import Box, Style, Theme, blend
+from copilot.export.theme import Box, DeckMaster, Style, blend
 
 CARDS_PER_SLIDE = 6
 TABLE_SIZE = 11
@@ -63,7 +63,7 @@ class Renderer:
         self.master = master
 
     def render(self, deck: Deck, path: Path) -> Path:
-        self.theme = Theme(self.theme_path, self.master)
+        self.theme = DeckMaster(self.theme_path, self.master)
         self.prs = self.theme.presentation
         self.style = self._style or self.theme.style
         self.deck = deck

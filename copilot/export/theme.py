@@ -1,4 +1,5 @@
-"""A deck theme: a .pptx or .potx master (ours, or a team's own) the renderer starts from.
+"""A deck master (`DeckMaster`): a .pptx or .potx theme file (ours, or a team's own) the renderer starts from.
+Not a research theme (`steps.schemas.Theme`, `research.themes`): this one is PowerPoint's.
 
 The renderer needs three kinds of slide: a title slide, a section divider and a content slide. layouts.py
 picks the master and the layout for each; free_area.py measures what the master and layout draw themselves
@@ -25,7 +26,7 @@ FOOTER_ZONE = 0.7  # inches kept free at the bottom for the deck title and slide
 FOOTER_HEIGHT = 0.3
 
 __all__ = [
-    "BODY_TYPES", "DEFAULT_THEME", "TITLE_TYPES", "Box", "Style", "Theme", "blend", "contrast", "luminance",
+    "BODY_TYPES", "DEFAULT_THEME", "TITLE_TYPES", "Box", "Style", "DeckMaster", "blend", "contrast", "luminance",
 ]  # fmt: skip
 
 
@@ -42,7 +43,7 @@ def _per_layout(method):
     return measured
 
 
-class Theme:
+class DeckMaster:
     """A master opened for rendering: its slides removed, its master and layouts chosen, their free area known."""
 
     def __init__(self, path: Path | None = None, master: str | None = None) -> None:

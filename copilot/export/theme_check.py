@@ -13,7 +13,7 @@ import typer
 from copilot.i18n import t
 
 if TYPE_CHECKING:  # python-pptx is imported only when a check runs: the CLI starts fast
-    from copilot.export.theme import Theme
+    from copilot.export.theme import DeckMaster
 
 CM = 2.54
 theme_app = typer.Typer(help="Deck themes: check an organisation's master before a workshop.", no_args_is_help=True)
@@ -39,7 +39,7 @@ def _where(box, width: float, height: float) -> str:
     return "_".join(part for part in (row, column) if part) or "middle"
 
 
-def report(theme: Theme, language: str, master: str | None = None) -> list[str]:
+def report(theme: DeckMaster, language: str, master: str | None = None) -> list[str]:
     """The check as lines of text in `language` (nl or en)."""
     from copilot.export import layouts
     from copilot.export.layouts import TITLE_TYPES
@@ -121,7 +121,7 @@ def report(theme: Theme, language: str, master: str | None = None) -> list[str]:
     return lines
 
 
-def _footers(theme: Theme, layout, say, missing: list[str]) -> list[str]:
+def _footers(theme: DeckMaster, layout, say, missing: list[str]) -> list[str]:
     from pptx.enum.shapes import PP_PLACEHOLDER
 
     usable = theme.footer_placeholders(layout)
@@ -151,12 +151,12 @@ def check(
     import os
 
     from copilot.errors import CopilotError
-    from copilot.export.theme import Theme
+    from copilot.export.theme import DeckMaster
     from copilot.settings import DEFAULT_LANGUAGE
 
     language = (language or os.environ.get("CX_COPILOT_LANG") or DEFAULT_LANGUAGE).lower()
     try:
-        theme = Theme(file, master)
+        theme = DeckMaster(file, master)
     except CopilotError as error:
         typer.echo(error.say(language), err=True)
         raise typer.Exit(1) from None

@@ -1,1 +1,2 @@
-"""Research: files in, evidence out. Loaders, chunks, embeddings, the store and computed themes."""
+"""Research: files in, evidence out. Loaders, chunks, quotes and their citation, embeddings, the store and computed
+themes."""

@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from copilot.research.quotes import citation
+
 ASKING_ROLES = {"interviewer", "interviewster", "moderator", "onderzoeker"}
 
 
@@ -36,8 +38,9 @@ class Chunk:
         question = self.metadata.get("question_full") or self.metadata.get("question")
         return f"{question}\n{self.text}" if question and self.kind == "transcript" else self.text
 
-    def citation(self) -> str:
-        return f"{self.source}, {self.location}"
+    def citation(self, language: str = "en") -> str:
+        """Where the chunk stands, written as every quote is cited (`research.quotes.citation`)."""
+        return citation(self.source, self.location, language)
 
 
 def chunk_id(source: str, text: str, occurrence: int = 0) -> str:

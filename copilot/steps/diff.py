@@ -50,7 +50,7 @@ def changes(current: BaseModel, proposed: BaseModel) -> list[Change]:
     return found
 
 
-def accept(current: BaseModel, change: Change) -> BaseModel:
+def accept_change(current: BaseModel, change: Change) -> BaseModel:
     """`current` with one change applied (an added item goes to the end; a dropped one is removed)."""
     items = list(getattr(current, change.field))
     if change.kind == "added":

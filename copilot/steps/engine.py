@@ -1,12 +1,14 @@
 """The step engine: one well-posed question per step, grounded in the research.
 
-    prepare  — template + locked earlier steps + retrieved evidence (deduplicated, within a token budget,
-               redacted when it will leave the machine) → a rendered prompt
-    ask      — a chat model answers (under the step's JSON schema where the provider can constrain it); the
-               answer is validated, repaired once if needed, and grounded
-    accept   — the same for an answer a person pasted from another assistant (offline mode); an answer that
-               does not fully fit is never just rejected nor silently trimmed: `AnswerIncomplete` says what was
-               understood and what is missing, and `complete=True` keeps what was understood as the draft
+    prepare              — template + locked earlier steps + retrieved evidence (deduplicated, within a token
+                           budget, redacted when it will leave the machine) → a rendered prompt
+    ask                  — a chat model answers (under the step's JSON schema where the provider can constrain
+                           it); the answer is validated, repaired once if needed, and grounded
+    accept_pasted_answer — the same for an answer a person pasted from another assistant (offline mode); an
+                           answer that does not fully fit is never just rejected nor silently trimmed:
+                           `AnswerIncomplete` says what was understood and what is missing, and `complete=True`
+                           keeps what was understood as the draft (not `steps.diff.accept_change`, which takes
+                           one proposed change into content people edited)
 Both end in a draft in the session; people edit and lock it from there. A prompt for pasting is kept within
 the assistant's input limit (`paste_limit`, characters) by leaving out the lowest-ranked quotes.
 """
@@ -126,6 +128,8 @@ def prepare(
         found = gather(retriever, search, template.meta.retrieval.k, where)
         excerpts = claim_sized(found, getattr(retriever.store, "embedder", None))
         evidence = within_budget([e for e, _ in found], texts=excerpts)
+    # not `Quote.cite`: the model is shown source and place as two sanitised labels (templates, a team's own too,
+    # write them as "{source}, {location}"), so neither can carry a sentence past the fence
     quotes = [
         {
             "id": e.id,
@@ -274,7 +278,7 @@ def _model_answer(answer: str, prepared: PreparedStep) -> tuple[BaseModel, list]
     return output, read_answer(answer, prepared.schema, markdown=False).notes
 
 
-def accept(prepared: PreparedStep, pasted: str, session: Session, complete: bool = False) -> Draft:
+def accept_pasted_answer(prepared: PreparedStep, pasted: str, session: Session, complete: bool = False) -> Draft:
     """An answer pasted from another assistant, checked like a model's. When part of it does not fit, nothing
     is saved and `AnswerIncomplete` says what was understood and what not; `complete=True` then saves what was
     understood, for the person to complete in the step editor (the problems come back as warnings)."""

@@ -12,9 +12,11 @@ item's citations (deliberately mismatched), in Dutch and English.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
+
+from copilot.research.quotes import Quote
 
 # Calibrated with bench/evidence_fit.py for the bilingual default embedder (MiniLM + multilingual-e5-small): the
 # most recall whose flags are right at least 0.85 of the time on the tuning half; on the held-out half precision
@@ -107,11 +109,11 @@ def loaded_embedder():
     return loaded_default_embedder()
 
 
-def weak_score(item, quotes: list[dict], embedder=None, threshold: float = THRESHOLD) -> float | None:
-    """The fit score of `item` with the quotes shown for it (dicts with "text") when it is weak, else None."""
+def weak_score(item, quotes: Sequence[Quote], embedder=None, threshold: float = THRESHOLD) -> float | None:
+    """The fit score of `item` with the quotes shown for it when it is weak, else None."""
     embedder = embedder or loaded_embedder()
     claim = claim_text(item)
-    texts = [q["text"] for q in quotes if q.get("text")]
+    texts = [q.text for q in quotes if q.text]
     if embedder is None or not claim or not texts:
         return None
     vectors = _unit(embedder.embed([claim, *texts]))

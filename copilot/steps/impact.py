@@ -29,7 +29,7 @@ def draft_priorities(store: ResearchStore, session: Session, workshop: Agenda | 
         question = hmw.get(idea.hmw)
         stage = stages.get(question.stage) if question else None
         evidence = list(dict.fromkeys([*idea.evidence, *(question.evidence if question else [])]))
-        sources = {quote["source"] for quote in session.evidence(evidence)}
+        sources = {quote.source for quote in session.evidence(evidence)}
         impact = suggested_impact(len(sources), stage.emotion if stage else 0)
         why = t("starters.impact_why", language, sources=len(sources), effort=UNKNOWN_EFFORT)
         if stage is not None and stage.emotion < 0:

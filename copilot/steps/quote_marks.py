@@ -39,7 +39,7 @@ def unverified(session: Session, step_id: str, output: BaseModel | None) -> list
         return []
     ids = given(session, step_id)
     cited = [i for _, item in _items(output) for i in item.evidence]
-    research = {q["id"]: q["text"] for q in session.evidence(list(dict.fromkeys([*ids, *cited])))}
+    research = {q.id: q.text for q in session.evidence(list(dict.fromkeys([*ids, *cited])))}
     return check(output, research, given=ids)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 import ipywidgets as w
 
-from copilot.i18n import place_label, t
+from copilot.i18n import t
+from copilot.research.quotes import Quote
 from copilot.steps.evidence_fit import weak_score
 from copilot.steps.schemas import Item
 from copilot.ui.fields import FieldWidget, editable
 from copilot.ui.quote_marks import item_findings, marks_html
+from copilot.ui.quotes import quotes_html
 
 SKIP = {"id", "evidence", "assumption"}
 
@@ -20,7 +22,7 @@ class ItemCard(w.VBox):
     def __init__(
         self,
         item: Item,
-        quotes: list[dict],
+        quotes: Sequence[Quote],
         language: str,
         on_change: Callable[[], None],
         on_remove: Callable[[ItemCard], None],
@@ -72,21 +74,9 @@ class ItemCard(w.VBox):
             widget.disabled = disabled
 
 
-def _evidence(quotes: list[dict], language: str) -> w.Accordion:
-    """The quotes behind an item, folded away. Quotes, sources and ids may come from someone else's session
-    or an assistant's answer: every one is escaped, never read as HTML."""
-    quote_html = "".join(
-        f"<blockquote class='cx-quote'>“{escape(str(q.get('text', '')))}”"
-        f"<small>{escape(', '.join(str(p) for p in (q.get('source'), _place(q, language)) if p))}"
-        f" · {escape(str(q.get('id', '')))}</small></blockquote>"
-        for q in quotes
-    )
-    body = w.HTML(quote_html or f"<span class='cx-muted'>{escape(t('deck.no_evidence', language))}</span>")
-    fold = w.Accordion(children=[body], selected_index=None)
+def _evidence(quotes: Sequence[Quote], language: str) -> w.Accordion:
+    """The quotes behind an item, folded away."""
+    fold = w.Accordion(children=[w.HTML(quotes_html(quotes, language))], selected_index=None)
     fold.set_title(0, f"{t('ui.evidence', language)} ({len(quotes)})")
     fold.add_class("cx-evidence")
     return fold
-
-
-def _place(quote: dict, language: str) -> str:
-    return place_label(str(quote.get("location") or ""), language)

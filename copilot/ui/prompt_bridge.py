@@ -140,10 +140,10 @@ class PromptBridge(w.VBox):
         self._finish(
             self.use_button,
             reading,
-            lambda: self.bench.accept_pasted(prepared, text),
+            lambda: self.bench.accept_pasted_answer(prepared, text),
             # the pasted text stays in the answer box; what was understood can still become the draft
             complete=lambda: self._finish(
-                self.use_button, reading, lambda: self.bench.accept_pasted(prepared, text, complete=True)
+                self.use_button, reading, lambda: self.bench.accept_pasted_answer(prepared, text, complete=True)
             ),
         )
 

@@ -3,20 +3,21 @@ step with unverified quotations is locked. The checking itself is `copilot.steps
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 import ipywidgets as w
 
 from copilot.i18n import field_label, t
+from copilot.research.quotes import Quote
 from copilot.steps.quotations import Finding, check_item
 from copilot.steps.schemas import Item
 
 
-def item_findings(item: Item, quotes: list[dict], research: dict[str, str] | None) -> list[Finding]:
+def item_findings(item: Item, quotes: Sequence[Quote], research: dict[str, str] | None) -> list[Finding]:
     """What an item card marks: its quotations checked against the quotes it cites (`quotes`, as the card
     shows them) or, citing none, the research its step was given."""
-    cited = {q["id"]: q["text"] for q in quotes}
+    cited = {q.id: q.text for q in quotes}
     return check_item(item, {**(research or {}), **cited}, research)
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from html import escape
+from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 
-from copilot.i18n import place_label, t
+from copilot.i18n import t
+from copilot.research.quotes import Quote
 from copilot.steps.schemas import Theme
 from copilot.ui.quote_marks import item_findings, marks_html
+from copilot.ui.quotes import quotes_html
 
 FIELD_STYLE = {"description_width": "64px"}
 
@@ -18,7 +19,7 @@ class ThemeCard(w.VBox):
     def __init__(
         self,
         theme: Theme,
-        quotes: list[dict],
+        quotes: Sequence[Quote],
         language: str,
         on_change: Callable[[], None],
         on_remove: Callable[[ThemeCard], None],
@@ -100,20 +101,11 @@ class ThemeCard(w.VBox):
             self.remove_class("cx-assumption")
 
 
-def _evidence(quotes: list[dict], language: str) -> w.Accordion:
+def _evidence(quotes: Sequence[Quote], language: str) -> w.Accordion:
     """The quotes behind a theme, folded away until someone wants to read them."""
-    quote_html = "".join(
-        f"<blockquote class='cx-quote'>“{escape(q['text'])}”"
-        f"<small>{escape(', '.join(filter(None, (q.get('source'), _place(q, language)))))} · {escape(q['id'])}</small>"
-        "</blockquote>"
-        for q in quotes
+    fold = w.Accordion(
+        children=[w.HTML(quotes_html(quotes, language))], selected_index=None, layout=w.Layout(width="100%")
     )
-    body = w.HTML(quote_html or f"<span class='cx-muted'>{escape(t('deck.no_evidence', language))}</span>")
-    fold = w.Accordion(children=[body], selected_index=None, layout=w.Layout(width="100%"))
     fold.set_title(0, t("ui.start.read_evidence", language, n=len(quotes)))
     fold.add_class("cx-evidence")
     return fold
-
-
-def _place(quote: dict, language: str) -> str:
-    return place_label(str(quote.get("location") or ""), language)

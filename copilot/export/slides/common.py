@@ -14,8 +14,9 @@ from pydantic import BaseModel
 
 from copilot.export.deckspec import Card, CardsSlide, Slide
 from copilot.export.text import balanced, numbered
-from copilot.i18n import place_label, t
+from copilot.i18n import t
 from copilot.research.lexical import tokens
+from copilot.research.quotes import Quote
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
 from copilot.steps.evidence_fit import claim_text
@@ -39,7 +40,7 @@ class Context:
         # no unverified quotation reaches a slide as a customer's words (issue 24): marked, without its marks
         self.content = deck_safe(session, step_id, session.content(step_id, STEPS[step_id].schema), language)
         self.cited: list[str] = []
-        self._quotes: dict[str, dict] = {}
+        self._quotes: dict[str, Quote] = {}
 
     @property
     def title(self) -> str:
@@ -61,9 +62,9 @@ class Context:
         new = [i for item in items for i in item.evidence if i not in self.cited]
         self.cited.extend(dict.fromkeys(new))
         missing = [i for i in new if i not in self._quotes]
-        self._quotes.update({q["id"]: q for q in self.session.evidence(missing)})
+        self._quotes.update({q.id: q for q in self.session.evidence(missing)})
 
-    def quote(self, quote_id: str) -> dict | None:
+    def quote(self, quote_id: str) -> Quote | None:
         return self._quotes.get(quote_id)
 
     def first_quote(self, item: Item, besides: str = "") -> str:
@@ -71,7 +72,7 @@ class Context:
         the point), or ''. The whole passage stays in the notes and the appendix. Quotes whose best sentence
         the card already shows (`besides`: its insight) give way to another voice, when there is one."""
         self.cite([item])
-        cited = [self._quotes[i]["text"] for i in item.evidence if i in self._quotes]
+        cited = [self._quotes[i].text for i in item.evidence if i in self._quotes]
         about = claim_text(item)
         shown = re.findall(r"[„“\"]([^”\"]{20,})[”\"]", besides)  # the sentences the card quotes already
         other = [text for text in cited if not any(sentence in text for sentence in shown)]
@@ -87,7 +88,7 @@ class Context:
     def sources(self, item: Item) -> int:
         """How many different files the quotes `item` cites come from."""
         self.cite([item])
-        return len({self._quotes[i]["source"] for i in item.evidence if i in self._quotes})
+        return len({self._quotes[i].source for i in item.evidence if i in self._quotes})
 
     def notes(self, heading: str, item: Item) -> str:
         """Speaker notes for one item: its heading and every quote it rests on, or that it is an assumption."""
@@ -123,7 +124,7 @@ class Context:
         return f"{text} ({self.assumption})" if item.assumption else text
 
 
-def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], language: str, about: str = "") -> str:
+def notes_for(heading: str, evidence: list[str], quotes: dict[str, Quote], language: str, about: str = "") -> str:
     """The item's heading, then per quote the sentence(s) that support it (`about`: the item's text) and,
     when that is only part of it, the whole passage under it."""
     if not evidence:
@@ -132,9 +133,9 @@ def notes_for(heading: str, evidence: list[str], quotes: dict[str, dict], langua
     for quote_id in evidence:
         quote = quotes.get(quote_id)
         if quote:
-            whole = " ".join(quote["text"].split())
+            whole = " ".join(quote.text.split())
             point = supporting(whole, about) if about else whole
-            lines.append(f"[{quote_id}] “{point}” — {quote['source']}, {place_label(quote['location'], language)}")
+            lines.append(f"[{quote_id}] “{point}” — {quote.cite(language)}")
             if point != whole:
                 lines.append(f"    {t('deck.whole_passage', language)}: “{whole}”")
     return "\n".join(lines)
