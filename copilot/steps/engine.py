@@ -34,6 +34,7 @@ from copilot.steps.answers import AnswerError, AnswerIncomplete, describe, parse
 from copilot.steps.grounding import ground
 from copilot.steps.quote_marks import remember_given
 from copilot.steps.quote_sentences import excerpt, supporting
+from copilot.steps.schema_text import answer_schema
 from copilot.steps.schema_text import schema_text as shown_schema
 from copilot.steps.schemas import SCHEMAS
 from copilot.steps.step_queries import gather, plan, used_by_other_steps
@@ -240,13 +241,15 @@ def ask(
     structure: Callable | None = None,
 ) -> Draft:
     """Ask a LangChain chat model; validate the answer, repair it once, ground it, and log every call.
-    `structure(model, schema)` binds the provider's own structured output (see `llm.structured`)."""
+    `structure(model, schema, schema_json=…)` binds the provider's own structured output (see `llm.structured`)."""
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
     if prepared.template.meta.model:  # the template's own settings, e.g. a low temperature
         model = model.bind(**prepared.template.meta.model)
-    if structure is not None:
-        model = structure(model, prepared.schema)
+    if structure is not None:  # the provider holds the answer to the schema the prompt shows, in its language
+        model = structure(
+            model, prepared.schema, schema_json=answer_schema(prepared.schema, prepared.template.meta.language)
+        )
     messages = [SystemMessage(prepared.prompt.system), HumanMessage(prepared.prompt.user)]
     answer = _call(model, messages, prepared, session, model_name, cost)
     try:
