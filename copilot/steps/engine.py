@@ -24,7 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from copilot.errors import StepError
-from copilot.i18n import place_label
+from copilot.i18n import place_label, t
 from copilot.prompts import PromptTemplate, RenderedPrompt, templates
 from copilot.research.retrieval import Retriever
 from copilot.research.store import Evidence
@@ -256,9 +256,8 @@ def ask(
         # a model must answer in JSON; Markdown is for people pasting from another assistant
         output, notes = _model_answer(answer, prepared)
     except AnswerError as error:
-        repair = (
-            f"Your answer could not be used: {error} Answer again with only the JSON object that matches the schema."
-        )
+        language = prepared.template.meta.language  # the model is asked again in the prompt's language
+        repair = t("answers.repair", language, error=error.say(language))
         messages += [AIMessage(answer), HumanMessage(repair)]
         answer = _call(model, messages, prepared, session, model_name, cost)
         try:
@@ -273,7 +272,7 @@ def ask(
 def _model_answer(answer: str, prepared: PreparedStep) -> tuple[BaseModel, list]:
     """A model's answer (JSON only) as the step's output, with what the person should be told (an unfinished
     last item of a cut-off answer is left out)."""
-    output = parse_answer(answer, prepared.schema, markdown=False)
+    output = parse_answer(answer, prepared.schema, markdown=False, language=prepared.template.meta.language)
     return output, read_answer(answer, prepared.schema, markdown=False).notes
 
 
