@@ -154,10 +154,12 @@ def search(
     k: int = typer.Option(8, "-k", help="How many quotes (1 to 100).", min=1, max=100),
     filters: list[str] = typer.Option([], "--filter", help="KEY=VALUE, e.g. segment=expat or source=memo.md."),
     as_json: bool = typer.Option(False, "--json"),
+    language: str = LANG,
 ) -> None:
     """Search the research store by meaning and by words; print the quotes with their sources."""
     import json
 
+    from copilot.i18n import place_label
     from copilot.research.retrieval import Retriever
 
     conditions = []
@@ -184,8 +186,10 @@ def search(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for hit in hits:
+        # the place as the deck shows it ("beurt 2"); --json keeps the stored one, for scripts
+        place = place_label(hit.chunk.location, language)
         speaker = f"{hit.chunk.speaker}: " if hit.chunk.speaker else ""
-        typer.echo(f"[{hit.id}] {hit.score:.2f}  {speaker}“{hit.chunk.text}”\n    — {hit.chunk.citation()}")
+        typer.echo(f"[{hit.id}] {hit.score:.2f}  {speaker}“{hit.chunk.text}”\n    — {hit.chunk.source}, {place}")
 
 
 @session_app.command("list")

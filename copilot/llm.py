@@ -186,12 +186,13 @@ def embeddings_model(provider_id: str, model: str):
     return getattr(module, cls)(**kwargs)
 
 
-def structured(model, schema: type, choice: ModelChoice) -> object:
+def structured(model, schema: type, choice: ModelChoice, schema_json: dict | None = None) -> object:
     """`model` bound to answer in `schema`'s JSON the provider's own way, so the reply is constrained at the
     source: OpenAI and Azure strict JSON schemas, Ollama's `format`, `json_schema` for OpenAI-compatible
     servers (llama.cpp, vLLM), Anthropic tool use. The reply stays a chat message (its JSON in the content, or
-    in the tool call), so the step engine validates, repairs and grounds it as before."""
-    schema_json = schema.model_json_schema()
+    in the tool call), so the step engine validates, repairs and grounds it as before. `schema_json` is the
+    schema as the prompt shows it (a Dutch prompt's has Dutch choices); default: the model's own."""
+    schema_json = schema_json or schema.model_json_schema()
     name = schema.__name__
     provider = choice.provider.id
     if provider in ("openai", "azure"):
@@ -207,7 +208,8 @@ def structured(model, schema: type, choice: ModelChoice) -> object:
     if provider == "ollama":
         return model.bind(format=schema_json)
     if provider == "anthropic":
-        tool = {"name": name, "description": (schema.__doc__ or name).strip(), "input_schema": schema_json}
+        description = schema_json.get("description") or schema.__doc__ or name
+        tool = {"name": name, "description": description.strip(), "input_schema": schema_json}
         return model.bind_tools([tool], tool_choice={"type": "tool", "name": name})
     return model
 

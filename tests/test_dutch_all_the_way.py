@@ -4,6 +4,7 @@ quotes and what people wrote stay as written, in whatever language they are."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from contextlib import suppress
@@ -19,11 +20,12 @@ from copilot.i18n import place_label
 from copilot.prompts import templates
 from copilot.research.retrieval import Retriever
 from copilot.session import Session
+from copilot.steps.answer_labels import choice_for
 from copilot.steps.answers import read_answer
 from copilot.steps.catalogue import STEPS
 from copilot.steps.drafting import can_draft, draft_step
 from copilot.steps.engine import prepare
-from copilot.steps.schema_text import dutch_description, models_of, schema_text
+from copilot.steps.schema_text import answer_schema, dutch_description, models_of, schema_text
 from copilot.steps.schemas import SCHEMAS, StakeholderMap
 from copilot.steps.schemas.examples import EXAMPLES
 from copilot.workshop import load_format
@@ -209,3 +211,31 @@ def test_a_place_in_a_research_file_reads_in_dutch_and_stays_stored_in_english()
     assert place_label("sheet Omzet, row 4", "nl") == "blad Omzet, rij 4"
     assert place_label("slide 7", "nl") == "dia 7"
     assert place_label("turn 3", "en") == "turn 3"
+
+
+def enums_of(node) -> list[list]:
+    if isinstance(node, dict):
+        return ([node["enum"]] if "enum" in node else []) + [e for v in node.values() for e in enums_of(v)]
+    return [e for v in node for e in enums_of(v)] if isinstance(node, list) else []
+
+
+def test_a_dutch_providers_schema_allows_the_dutch_choices_and_its_answer_reads_back_to_the_canonical_ones():
+    import jsonschema
+
+    schema = answer_schema(StakeholderMap, "nl")
+    assert enums_of(schema) == [["niet op de hoogte", "tegenstander", "neutraal", "voorstander", "trekker"]]
+    assert json.loads(schema_text(StakeholderMap, "nl")) == schema  # the prompt shows what the provider enforces
+    answer = {"stakeholders": [{"id": "S1", "role": "Directie", "power": 5, "interest": 3, "stance": "trekker"}]}
+    jsonschema.validate(answer, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"stakeholders": [{**answer["stakeholders"][0], "stance": "supportive"}]}, schema)
+    assert read_answer(json.dumps(answer), StakeholderMap).output.stakeholders[0].stance == "leading"
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_every_dutch_choice_stands_for_one_canonical_value_and_reads_back_to_it(name):
+    schema = SCHEMAS[name]
+    for english, dutch in zip(enums_of(schema.model_json_schema()), enums_of(answer_schema(schema, "nl")), strict=True):
+        assert len(set(dutch)) == len(dutch), f"{name}: two choices share a Dutch label: {dutch}"
+        field = "_"  # no synonyms: the Dutch label alone must lead back
+        assert [choice_for(label, tuple(english), field) for label in dutch] == english

@@ -73,6 +73,8 @@ def test_an_invalid_answer_is_repaired_once(session, retriever):
     ask(prepared, model, session)
     assert session.content("SD-02", ResearchSynthesis).themes[0].label == "Herhaalcontact"
     assert len(session.calls("SD-02")) == 2
+    repair = session.calls("SD-02")[1]["prompt"]  # a Dutch prompt is repaired in Dutch
+    assert "Je antwoord kon niet gebruikt worden" in repair and "Antwoord opnieuw met alleen het JSON-object" in repair
 
 
 def test_garbage_twice_is_a_clear_error_and_nothing_is_saved(session, retriever):

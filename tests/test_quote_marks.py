@@ -80,7 +80,7 @@ def test_the_theme_card_marks_it_and_the_mark_goes_when_the_person_fixes_the_tex
     editor = SynthesisEditor(bench)
     real_card, invented_card = editor._cards()
     assert real_card.quote_marks.value == ""
-    assert INVENTED in invented_card.quote_marks.value and "Niet geverifieerd citaat" in invented_card.quote_marks.value
+    assert INVENTED in invented_card.quote_marks.value and "Niet-geverifieerd citaat" in invented_card.quote_marks.value
     invented_card.insight.value = "Vertrouwen daalt: klanten voelen zich een nummer."  # no longer a quotation
     assert invented_card.quote_marks.value == ""
     editor.lock_button.click()
@@ -141,7 +141,7 @@ def test_a_quotation_in_a_steps_own_field_is_marked_above_the_items(workspace):
         "SC-04", CaseForChange(vision='Zodat geen klant meer zegt: "ik word van het kastje naar de muur gestuurd"')
     )
     editor = StepEditor(bench, "SC-04")
-    assert "kastje naar de muur" in editor.step_marks.value and "Niet geverifieerd citaat" in editor.step_marks.value
+    assert "kastje naar de muur" in editor.step_marks.value and "Niet-geverifieerd citaat" in editor.step_marks.value
     vision = next(f for f in editor._top if f.name == "vision")
     vision.widget.value = "Eén contact, één antwoord."
     assert editor.step_marks.value == ""

@@ -120,3 +120,26 @@ def test_every_nested_part_of_a_strict_schema_is_closed_too():
     strict = llm.strict_schema(StakeholderMap.model_json_schema())
     objects = [strict, *strict["$defs"].values()]
     assert all(o["additionalProperties"] is False and set(o["required"]) == set(o["properties"]) for o in objects)
+
+
+def test_a_dutch_run_holds_the_provider_to_the_dutch_choices_and_reads_them_back_as_the_canonical_ones(
+    server, retriever, tmp_path, monkeypatch
+):
+    choice = configure(server, monkeypatch, "openai:gpt-4o-mini")
+    session = Session.create(tmp_path / "nl.cxsession", "Gestructureerd", "nl")
+    prepared = engine.prepare("SC-01", session, retriever, language="nl")
+    answer = {
+        "stakeholders": [
+            {"id": "S1", "role": "Teamleiders", "power": 3, "interest": 4, "stance": "voorstander"},
+            {"id": "S2", "role": "Ondernemingsraad", "power": 4, "interest": 5, "stance": "niet op de hoogte"},
+        ]
+    }
+    server.expect_oneshot_request(COMPLETIONS, method="POST").respond_with_json(completion(json.dumps(answer)))
+
+    draft = ask(prepared, session, choice)
+
+    request = json.loads(server.log[0][0].get_data(as_text=True))
+    stance = request["response_format"]["json_schema"]["schema"]["$defs"]["Stakeholder"]["properties"]["stance"]
+    assert stance["enum"] == ["niet op de hoogte", "tegenstander", "neutraal", "voorstander", "trekker"]
+    assert '"stance"' in prepared.prompt.as_text() and '"voorstander"' in prepared.prompt.as_text()  # the same
+    assert [s.stance for s in draft.output.stakeholders] == ["supportive", "unaware"]

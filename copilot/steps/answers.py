@@ -189,16 +189,17 @@ def _short_item(item: dict) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def parse_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> BaseModel:
+def parse_answer(text: str, schema: type[BaseModel], markdown: bool = True, language: str = "en") -> BaseModel:
     """The answer as `schema`, or an AnswerError saying what is wrong with it. `markdown=False` accepts JSON
-    only (for models, which are asked for JSON; tables and lists are for people pasting answers)."""
+    only (for models, which are asked for JSON; tables and lists are for people pasting answers). `language`:
+    of the problems it names, so a Dutch run's repair request reads Dutch all through."""
     if not (text or "").strip():
         raise AnswerError(key="answer_empty")
     reading = read_answer(text, schema, markdown)
     if reading.form == "none":
         raise AnswerError(key="answer_unreadable" if markdown else "answer_unreadable_json")
     if not reading.complete:
-        raise AnswerError(key="answer_unfit", schema=schema.__name__, summary=summary(reading.problems, "en"))
+        raise AnswerError(key="answer_unfit", schema=schema.__name__, summary=summary(reading.problems, language))
     return reading.output
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from copilot.errors import StepError
-from copilot.i18n import place_label
+from copilot.i18n import place_label, t
 from copilot.prompts import PromptTemplate, RenderedPrompt, templates
 from copilot.research.retrieval import Retriever
 from copilot.research.store import Evidence
@@ -36,6 +36,7 @@ from copilot.steps.answers import AnswerError, AnswerIncomplete, describe, parse
 from copilot.steps.grounding import ground
 from copilot.steps.quote_marks import remember_given
 from copilot.steps.quote_sentences import excerpt, supporting
+from copilot.steps.schema_text import answer_schema
 from copilot.steps.schema_text import schema_text as shown_schema
 from copilot.steps.schemas import SCHEMAS
 from copilot.steps.step_queries import gather, plan, used_by_other_steps
@@ -244,22 +245,23 @@ def ask(
     structure: Callable | None = None,
 ) -> Draft:
     """Ask a LangChain chat model; validate the answer, repair it once, ground it, and log every call.
-    `structure(model, schema)` binds the provider's own structured output (see `llm.structured`)."""
+    `structure(model, schema, schema_json=…)` binds the provider's own structured output (see `llm.structured`)."""
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
     if prepared.template.meta.model:  # the template's own settings, e.g. a low temperature
         model = model.bind(**prepared.template.meta.model)
-    if structure is not None:
-        model = structure(model, prepared.schema)
+    if structure is not None:  # the provider holds the answer to the schema the prompt shows, in its language
+        model = structure(
+            model, prepared.schema, schema_json=answer_schema(prepared.schema, prepared.template.meta.language)
+        )
     messages = [SystemMessage(prepared.prompt.system), HumanMessage(prepared.prompt.user)]
     answer = _call(model, messages, prepared, session, model_name, cost)
     try:
         # a model must answer in JSON; Markdown is for people pasting from another assistant
         output, notes = _model_answer(answer, prepared)
     except AnswerError as error:
-        repair = (
-            f"Your answer could not be used: {error} Answer again with only the JSON object that matches the schema."
-        )
+        language = prepared.template.meta.language  # the model is asked again in the prompt's language
+        repair = t("answers.repair", language, error=error.say(language))
         messages += [AIMessage(answer), HumanMessage(repair)]
         answer = _call(model, messages, prepared, session, model_name, cost)
         try:
@@ -274,7 +276,7 @@ def ask(
 def _model_answer(answer: str, prepared: PreparedStep) -> tuple[BaseModel, list]:
     """A model's answer (JSON only) as the step's output, with what the person should be told (an unfinished
     last item of a cut-off answer is left out)."""
-    output = parse_answer(answer, prepared.schema, markdown=False)
+    output = parse_answer(answer, prepared.schema, markdown=False, language=prepared.template.meta.language)
     return output, read_answer(answer, prepared.schema, markdown=False).notes
 
 

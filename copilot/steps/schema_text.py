@@ -60,10 +60,15 @@ def dutch_description(model: type[BaseModel], field: str) -> str | None:
 
 def schema_text(schema: type[BaseModel], language: str) -> str:
     """The compact JSON schema the prompt shows; in Dutch for a Dutch prompt."""
+    return json.dumps(answer_schema(schema, language), ensure_ascii=False, separators=(",", ":"))
+
+
+def answer_schema(schema: type[BaseModel], language: str) -> dict:
+    """The JSON schema of the answer, as the prompt shows it and as a provider's structured output enforces it:
+    the same one, so a Dutch run is never offered "voorstander" in the prompt and held to "supportive" by the
+    provider. Its Dutch choices are read back to the canonical values by `answer_labels.choice_for`."""
     data = schema.model_json_schema()
-    if language == "nl":
-        data = _dutch(data, models_of(schema))
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _dutch(data, models_of(schema)) if language == "nl" else data
 
 
 def _dutch(data: dict, models: dict[str, type[BaseModel]]) -> dict:
