@@ -103,7 +103,16 @@ def differences(expected, got, path: str = "") -> list[str]:
         return []
     if isinstance(got, str) and _norm(expected) == _norm(_dutch_choice(got)):
         return []  # the writer used the Dutch choice a Dutch prompt's schema listed ("team → team")
+    if isinstance(got, str) and isinstance(expected, str) and _same_choice(expected, got, path):
+        return []  # … or the Dutch label it had when the prompt was rendered ("frontstage: AI")
     return [] if _norm(expected) == _norm(got) else [path]
+
+
+def _same_choice(expected: str, got: str, path: str) -> bool:
+    from copilot.steps.answer_labels import CHOICE_SYNONYMS, choice_for
+
+    field = re.sub(r"\[\d+\]", "", path.rsplit(".", 1)[-1])
+    return field in CHOICE_SYNONYMS and choice_for(expected, (got,), field) == got
 
 
 def _dutch_choice(value: str) -> str:

@@ -159,7 +159,7 @@ def search(
     """Search the research store by meaning and by words; print the quotes with their sources."""
     import json
 
-    from copilot.i18n import place_label
+    from copilot.research.quotes import citation
     from copilot.research.retrieval import Retriever
 
     conditions = []
@@ -186,10 +186,10 @@ def search(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for hit in hits:
-        # the place as the deck shows it ("beurt 2"); --json keeps the stored one, for scripts
-        place = place_label(hit.chunk.location, language)
+        # the citation as the deck shows it ("beurt 2"); --json keeps the stored place, for scripts
+        cited = citation(hit.chunk.source, hit.chunk.location, language)
         speaker = f"{hit.chunk.speaker}: " if hit.chunk.speaker else ""
-        typer.echo(f"[{hit.id}] {hit.score:.2f}  {speaker}“{hit.chunk.text}”\n    — {hit.chunk.source}, {place}")
+        typer.echo(f"[{hit.id}] {hit.score:.2f}  {speaker}“{hit.chunk.text}”\n    — {cited}")
 
 
 @session_app.command("list")

@@ -237,7 +237,7 @@ def test_a_deck_made_before_the_workshop_doubles_as_its_handout(tmp_path: Path):
     drafted = titles.index("Onderzoekssynthese")
     assert titles[drafted + 1 : drafted + 4] == ["Persona's & klanttaken", "Huidige klantreis", "Hoe-kunnen-we-vragen"]
     canvas = prs.slides[drafted + 3]
-    assert "Welke pijnpunten maken we tot vragen" in slide_texts(canvas)
+    assert "Welke pijnpunten zetten we om in vragen" in slide_texts(canvas)
     table = next(shape for shape in canvas.shapes if shape.has_table).table
     assert [cell.text for cell in table.rows[0].cells] == ["Fase", "Hoe kunnen we …", "Pijnpunt"]
     assert not any(cell.text for row in list(table.rows)[1:] for cell in row.cells)

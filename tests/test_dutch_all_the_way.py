@@ -40,15 +40,17 @@ ENGLISH = {word for word in ENGLISH if not word.startswith("#")}
 FILE_NAME = re.compile(r"[\w./\\-]+\.(?:txt|csv|md|docx|pdf|xlsx|pptx|vtt|srt|json|html)\b", re.IGNORECASE)
 QUOTE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
 FENCE = re.compile(r"```text\n.*?\n```", re.DOTALL)
-# JSON keys, `field names` and JSON schema keywords: the reader needs them as they are
+# JSON keys (inside an object: after "{" or ","), `field names` and JSON schema keywords: the reader needs them
+# as they are. A quoted word and a colon in prose ('"inside": how we work') is text, and is checked.
 JSON_KEY = re.compile(
-    r'"required":\[[^]]*\]|"[\w$]+"\s*:|`[^`\n]*`|"#/\$defs/\w+"|"(?:string|array|object|integer|boolean|number|null)"'
+    r'"required":\[[^]]*\]|(?<=[{,])\s*"[\w$]+"\s*:|`[^`\n]*`|"#/\$defs/\w+"'
+    r'|"(?:string|array|object|integer|boolean|number|null)"'
 )
 ITEM_ID = re.compile(r"\b[A-Z]{1,4}\d+\b")  # S2, K1, KPI1: the ids of a session's items
 # a text is cut at quote marks and lines first, then at sentences and colons, then at commas: a piece found as
 # research or session text at any of these is left out
 PIECES = [
-    re.compile(r"[\n“”„\"…—–→|•\[\]]|\s-\s"),
+    re.compile(r"[\n“”„‘’\"…—–→|•\[\]]|\s-\s"),
     re.compile(r"[;:·()]|(?<=[.!?])\s"),
     re.compile(r","),
 ]

@@ -119,5 +119,5 @@ def test_a_stage_whose_quotes_mostly_hurt_feels_negative_even_from_promoters(tmp
     stage = _stage(session.draft("SD-04", CurrentJourney), "Jaarafrekening")
     assert stage.emotion < 0  # a plain mean of words and NPS 9-10 made it +1
     # the emotion reflects the quotes cited for the stage: most of them hurt
-    cited = [quote["text"] for quote in session.evidence(stage.evidence)]
+    cited = [quote.text for quote in session.evidence(stage.evidence)]
     assert sum("Fijn" not in text for text in cited) > len(cited) / 2

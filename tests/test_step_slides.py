@@ -257,7 +257,7 @@ def test_a_deck_made_before_the_workshop_has_a_canvas_for_every_agenda_step_not_
     assert (
         order.index("Urgentie & visie") < order.index("Impact & veranderbereidheid") < order.index("Betrokkenheidsplan")
     )
-    assert canvases[1].caption == "Waarom kan verandering niet wachten, en wat wordt er anders?"
+    assert canvases[1].caption == "Waarom kan de verandering niet wachten, en wat wordt er anders?"
     path = render(deck, tmp_path / "handout.pptx")
     slide = next(s for s in Presentation(str(path)).slides if s.shapes.title.text_frame.text == "Betrokkenheidsplan")
     table = next(sh for sh in slide.shapes if sh.has_table).table
@@ -270,7 +270,7 @@ def test_a_deck_made_before_the_workshop_has_a_canvas_for_every_agenda_step_not_
         "Wanneer",
     ]
     assert len(table.rows) > 3 and not any(c.text for row in list(table.rows)[1:] for c in row.cells)
-    assert "Waarom kan verandering niet wachten" in slide_texts(
+    assert "Waarom kan de verandering niet wachten" in slide_texts(
         next(s for s in Presentation(str(path)).slides if s.shapes.title.text_frame.text == "Urgentie & visie")
     )
     assert_everything_fits(path)

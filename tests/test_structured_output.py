@@ -92,7 +92,7 @@ def test_an_openai_compatible_server_gets_the_steps_json_schema_and_a_cut_off_an
     assert response_format["type"] == "json_schema"
     assert response_format["json_schema"]["schema"] == ResearchSynthesis.model_json_schema()
     assert draft.output.themes[0].label == "Waiting for a person" and draft.output.themes[0].evidence == [cited]
-    assert draft.output.themes[1].label == "Le" and draft.output.themes[1].assumption
+    assert len(draft.output.themes) == 1  # the theme being written when the answer was cut off is left out
     assert len(session.calls("SD-02")) == 1  # repaired here, not asked again
     assert session.calls("SD-02")[0]["response"].startswith('{"themes"')
 
