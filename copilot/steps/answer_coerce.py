@@ -427,8 +427,9 @@ def split_list(value: Any) -> list[str]:
     for separator in ("\n", ";", " • ", "•", " · ", "·", " | "):
         if separator in text:
             return [part.strip(" -*•") for part in text.split(separator) if part.strip(" -*•")]
-    if len(_questions(text)) > 1:
-        return _questions(text)
+    questions = _questions(text)
+    if len(questions) > 1:
+        return questions
     parts = [part.strip() for part in re.split(r",\s+(?![^()]*\))", text)]
     # ", not the foreigner who got fined", ", maar niet …": one entry going on, not the next one
     goes_on = any(re.match(r"(not|but|niet|maar|zonder|without)\b", part, re.IGNORECASE) for part in parts[1:])

@@ -104,9 +104,7 @@ def _drop_cut_item(reading: Reading, schema: type[BaseModel], text: str) -> None
         reading.problems.append(Problem("cut", f"{name}[1]", value=_short_item(reading.data[name][0])))
         reading.output = None
         return
-    dropped = reading.data[name].pop()
-    reading.notes.append(Problem("cut", f"{name}[{len(reading.data[name]) + 1}]", value=_short_item(dropped)))
-    reading.output = schema.model_validate(reading.data)
+    _leave_out_last(reading, schema, {name})
 
 
 def _items_not_read(nodes: list, data: dict, schema: type[BaseModel]) -> list[Problem]:
@@ -175,13 +173,18 @@ def _drop_unfinished(reading: Reading, schema: type[BaseModel]) -> None:
     places = {re.match(r"(\w+)\[(\d+)\]", p.path) for p in reading.problems}
     if None in places or any(last.get(m.group(1), 0) < 2 or last[m.group(1)] != int(m.group(2)) for m in places):
         return  # not only in a last item, or that item is all there is: nothing usable to keep
-    for name in {m.group(1) for m in places}:
+    _leave_out_last(reading, schema, {m.group(1) for m in places})
+
+
+def _leave_out_last(reading: Reading, schema: type[BaseModel], lists: set[str]) -> None:
+    """Each named list's last item is left out, the person told in `notes`, and the rest is the answer."""
+    for name in lists:
         dropped = reading.data[name].pop()
-        reading.notes.append(Problem("cut", f"{name}[{last[name]}]", value=_short_item(dropped)))
+        reading.notes.append(Problem("cut", f"{name}[{len(reading.data[name]) + 1}]", value=_short_item(dropped)))
     try:
         reading.output, reading.problems = schema.model_validate(reading.data), []
     except ValidationError:
-        return
+        reading.output = None  # what is left still does not fit: the person is asked, with the problems named
 
 
 def _short_item(item: dict) -> str:
