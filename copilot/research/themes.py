@@ -105,16 +105,20 @@ def _candidates(low: int, high: int) -> list[int]:
     return ks
 
 
-def without_language(chunks: list[Chunk], vectors: np.ndarray) -> np.ndarray:
+def without_language(chunks: list[Chunk], vectors: np.ndarray, embedder: str | None = None) -> np.ndarray:
     """Remove each language's mean direction, so Dutch and English quotes on one topic meet.
 
-    MiniLM is trained mostly on English: left alone, a mixed corpus clusters by language first.
+    MiniLM is trained mostly on English: left alone, a mixed corpus clusters by language first. The
+    bilingual embedder weighs its halves by each text's language; here every quote gets the same weights.
     """
+    from copilot.research.embeddings import BilingualEmbedder
     from copilot.research.language import detect
 
     languages = np.array([detect(chunk.text) for chunk in chunks])
     if len(set(languages)) < 2:
         return vectors
+    if embedder == BilingualEmbedder.name:
+        vectors = BilingualEmbedder.across_languages(vectors)
     centred = vectors.copy()
     for language in set(languages):
         rows = languages == language
@@ -123,12 +127,17 @@ def without_language(chunks: list[Chunk], vectors: np.ndarray) -> np.ndarray:
 
 
 def themes(
-    chunks: list[Chunk], vectors: np.ndarray, quotes_per_theme: int = 4, max_themes: int = 12
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    quotes_per_theme: int = 4,
+    max_themes: int = 12,
+    embedder: str | None = None,
 ) -> list[ComputedTheme]:
-    """Themes over the evidence chunks, largest first; small leftovers beyond `max_themes` are dropped."""
+    """Themes over the evidence chunks, largest first; small leftovers beyond `max_themes` are dropped.
+    `embedder` names the model that made the vectors (the store records it)."""
     if not chunks:
         return []
-    vectors = without_language(chunks, vectors)
+    vectors = without_language(chunks, vectors, embedder)
     min_k = 4 if len(chunks) >= 40 else 2  # a workshop needs several themes to talk about, not two
     labels = cluster(vectors, min_k=min_k, max_k=max(min_k, 2 * max_themes))
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)

@@ -18,7 +18,7 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
     chunks, vectors = store.chunks_with_vectors()
     keep = [i for i, chunk in enumerate(chunks) if chunk.is_evidence and len(chunk.text.split()) >= MIN_WORDS]
     chunks, vectors = [chunks[i] for i in keep], vectors[keep]
-    found = compute_themes(chunks, vectors, max_themes=max_themes)
+    found = compute_themes(chunks, vectors, max_themes=max_themes, embedder=store.embedder.name)
     cited: dict[str, Chunk] = {}
     items = []
     # quotes of each theme, most central first, so the wording comes from what the theme is most about
