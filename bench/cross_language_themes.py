@@ -62,7 +62,9 @@ def evaluate(name: str) -> list[dict]:
     results = []
     for label, embedder in (("before", None), ("after", BilingualEmbedder.name)):
         found = themes.cluster(themes.without_language(chunks, vectors, embedder), min_k=4, max_k=24)
-        nl_en, nl_nl, en_en = (together(found, topics, languages, *pair) for pair in (("nl", "en"), ("nl", "nl"), ("en", "en")))
+        nl_en, nl_nl, en_en = (
+            together(found, topics, languages, *pair) for pair in (("nl", "en"), ("nl", "nl"), ("en", "en"))
+        )
         results.append(
             {
                 "set": name,

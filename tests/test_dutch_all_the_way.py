@@ -40,8 +40,9 @@ ENGLISH = {word for word in ENGLISH if not word.startswith("#")}
 FILE_NAME = re.compile(r"[\w./\\-]+\.(?:txt|csv|md|docx|pdf|xlsx|pptx|vtt|srt|json|html)\b", re.IGNORECASE)
 QUOTE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
 FENCE = re.compile(r"```text\n.*?\n```", re.DOTALL)
-# JSON keys (inside an object: after "{" or ",", or where a schema piece starts), `field names` and JSON schema keywords: the reader needs them
-# as they are. A quoted word and a colon in prose ('"inside": how we work') is text, and is checked.
+# JSON keys (inside an object: after "{" or ",", or where a schema piece starts), `field names` and JSON schema
+# keywords: the reader needs them as they are. A quoted word and a colon in prose ('"inside": how we work') is
+# text, and is checked.
 JSON_KEY = re.compile(
     r'"required":\[[^]]*\]|(?:^|(?<=[{,]))\s*"[\w$]+"\s*:|`[^`\n]*`|"#/\$defs/\w+"'
     r'|"(?:string|array|object|integer|boolean|number|null)"'
