@@ -118,8 +118,8 @@ def workshop_run(
         )
     _print_report(result.report, language)
     for step_id in result.skipped:
-        console.print(f"{step_id}: {result.reasons.get(step_id, 'left for the workshop')}")
-    console.print(f"Session: {result.session_path}")
+        console.print(f"{step_id}: {result.reasons.get(step_id, t('workshop_run.left_for_workshop', language))}")
+    console.print(t("workshop_run.session", language, path=result.session_path))
     typer.echo(str(result.deck_path))
 
 

@@ -11,6 +11,7 @@ from copilot.app_service import new_session_path as new_session_path  # where it
 from copilot.errors import StepError
 from copilot.export.from_session import build_deck
 from copilot.export.render import render
+from copilot.i18n import t
 from copilot.llm import chat_model, configured
 from copilot.research.ingest import IngestReport, OnProgress, ingest
 from copilot.research.retrieval import Retriever
@@ -86,7 +87,7 @@ def _run_workshop(format_path, research, out, language, workspace, on_progress, 
                     )
                 else:
                     skipped.append(step_id)
-                    reasons[step_id] = "no model configured: left for the workshop"
+                    reasons[step_id] = t("workshop_run.left_for_workshop", language)
                     continue
             except StepError as error:  # e.g. it builds on a step this format does not hold
                 skipped.append(step_id)
