@@ -133,3 +133,39 @@ def test_names_on_the_influence_network_never_overlap_and_link_labels_never_cove
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     names = [text.get_text() for text in texts[: len(nodes)]]
     assert "Functionaris\ngegevensbescherming" in names  # long words wrap whole, never 'gegev-ensbescherming'
+
+
+def test_candidates_nobody_placed_yet_stand_beside_an_empty_grid_not_in_a_pile(tmp_path):
+    """The offline SC-01 draft puts every candidate in the middle (power and interest are for people to judge):
+    the deck showed twelve bubbles piled on one spot and a table of 3s. Now the grid is empty, the candidates
+    are listed beside it to place, and the table shows "–" for what nobody judged yet."""
+    from copilot.export.slides.stakeholders import stakeholder_map as map_slides
+    from copilot.session import Session
+    from copilot.steps.schemas import Stakeholder, StakeholderMap
+    from copilot.ui.visuals import VISUALS
+    from copilot.ui.visuals.style import is_png
+
+    roles = ["Ondernemingsraad", "Teamleiders", "IT", "Directie / MT"]
+    candidates = StakeholderMap(
+        stakeholders=[Stakeholder(id=f"K{i}", role=r, power=3, interest=3) for i, r in enumerate(roles)]
+    )
+    assert candidates.unplaced()
+    session = Session.create(tmp_path / "s.cxsession", "Test", "nl")
+    session.save_edit("SC-01", candidates)
+    (chart, table), _ = map_slides(session, "nl")
+    assert chart.points == [] and chart.waiting == roles and chart.waiting_label == "Nog te plaatsen:"
+    assert {row[1] for row in table.rows} == {"–"} and {row[3] for row in table.rows} == {"–"}
+    deck = Presentation(str(render(Deck("Test", "nl", [chart]), tmp_path / "deck.pptx")))
+    shapes = deck.slides[0].shapes
+    assert any(shape.has_chart for shape in shapes)  # the grid, with its quadrant names, to place them on
+    texts = " ".join(shape.text_frame.text for shape in shapes if shape.has_text_frame)
+    assert "Nog te plaatsen:" in texts and all(role in texts for role in roles) and "Nauw betrekken" in texts
+    assert is_png(VISUALS["SC-01"](candidates, "nl"))
+
+    placed = candidates.model_copy(
+        update={"stakeholders": [*candidates.stakeholders[:3], Stakeholder(id="K9", role="CFO", power=5, interest=2)]}
+    )
+    assert not placed.unplaced()
+    session.save_edit("SC-01", placed)
+    (chart, table), _ = map_slides(session, "nl")
+    assert len(chart.points) == 4 and not chart.waiting and {row[1] for row in table.rows} == {"3", "5"}

@@ -34,7 +34,7 @@ def add_chart(slide, spec: ChartSlide, box: Box, style: Style):
     """Draw `spec` into `box` on `slide`; returns the chart (or None when there is nothing to draw)."""
     if spec.kind not in TYPES:
         raise ValueError(f"Unknown chart kind {spec.kind!r}; use one of {', '.join(TYPES)}.")
-    has_data = spec.points if spec.kind in ("scatter", "bubble") else (spec.categories and spec.series)
+    has_data = spec.points or spec.waiting if spec.kind in ("scatter", "bubble") else (spec.categories and spec.series)
     if not has_data:
         return None
     build = {"line": _line, "bar": _bar, "scatter": matrix_chart, "bubble": matrix_chart}[spec.kind]

@@ -124,6 +124,9 @@ class ChartSlide(Slide):
     number_format: str = "General"
     caption: str = ""  # one line under the title: what to take away
     assumption_label: str = "Assumption"
+    # scatter, bubble: names not placed on the scales yet, listed beside an empty grid under `waiting_label`
+    waiting: list[str] = field(default_factory=list)
+    waiting_label: str = ""
 
 
 @dataclass

@@ -108,7 +108,9 @@ def _chart(spec: ChartSlide) -> list[str]:
         if spec.kind == "bubble":
             row += [_n(point.size), point.group]
         rows.append(row)
-    lines += _table(columns, rows)
+    lines += _table(columns, rows) if rows else []
+    if spec.waiting:
+        lines += ["", f"**{_inline(spec.waiting_label)}** " + ", ".join(_inline(w) for w in spec.waiting)]
     if len(spec.quadrants) == 4:  # the 2×2 as a 2×2 table
         top_left, top_right, bottom_left, bottom_right = spec.quadrants
         lines += ["", *_table([spec.y_title, ""], [[top_left, top_right], [bottom_left, bottom_right]])]

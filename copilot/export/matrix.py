@@ -47,18 +47,19 @@ def matrix_chart(slide, spec: ChartSlide, box: Box, style: Style):
     points = spread(spec.points, (spec.x_max - spec.x_min) * 0.06 * min(crowd, 2))
     # many points, or names that would run into each other: numbers on the chart, names in a key beside it
     numbered = len(spec.points) > NAMED_POINTS or overlapping(label_boxes(spec, box, points))
-    if numbered:
+    if numbered or spec.waiting:
         key = Box(box.right - KEY_WIDTH, box.y, KEY_WIDTH, box.h)
         box = Box(box.x, box.y, box.w - KEY_WIDTH - 0.25, box.h)
         _key(slide, spec, key, style)
-    groups = _groups(spec) if bubble else _scatter_groups(spec)
+    # a chart needs a series: an empty grid gets one without points
+    groups = (_groups(spec) if bubble else _scatter_groups(spec)) or [("–", lambda p: False)]
     data = BubbleChartData() if bubble else XyChartData()
     numbers = range(1, len(spec.points) + 1)
     members = [
         [(n, p, xy) for n, p, xy in zip(numbers, spec.points, points, strict=True) if in_group(p)]
         for _, in_group in groups
     ]
-    longest = max(len(m) for m in members)
+    longest = max(1, *(len(m) for m in members))
     for (name, _), chosen in zip(groups, members, strict=True):
         series = data.add_series(name)
         for _, point, (x, y) in chosen:
@@ -92,18 +93,25 @@ def matrix_chart(slide, spec: ChartSlide, box: Box, style: Style):
     for index, (series, chosen) in enumerate(zip(plot.series, members, strict=True)):
         colour = _group_colour(groups[index][0], index, style, bubble, spec.assumption_label)
         _point_series(series, chosen, colour, bubble, style, spec.x_max, numbered)
-    legend(chart, bubble)  # scatter: the footnote explains the light assumption markers
+    legend(chart, bubble and bool(spec.points))  # scatter: the footnote explains the light assumption markers
     fixed_plot_area(chart, PLOT)
     _quadrant_labels(slide, spec, box, style)
     return chart
 
 
 def _key(slide, spec: ChartSlide, box: Box, style: Style) -> None:
-    """Numbered names of the points, in as many columns as it takes to stay at a readable size."""
+    """Numbered names of the points, in as many columns as it takes to stay at a readable size; then the names
+    still to place, under their heading."""
     entries = [
         f"{n}{MARK.strip() if p.assumption else ''}  {' '.join(p.label.split()) or '–'}"
         for n, p in enumerate(spec.points, start=1)
     ]
+    if spec.waiting:
+        entries += [
+            *([""] if entries else []),
+            spec.waiting_label,
+            *(f"–  {' '.join(w.split())}" for w in spec.waiting),
+        ]
     size = 10
     columns = 1
     while len(entries) / columns * size * LINE_SPACING / 72 > box.h - 0.1 and columns < 3:

@@ -43,11 +43,16 @@ def stakeholder_map(session: Session, language: str) -> tuple[list[Slide], list[
     content: StakeholderMap = c.content
     people = content.stakeholders
     stance = {s: choice_label(s, c.language) for s in STANCES}
+    unplaced = content.unplaced()  # an empty grid to place them on, and "–" for what nobody judged yet
     chart = ChartSlide(
         c.title,
         notes=join_notes(*(c.notes(s.role, s) for s in people), c.open_questions()),
         kind="bubble",
-        points=[ChartPoint(s.role, s.interest, s.power, 1, stance[s.stance], s.assumption) for s in people],
+        points=[]
+        if unplaced
+        else [ChartPoint(s.role, s.interest, s.power, 1, stance[s.stance], s.assumption) for s in people],
+        waiting=[s.role for s in people] if unplaced else [],
+        waiting_label=c.label("stakeholders.to_place"),
         groups=[stance[s] for s in STANCES],
         quadrants=[c.label(f"stakeholders.quadrants.{q}") for q in POWER_INTEREST],
         x_title=c.label("stakeholders.x_title"),
@@ -58,7 +63,14 @@ def stakeholder_map(session: Session, language: str) -> tuple[list[Slide], list[
     table = TableSlide(
         c.title,
         columns=[c.label(f"stakeholders.{k}") for k in ("role", "power", "interest", "stance", "cares_about")],
-        rows=[[s.role, str(s.power), str(s.interest), stance[s.stance], "; ".join(s.cares_about)] for s in ordered],
+        rows=[
+            [
+                s.role,
+                *(("–",) * 3 if unplaced else (str(s.power), str(s.interest), stance[s.stance])),
+                "; ".join(s.cares_about),
+            ]
+            for s in ordered
+        ],
         widths=[3.2, 1.1, 1.1, 1.6, 5],
         assumptions=[s.assumption for s in ordered],
         assumption_label=c.assumption,

@@ -29,6 +29,12 @@ class StakeholderMap(StepOutput):
 
     stakeholders: list[Stakeholder] = Field(default_factory=list, description="everyone with a stake in the change")
 
+    def unplaced(self) -> bool:
+        """Everyone on one spot: a list of candidates nobody has placed on the grid yet (the offline draft puts
+        them all in the middle), which pictures show beside an empty grid rather than as a pile in its centre."""
+        people = self.stakeholders
+        return len(people) > 1 and len({(s.power, s.interest) for s in people}) == 1
+
 
 # --- SC-02 -----------------------------------------------------------------------------------------
 

@@ -59,6 +59,13 @@ def stakeholders_picture(output: BaseModel | None, language: str) -> bytes:
             },
         )
 
+        if output.unplaced():  # candidates nobody placed yet: the empty grid, their names beside it
+            names = [
+                text("stakeholders.to_place", language),
+                *("– " + wrap(p.role.strip(), 22).replace("\n", "\n   ") for p in people),
+            ]
+            ax.text(1.03, 1.0, "\n".join(names), transform=ax.transAxes, va="top", ha="left", color=INK, fontsize=9)
+            return
         points = spread([(float(p.interest), float(p.power)) for p in people])
         ax.scatter(
             [p[0] for p in points],
