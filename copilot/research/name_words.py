@@ -44,7 +44,8 @@ PLACES = frozenset(
 BRANDS = frozenset(
     {"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot", "Dirk van den Broek",
      "John Lewis", "Thomas Cook", "William Hill", "Paul Smith", "Ted Baker", "Tommy Hilfiger", "Hugo Boss",
-     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd", "Marks and Spencer", "Marks & Spencer"}
+     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd", "Marks and Spencer", "Marks & Spencer",
+     "Dr. Martens", "Dr Martens", "Doc Martens"}
 )  # fmt: skip
 # Common Dutch, Turkish, Moroccan and Polish surnames faker lacks; and the part after a particle of the
 # commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
-from copilot.research.name_clues import beside_data, clued_names, widened
+from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
-from copilot.research.name_words import listed_first_names
+from copilot.research.name_words import _everyday, listed_first_names
 from copilot.research.stopwords import DUTCH
 
 
@@ -147,6 +147,7 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         ],
         language,
     )
+    listed = [(start, end) for start, end in listed if not named_thing(text, start, end)]
     candidates = [
         *data,
         *_names(text, [*speaker_names(text), *known_names]),
@@ -171,6 +172,8 @@ def speaker_names(text: str) -> list[str]:
     # a listed first name alone ("Naomi: ...") is a speaker even in a single turn
     first_names = listed_first_names()
     names = [label for label in labels if _looks_like_name(label, 1 if label in first_names else min_words)]
+    # "Cijfer: 2", "Toelichting: …", "Account: …": a one-word label that is an everyday word is a form's field
+    names = [name for name in names if " " in name or name in first_names or not _everyday(name, None, 3.0)]
     return list(dict.fromkeys(names))
 
 
@@ -234,8 +237,22 @@ def _identity(kind: str, value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
+# An organisation's or a team's mailbox in a pasted e-mail's header ("Aan: klantenservice@…", "To: info@…") is
+# nobody's personal data; elsewhere it stays redacted (a phishing sender's "support@…" is evidence too).
+HEADER_LINE = re.compile(r"(?im)^[ \t]*(?:from|to|cc|bcc|van|aan|afzender|reply-to)[ \t]*:[^\n]*\Z")
+ROLE_MAILBOX = re.compile(
+    r"(?i:info|contact|klantenservice|klantendienst|service|support|helpdesk|servicedesk|noreply|no-reply|"
+    r"donotreply|complaints|klachten|sales|verkoop|billing|facturen|facturatie|administratie|admin|office|"
+    r"kantoor|receptie|reception|hello|hallo|team|customerservice|customercare|care|webcare|privacy|post|mail)@"
+)
+
+
 def _emails(text: str) -> list[Finding]:
-    return [Finding(m.start(), m.end(), "email", m.group()) for m in EMAIL.finditer(text)]
+    return [
+        Finding(m.start(), m.end(), "email", m.group())
+        for m in EMAIL.finditer(text)
+        if not (ROLE_MAILBOX.match(m.group()) and HEADER_LINE.search(text, max(0, m.start() - 200), m.start()))
+    ]
 
 
 def _ibans(text: str) -> list[Finding]:
@@ -299,7 +316,8 @@ def _is_phone_number(raw: str) -> bool:
         return 9 <= len(digits) <= 15 and digits[0] != "0"
     if len(digits) == 11:  # British: 07700 900461, 020 7946 0958
         return digits[:2] in {"01", "02", "03", "07"}
-    return len(digits) == 10 and digits[1] != "0"
+    # 088 and 085 are Dutch company numbers ("bel ons op 088 - 123 45 00"), nobody's own line
+    return len(digits) == 10 and digits[1] != "0" and digits[:3] not in {"088", "085"}
 
 
 def _names(text: str, names: Iterable[str], first_names: bool = True) -> list[Finding]:

@@ -1,0 +1,75 @@
+"""Personal data in the shapes real CX text has (issue 19, the second blind set's round): each rule with an
+example of our own, and text the rule must leave alone. None is copied from a blind set."""
+
+import pytest
+
+from copilot.research.redaction import find_pii
+
+
+def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    return [(f.kind, f.value) for f in find_pii(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("acct 4410-2231-0098 wants paper statements", "4410-2231-0098"),
+        ("They wrote: your account 31-774-2205 is overdue.", "31-774-2205"),
+        ("Complaint re: acct 4471 9920 13 - late fee", "4471 9920 13"),
+        ("Mag ik je klantnummer?\nKlant: AB 3310 4471\nAgent: dank je", "AB 3310 4471"),
+        ("Welk vergunningnummer heeft u?\nKlant: PV-20431, staat op naam van mijn man", "PV-20431"),
+    ],
+)
+def test_a_customer_number_in_groups_or_answering_a_question_about_it_is_found(text: str, value: str):
+    assert ("customer_id", value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "klant 12-03-2024 gebeld",
+        "account 2 keer geblokkeerd",
+        "Wat is uw klantnummer?\nKlant: geen idee, 12 jaar klant",
+    ],
+)
+def test_a_date_or_a_count_after_a_customer_word_is_no_customer_number(text: str):
+    assert not [kind for kind, _ in found(text) if kind == "customer_id"]
+
+
+def test_dates_in_brackets_after_names_in_a_sentence_about_birth_dates_are_birth_dates_at_any_age():
+    text = "Hier de geboortedata van de kinderen: Mila (03-04-2016) en Ties (21-11-2019). Klopt dat?"
+    dates = [value for kind, value in found(text) if kind == "birth_date"]
+    assert dates == ["03-04-2016", "21-11-2019"]
+    assert not [kind for kind, _ in found("Geboortedatum gevraagd. Afspraak (12-05-2026) bevestigd.")]
+
+
+def test_an_organisations_mailbox_in_an_e_mail_header_is_not_personal_but_elsewhere_it_is():
+    assert found("Van: Kees <k.test@example.nl>\nAan: info@fietsverhuur-test.nl\nOnderwerp: band") == [
+        ("name", "Kees"), ("email", "k.test@example.nl")
+    ]  # fmt: skip
+    assert found("To: complaints@shop-test.co.uk") == []
+    assert found("De afzender was support@bank-veilig.info, phishing.") == [("email", "support@bank-veilig.info")]
+
+
+def test_a_dutch_company_number_is_not_a_persons_phone():
+    assert found("Bel ons gerust op 088 - 555 12 00, of mij op 06 12345678.") == [("phone", "06 12345678")]
+
+
+def test_everyday_words_labelling_form_fields_are_no_speakers():
+    assert found("Score: 3\nUitleg: SLECHT. al 4 weken niks gehoord") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De medewerker van het filiaal in Den Bosch was kortaf.", "nl"),
+        ("Ik heb een vaatwasser gekocht (Bosch Serie 4, €549,-). Deze lekt.", "nl"),
+        ("Met vriendelijke groet,\n\nKarin Bos\nTeamleider Klantrelaties", "nl"),
+        ("Bot: Hoi! Ik ben Sam, de digitale assistent. Waarmee kan ik helpen?", "nl"),
+        ("Customer asked about Dr. Martens boots in the sale.", "en"),
+        ("★★★★☆ Good app, but the Grace Road branch shows the wrong hours.", "en"),
+    ],
+)
+def test_places_products_departments_bots_and_streets_are_not_names(text: str, language: str):
+    names = [value for kind, value in found(text, language) if kind == "name"]
+    assert names in ([], ["Karin Bos"])
