@@ -73,3 +73,63 @@ def test_everyday_words_labelling_form_fields_are_no_speakers():
 def test_places_products_departments_bots_and_streets_are_not_names(text: str, language: str):
     names = [value for kind, value in found(text, language) if kind == "name"]
     assert names in ([], ["Karin Bos"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("agent goedemorgen u spreekt met joyce wat kan ik voor u doen", "joyce", "nl"),
+        ("agent thanks for holding my name is callum how can i help", "callum", "en"),
+        ("agent2 ja met ilse waar gaat het over", "ilse", "nl"),
+        ("agent2 ik heb de mail van sanne gelezen", "sanne", "nl"),
+        ("femke belde terug, regeling loopt", "femke", "nl"),
+        ("agent and your daughter's name\ncaller bethany", "bethany", "en"),
+        ("mw verkerk 2x gebeld geen gehoor", "verkerk", "nl"),
+        ("calling for my gran mrs o'donnell she is here", "o'donnell", "en"),
+    ],
+)
+def test_a_name_in_lower_case_is_found_after_a_self_introduction_a_title_or_a_question_about_it(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("terugbelverzoek: PETRA VAN LEEUWEN 06-12345678 ivm storing", "PETRA VAN LEEUWEN", "nl"),
+        ("Complaint re: KAREN MCALLISTER acct 4471 9920 13", "KAREN MCALLISTER", "en"),
+        ("ik had MEREL aan de lijn en die wist het niet", "MEREL", "nl"),
+    ],
+)
+def test_a_name_in_capitals_is_read_as_it_would_be_written_in_a_sentence(text: str, name: str, language: str):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ABN AMRO HEEFT HET VERPEST", "nl"),
+        ("IK HEB ROOS GESPROKEN EN NIKS", "nl"),
+        ("YOUR BILL IS WRONG AGAIN", "en"),
+        ("mw akkoord met regeling", "nl"),
+        ("dhr belt terug morgen", "nl"),
+        ("agent ik heb de notitie van vandaag gelezen", "nl"),
+    ],
+)
+def test_shouted_words_and_lowercase_notes_without_a_name_stay(text: str, language: str):
+    assert [kind for kind, _ in found(text, language) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Caller: our son Will sorts out the bills now.", "Will", "en"),
+        ("Will (collega van planning) zou terugbellen.", "Will", "nl"),
+        ("Het mailadres klopt niet, klant heet Tulp zegt ze.", "Tulp", "nl"),
+    ],
+)
+def test_a_first_name_that_is_also_a_word_is_a_name_after_a_relation_or_before_its_role(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)

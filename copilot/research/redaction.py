@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers
+from copilot.research.name_cases import cased_names
 from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import _everyday, listed_first_names
@@ -144,6 +145,7 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
             *listed_names(text, language),
             *clued_names(text, language),
             *beside_data(text, sorted({(f.start, f.end) for f in data}), language),
+            *cased_names(text, language),
         ],
         language,
     )

@@ -1,0 +1,163 @@
+"""Names written in the wrong case for the capitalised-word rules (issue 19, the second blind set's round):
+
+- in lower case, in speech-to-text transcripts and sloppy notes: "u spreekt met joyce", "my name's callum",
+  "goedemiddag met ilse", "de mail van sanne", "femke belde terug", and the answer to a question about a
+  name on the next turn ("and your daughter's name\ncaller maisie"); a listed first name that is no common word
+- after a title in lower case, a surname no list knows if it is rare in both languages: "mw verkerk-ooms",
+  "mrs o'donnell"
+- in capitals: "BELT TERUG: PETRA VAN LEEUWEN", "had ik MEREL aan de lijn": the capitals of listed names (and
+  the particles between them) are read as capitalised words, and the other name rules run on that reading
+- a relation or a role first, then a first name that is also a word: "my husband Frank", "dochter Joy",
+  "Will (collega van planning)"; and "klant heet Tulp"
+"""
+
+from __future__ import annotations
+
+import re
+
+from copilot.research.name_clues import SAYS, clued_names
+from copilot.research.name_lists import LOWER_WORD, ROLE, WORD, listed_names
+from copilot.research.name_words import (
+    AFTER_PARTICLE,
+    AMBIGUOUS,
+    CALENDAR,
+    LOCALES,
+    PAIRED_LOCALES,
+    _common,
+    _everyday,
+    _lists,
+    _lower_first_names,
+    _lower_lists,
+)
+
+# What introduces a name in a lowercase transcript or note, read backwards from each listed first name.
+LOWER_CUE = re.compile(
+    r"(?:\b(?:spreekt met|spreek je met|my name is|my name's|mijn naam is|you're speaking (?:to|with)|"
+    r"you are speaking (?:to|with)|it's|this is|ik ben|i'm|(?:de |het |een )?(?:notitie|notities|mail|e-mail|"
+    r"bericht|berichtje|voicemail|brief|note|notes|message|email|letter|dossiernotitie) (?:van|from))"
+    r"|(?:^|\n|[.!?] |: )[ \t]*(?:(?:\w+ )?(?:ja|goedemorgen|goedemiddag|goedenavond|hallo|hoi|dag),? )?met"
+    r") \Z|(?:name|naam)[ \t]*\??[ \t]*\n[ \t]*(?:[^\W\d_]+:?[ \t]+)?\Z"
+)
+LOWER_FIRST = re.compile(rf"(?<![\w'’-]){LOWER_WORD}(?![\w'’-])")
+LOWER_SAYS = re.compile(rf" (?:(?:ook|toen|nog|also|then|just) )?{SAYS}\b")
+# "mw verkerk-ooms", "mrs o'donnell": a lowercase title, then one lowercase word
+LOWER_TITLED = re.compile(
+    r"(?<![\w.])(?:mw|mevr|mevrouw|dhr|meneer|mr|mrs|ms|miss)\.? "
+    rf"(?P<name>(?:[a-z]['’])?{LOWER_WORD})(?![\w'’-])"
+)
+# "my husband Frank", "dochter Joy": a relation, then a listed first name that is also a word
+RELATION = (
+    r"(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Mm]ijn|[Oo]nze|[Hh]aar|[Zz]ijn|(?<![\w.]))[ ]?(?:[Hh]usband|[Ww]ife|[Ss]on|"
+    r"[Dd]aughter|[Bb]rother|[Ss]ister|[Pp]artner|[Mm]um|[Mm]om|[Dd]ad|[Mm]an|[Vv]rouw|[Zz]oon|[Dd]ochter|[Bb]roer|"
+    r"[Zz]us|[Vv]ader|[Mm]oeder|[Cc]ollega|[Cc]olleague|[Nn]eighbou?r|[Bb]uurman|[Bb]uurvrouw|[Ff]riend|[Vv]riend|"
+    r"[Vv]riendin)"
+)
+RELATED = re.compile(rf"{RELATION} (?P<name>{WORD})(?![\w'’-])")
+# "Will (collega van planning)", "Joy (de buurvrouw)": a name with its role in brackets, more words allowed
+ROLE_IN_BRACKETS = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{WORD}) \((?:de |het |the |my |mijn |onze |our )?{ROLE}\b[^)\n]{{0,40}}\)"
+)
+# "klant heet Tulp", "the customer is called Rose", "meneer heet Bloem"
+CALLED = re.compile(
+    r"\b(?:klant|klantnaam|beller|meneer|mevrouw|customer|caller|client|cliënt)(?:'s name)? "
+    rf"(?:heet|heette|is called|was called|is named|named|called) (?P<name>{WORD})(?![\w'’-])"
+)
+CAPITALS = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ]{2,}(?:['’-][A-ZÀ-ÖØ-Þ]+)*(?![\w'’-])")
+PARTICLES = frozenset("VAN DE DER DEN TEN TER EL LA LE DU DA".split())
+PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])((?:(?:VAN|DE|DER|DEN|TEN|TER|EL|LA|LE|DU|DA) )+)\Z")
+
+
+def cased_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of names in lower case or in capitals; may overlap other findings."""
+    return [*_lower_names(text, language), *_related(text, language), *_in_capitals(text, language)]
+
+
+def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
+    first_names = _lower_first_names()
+    spans = []
+    for match in LOWER_FIRST.finditer(text):
+        name = match.group()
+        if name not in first_names or name in AMBIGUOUS or _common(name, language) or _common(name):
+            continue
+        cue = LOWER_CUE.search(text, max(0, match.start() - 60), match.start())
+        if cue or LOWER_SAYS.match(text, match.end()):
+            spans.append(match.span())
+    surnames = _lower_lists()[1]
+    for match in LOWER_TITLED.finditer(text):
+        name = match["name"]
+        last = re.sub(r"^[a-z]['’]", "", name)
+        if _common(name) or _common(name, language) or _common(last):
+            continue
+        if name in surnames or last in surnames or not _everyday(last.split("-")[0], None, 3.0):
+            spans.append(match.span("name"))
+    return spans
+
+
+def _related(text: str, language: str | None) -> list[tuple[int, int]]:
+    first_names, surnames = _lists(LOCALES + PAIRED_LOCALES)
+    spans = []
+    for rx in (RELATED, ROLE_IN_BRACKETS):
+        for match in rx.finditer(text):
+            name = match["name"]
+            if name.lower() in AMBIGUOUS and name.lower() not in CALENDAR and name in first_names:
+                spans.append(match.span("name"))
+    for match in CALLED.finditer(text):
+        name = match["name"]
+        if not _common(name, language) and (name in first_names or name in surnames or not _everyday(name, None, 4.0)):
+            spans.append(match.span("name"))
+    return spans
+
+
+def _in_capitals(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Names in capitals: each listed name in capitals is read as it would be written in a sentence."""
+    first_names, surnames = _lists(LOCALES + PAIRED_LOCALES)
+    words = [m for m in CAPITALS.finditer(text) if m.group() not in PARTICLES]
+    if not words:
+        return []
+    cased = ["-".join(_capitalised(part) for part in m.group().split("-")) for m in words]
+    particles = [PARTICLES_BEFORE.search(text[: m.start()]) for m in words]
+    name_like = []
+    for index, match in enumerate(words):
+        word = cased[index]
+        listed = all(part in first_names or part in surnames for part in word.split("-"))
+        # "KAREN MCALLISTER": after a listed first name, a surname no list knows if it is rare
+        after_first = (
+            index > 0
+            and _next_to(words[index - 1], match)
+            and cased[index - 1] in first_names
+            and not _everyday(word, language, 4.0)
+        )
+        name_like.append(
+            len(word) == len(match.group()) >= 3
+            and (listed or after_first or bool(particles[index]) and word in AFTER_PARTICLE)
+            and not (_common(word, language) and word not in first_names)
+        )
+    reading, changed = list(text), []
+    for index, match in enumerate(words):
+        # "ABN AMRO", "IK HEB ROOS GESPROKEN": a name among capitals that are no names is none
+        beside = [other for other in (index - 1, index + 1) if 0 <= other < len(words)]
+        if not name_like[index] or any(_next_to(words[o], match) and not name_like[o] for o in beside):
+            continue
+        reading[match.start() : match.end()] = cased[index]
+        changed.append(match.span())
+        if particles[index]:  # "VAN DER LEEUWEN" reads "van der Leeuwen"
+            start = match.start() - len(particles[index][1])
+            reading[start : match.start()] = particles[index][1].lower()
+    if not changed:
+        return []
+    read = "".join(reading)
+    found = [*listed_names(read, language), *clued_names(read, language)]
+    return [(s, e) for s, e in found if any(s < end and start < e for start, end in changed)]
+
+
+def _next_to(other: re.Match, match: re.Match) -> bool:
+    return other.end() + 1 == match.start() or match.end() + 1 == other.start()
+
+
+def _capitalised(word: str) -> str:
+    """ "MCBRIDE" as "McBride", "O'NEILL" as "O'Neill", "JANSEN" as "Jansen"."""
+    if word.startswith("MC") and len(word) > 4:
+        return "Mc" + word[2:].capitalize()
+    if len(word) > 2 and word[1] in "'’":
+        return word[:2] + word[2:].capitalize()
+    return word.capitalize()
