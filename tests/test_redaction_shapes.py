@@ -133,3 +133,23 @@ def test_a_first_name_that_is_also_a_word_is_a_name_after_a_relation_or_before_i
     text: str, name: str, language: str
 ):
     assert ("name", name) in found(text, language)
+
+
+def test_a_tables_header_makes_every_value_in_a_name_or_customer_number_column_that_kind():
+    text = (
+        "export:\nklantnr;naam;tel;notitie\n55120045;B. Yılmaz;06 12345678;wil factuur per post\n"
+        "55120317;Ruud Meijer;;verhuist\n\nGroet"
+    )
+    assert found(text, "nl") == [
+        ("customer_id", "55120045"), ("name", "B. Yılmaz"), ("phone", "06 12345678"),
+        ("customer_id", "55120317"), ("name", "Ruud Meijer"),
+    ]  # fmt: skip
+    assert found("Customer | Account no | Notes\nJo Bloggs | 55 1234 99 | refund", "en") == [
+        ("name", "Jo Bloggs"), ("customer_id", "55 1234 99")
+    ]  # fmt: skip
+
+
+def test_a_table_cell_holding_only_a_name_is_a_name_but_a_team_in_a_name_column_is_not():
+    assert found("14-03 | Hanna Kowalski | opzegging | retentie", "nl") == [("name", "Hanna Kowalski")]
+    assert found("datum | klant | reden\n13-03 | Storing Noord | doorgezet", "nl") == []
+    assert found("Ik belde; niemand nam op, ook niet later.", "nl") == []

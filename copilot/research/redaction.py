@@ -34,6 +34,7 @@ from copilot.research.name_clues import beside_data, clued_names, named_thing, w
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import _everyday, listed_first_names
 from copilot.research.stopwords import DUTCH
+from copilot.research.table_cells import table_cells
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
     ]
+    cells = [Finding(start, end, kind, text[start:end]) for start, end, kind in table_cells(text, language)]
+    data += [cell for cell in cells if cell.kind != "name"]
     listed = widened(
         text,
         [
@@ -154,6 +157,7 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         *data,
         *_names(text, [*speaker_names(text), *known_names]),
         *(Finding(start, end, "name", text[start:end]) for start, end in listed),
+        *(cell for cell in cells if cell.kind == "name"),
         # a name found once is a name wherever it comes back: "Mevrouw Dekker belde. ... Dekker zei toen ..."
         *(
             f
