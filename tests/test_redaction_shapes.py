@@ -153,3 +153,29 @@ def test_a_table_cell_holding_only_a_name_is_a_name_but_a_team_in_a_name_column_
     assert found("14-03 | Hanna Kowalski | opzegging | retentie", "nl") == [("name", "Hanna Kowalski")]
     assert found("datum | klant | reden\n13-03 | Storing Noord | doorgezet", "nl") == []
     assert found("Ik belde; niemand nam op, ook niet later.", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        ("klant 2514 ea nummer 7\nagent dank u", "2514 ea nummer 7", "nl"),
+        ("Ik ben vertrokken uit Van Woustraat 40-huis, 1073LN Amsterdam.", "Van Woustraat 40-huis, 1073LN", "nl"),
+        ("Customer: 3/1, 27 Lime Street, G12 8QQ", "3/1, 27 Lime Street", "en"),
+    ],
+)
+def test_addresses_in_speech_to_text_with_a_floor_suffix_and_as_a_scottish_flat_are_found(
+    text: str, value: str, language: str
+):
+    assert ("postcode_house", value) in found(text, language)
+    assert found("we hebben 2000 kg nummer 3 geleverd", "nl") == []
+
+
+def test_a_site_named_after_a_person_and_a_trade_is_a_personal_link():
+    text = "Anna Dekker | fotograaf | https://www.annadekker-fotografie.nl | 06 12345678"
+    assert ("profile_url", "https://www.annadekker-fotografie.nl") in found(text, "nl")
+    assert found("zie www.energie-vergelijken.nl voor tarieven", "nl") == []
+
+
+def test_a_name_found_once_comes_back_as_part_of_a_double_surname():
+    text = "Agent: Dank je, mevrouw Visser.\nKlant: Visser-Hoek graag, zo staat het in mijn paspoort."
+    assert ("name", "Visser-Hoek") in found(text, "nl")

@@ -194,7 +194,10 @@ def personal_domain(host: str) -> bool:
         return False
     parts = re.split(r"[-.]", host)
     if len(parts) >= 2:
-        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
+        if _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames):
+            return True
+        # "annadekker-fotografie", "studio-tomvos": one part is the name, the other the trade
+        return any(personal_domain(part) for part in parts if len(part) >= 6)
     return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
 
 

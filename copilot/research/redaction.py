@@ -333,7 +333,8 @@ def _names(text: str, names: Iterable[str], first_names: bool = True) -> list[Fi
         wanted |= {name, _first_name(name) if first_names else ""} - {""}
     findings = []
     for name in wanted:
-        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+        # "Dekker" comes back as "Dekker-Smit" too: a double surname holds the name found
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?(?!\w)"
         findings += [Finding(m.start(), m.end(), "name", m.group()) for m in re.finditer(pattern, text)]
     return findings
 
