@@ -179,3 +179,18 @@ def test_a_site_named_after_a_person_and_a_trade_is_a_personal_link():
 def test_a_name_found_once_comes_back_as_part_of_a_double_surname():
     text = "Agent: Dank je, mevrouw Visser.\nKlant: Visser-Hoek graag, zo staat het in mijn paspoort."
     assert ("name", "Visser-Hoek") in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Five stars. Because Grace actually listened to me.", "Grace", "en"),
+        ("I will ask for Will next time.", "Will", "en"),
+        ("Vijf sterren omdat Roos echt luisterde.", "Roos", "nl"),
+    ],
+)
+def test_a_capitalised_first_name_that_is_also_a_word_after_a_function_word_inside_a_sentence_is_a_name(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+    assert found("My bill was too high. Will you fix it?", "en") == []

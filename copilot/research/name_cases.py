@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from copilot.research.name_clues import SAYS, clued_names
-from copilot.research.name_lists import LOWER_WORD, ROLE, WORD, listed_names
+from copilot.research.name_lists import LOWER, LOWER_WORD, ROLE, WORD, listed_names
 from copilot.research.name_words import (
     AFTER_PARTICLE,
     AMBIGUOUS,
@@ -69,7 +69,12 @@ PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])((?:(?:VAN|DE|DER|DEN|TEN|TER|EL|L
 
 def cased_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of names in lower case or in capitals; may overlap other findings."""
-    return [*_lower_names(text, language), *_related(text, language), *_in_capitals(text, language)]
+    return [
+        *_lower_names(text, language),
+        *_related(text, language),
+        *_in_capitals(text, language),
+        *_capital_inside(text, language),
+    ]
 
 
 def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
@@ -106,6 +111,26 @@ def _related(text: str, language: str | None) -> list[tuple[int, int]]:
         # the customer "heet" it: a name even if it is a word too ("Bloem", "Visser")
         if not _common(name, language):
             spans.append(match.span("name"))
+    return spans
+
+
+# "because Will actually listened", "ask for Grace when you call": inside a sentence, between words in lower case
+# (so not a heading in title case), a capital makes a first name that is also a word a name
+# (and after a function word, so not a product: "we sell Rose gold")
+INSIDE = re.compile(
+    rf"(?<![\w'’-])(?P<before>[^\W\d_][{LOWER}]*),? (?:(?P<name>{WORD})(?= [{LOWER}])|(?P<end>{WORD})(?=[.!?](?:\s|$)))"
+)
+
+
+def _capital_inside(text: str, language: str | None) -> list[tuple[int, int]]:
+    first_names = _lists(LOCALES + PAIRED_LOCALES)[0]
+    spans = []
+    for match in INSIDE.finditer(text):
+        group = "name" if match["name"] else "end"
+        name = match[group]
+        ambiguous = name in first_names and name.lower() in AMBIGUOUS and name.lower() not in CALENDAR
+        if ambiguous and _common(match["before"], language):
+            spans.append(match.span(group))
     return spans
 
 
