@@ -194,3 +194,24 @@ def test_a_capitalised_first_name_that_is_also_a_word_after_a_function_word_insi
 ):
     assert ("name", name) in found(text, language)
     assert found("My bill was too high. Will you fix it?", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("mark from the billing team says its fixed", "mark", "en"),
+        ("grace (cust) wants a refund", "grace", "en"),
+        ("roos van de planning belt terug", "roos", "nl"),
+    ],
+)
+def test_a_lowercase_first_name_that_is_also_a_word_is_a_name_before_its_team_or_a_customer_tag(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text", ["the bill (customer copy) is attached", "your bill (cust, ref 12) is attached", "we will from the start"]
+)
+def test_a_word_with_an_article_before_a_customer_tag_stays(text: str):
+    assert found(text, "en") == []

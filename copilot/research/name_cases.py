@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from copilot.research.name_clues import SAYS, clued_names
-from copilot.research.name_lists import LOWER, LOWER_WORD, ROLE, WORD, listed_names
+from copilot.research.name_lists import LOWER, LOWER_WORD, ROLE, SERVICE_DESK, WORD, listed_names
 from copilot.research.name_words import (
     AFTER_PARTICLE,
     AMBIGUOUS,
@@ -40,6 +40,14 @@ LOWER_CUE = re.compile(
 )
 LOWER_FIRST = re.compile(rf"(?<![\w'’-]){LOWER_WORD}(?![\w'’-])")
 LOWER_SAYS = re.compile(rf" (?:(?:ook|toen|nog|also|then|just) )?{SAYS}\b")
+# "will from the engineering team", "bill (cust, …)", "roos van de planning": what makes even a first name that
+# is also a word a name in lower case
+LOWER_PERSON = re.compile(
+    rf" (?:(?:from|of|at|van|bij|op) (?:the|de|het|onze|our) (?:[\w-]+ )?{SERVICE_DESK}\b"
+    r"|(?:van|from) (?:the |de )?(?:planning|finance|billing|sales|support|facturatie|incasso|debiteuren)\b"
+    r"|\((?:cust|customer|klant|caller|beller|client|tenant|huurder)(?:[,)]| [-–]))"
+)
+ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|my|your|our|this|that|de|het|een|mijn|uw|je|onze|deze|die) )\Z")
 # "mw verkerk-ooms", "mrs o'donnell": a lowercase title, then one lowercase word
 LOWER_TITLED = re.compile(
     r"(?<![\w.])(?:mw|mevr|mevrouw|dhr|meneer|mr|mrs|ms|miss)\.? "
@@ -82,6 +90,14 @@ def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
     spans = []
     for match in LOWER_FIRST.finditer(text):
         name = match.group()
+        if (
+            name in first_names
+            and name not in CALENDAR
+            and LOWER_PERSON.match(text, match.end())
+            and not ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        ):
+            spans.append(match.span())
+            continue
         if name not in first_names or name in AMBIGUOUS or _common(name, language) or _common(name):
             continue
         cue = LOWER_CUE.search(text, max(0, match.start() - 60), match.start())
