@@ -215,3 +215,23 @@ def test_a_lowercase_first_name_that_is_also_a_word_is_a_name_before_its_team_or
 )
 def test_a_word_with_an_article_before_a_customer_tag_stays(text: str):
     assert found(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        (
+            "klant mijn nummer is nul zes drie vier een een twee acht negen vijf\nagent dank u",
+            "nul zes drie vier een een twee acht negen vijf",
+            "nl",
+        ),
+        (
+            "caller yeah its oh seven seven double oh nine double oh one two three\nagent thanks",
+            "oh seven seven double oh nine double oh one two three",
+            "en",
+        ),
+    ],
+)
+def test_a_phone_number_spoken_out_in_a_transcript_is_found(text: str, value: str, language: str):
+    assert found(text, language) == [("phone", value)]
+    assert found("one two three four five six seven eight nine ten", "en") == []

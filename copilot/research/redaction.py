@@ -33,6 +33,7 @@ from copilot.research.name_cases import cased_names
 from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import _everyday, listed_first_names
+from copilot.research.spoken_numbers import spoken_phones
 from copilot.research.stopwords import DUTCH
 from copilot.research.table_cells import table_cells
 
@@ -137,6 +138,7 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         *_ibans(text),
         *(f for f in _bsns(text) if not _inside(f, blocked)),
         *(f for f in _phones(text) if not _inside(f, blocked)),
+        *(Finding(start, end, "phone", text[start:end]) for start, end in spoken_phones(text)),
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
     ]
