@@ -235,3 +235,20 @@ def test_a_word_with_an_article_before_a_customer_tag_stays(text: str):
 def test_a_phone_number_spoken_out_in_a_transcript_is_found(text: str, value: str, language: str):
     assert found(text, language) == [("phone", value)]
     assert found("one two three four five six seven eight nine ten", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Dad is deaf. Son Will handles calls. Will's number is on file.", 2),
+        ("Five stars because Grace really listened. Grace, if you see this, thanks!", 2),
+    ],
+)
+def test_a_found_name_that_is_also_a_word_comes_back_before_a_possessive_or_an_addressing_comma(text: str, count: int):
+    assert [kind for kind, _ in found(text, "en")] == ["name"] * count
+    assert found("Your bill, as agreed, is lower. Will's tricks never work.", "en") == []
+
+
+def test_a_link_whose_host_spells_a_name_found_in_the_text_is_a_personal_link():
+    text = "Ilse Wenink | illustrator | https://www.ilsewenink-illustraties.nl | 06 12345678"
+    assert ("profile_url", "https://www.ilsewenink-illustraties.nl") in found(text, "nl")

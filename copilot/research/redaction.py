@@ -28,11 +28,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
-from copilot.research.identifiers import identifiers
+from copilot.research.identifiers import SITE, identifiers
 from copilot.research.name_cases import cased_names
 from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
-from copilot.research.name_words import _everyday, listed_first_names
+from copilot.research.name_words import AMBIGUOUS, _everyday, listed_first_names
 from copilot.research.spoken_numbers import spoken_phones
 from copilot.research.stopwords import DUTCH
 from copilot.research.table_cells import table_cells
@@ -166,8 +166,34 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
             for f in _names(text, name_forms([text[start:end] for start, end in listed]), first_names=False)
             if returning_name(text, f.start, f.value.split()[-1], language)
         ),
+        *_returning_words(text, [text[start:end] for start, end in listed]),
     ]
-    return _without_overlaps(candidates)
+    found = _without_overlaps(candidates)
+    return _without_overlaps([*found, *_named_sites(text, [f.value for f in found if f.kind == "name"])])
+
+
+def _returning_words(text: str, names: list[str]) -> list[Finding]:
+    """A found name that is also a word ("Will", "Hope") comes back only where no word could stand: before a
+    possessive or a comma that addresses the person ("Hope's number", "Will, if you read this")."""
+    words = {name for name in names if " " not in name and name[:1].isupper() and name.lower() in AMBIGUOUS}
+    findings = []
+    for word in words:
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?=['’]s\b|, )", text):
+            findings.append(Finding(match.start(), match.end(), "name", word))
+    return findings
+
+
+def _named_sites(text: str, names: list[str]) -> list[Finding]:
+    """A link whose host spells a name found in the text ("Lisa Hoang … lisahoang-fotografie.nl")."""
+    spelled = {re.sub(r"[^a-z]", "", name.lower()) for name in names if len(name.split()) >= 2}
+    spelled = {name for name in spelled if len(name) >= 6}
+    if not spelled:
+        return []
+    return [
+        Finding(m.start(), m.end(), "profile_url", m.group())
+        for m in SITE.finditer(text)
+        if any(name in re.sub(r"[^a-z]", "", m["host"].lower()) for name in spelled)
+    ]
 
 
 def speaker_names(text: str) -> list[str]:
