@@ -170,3 +170,13 @@ def _digits(value: str) -> int:
 def _plate_like(value: str) -> bool:
     """Dutch plates issued since 1978 have no vowels, so "AB-12-CD"-like codes made of words stay."""
     return not any(char in "AEIOU" for char in value)
+
+
+def named_sites(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each link whose host spells a name found in the text ("Lisa Hoang … lisahoang-foto.nl")."""
+    spelled = {re.sub(r"[^a-z]", "", name.lower()) for name in names if len(name.split()) >= 2}
+    spelled = {name for name in spelled if len(name) >= 6}
+    if not spelled:
+        return []
+    hosts = [(m, re.sub(r"[^a-z]", "", m["host"].lower())) for m in SITE.finditer(text)]
+    return [m.span() for m, host in hosts if any(name in host for name in spelled)]

@@ -203,3 +203,12 @@ def _capitalised(word: str) -> str:
     if len(word) > 2 and word[1] in "'’":
         return word[:2] + word[2:].capitalize()
     return word.capitalize()
+
+
+def returning_words(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """A found name that is also a word ("Will", "Hope") comes back only where no word could stand: before a
+    possessive or a comma that addresses the person ("Hope's number", "Will, if you read this")."""
+    words = {name for name in names if " " not in name and name[:1].isupper() and name.lower() in AMBIGUOUS}
+    return [
+        match.span() for word in words for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?=['’]s\b|, )", text)
+    ]

@@ -8,7 +8,9 @@ dates, amounts, kWh readings, meter numbers) are left alone:
              country and the mod-97 check must pass, so a mistyped IBAN is not an IBAN
 - bsn        9 digits (also 1234.56.789 or 123 456 789) passing the 11-proef, not part of a longer number
 - phone      Dutch numbers have 10 digits from the 0 (9 after +31/0031); British ones 11 from 01/02/03/07;
-             other country codes 9-15 digits; "(415) 555-0198"; 0800/0900 service numbers are not a person's
+             other country codes 9-15 digits; "(415) 555-0198"; 0800/0900 service and 088/085 company numbers
+             are not a person's
+             (`spoken_numbers`: "nul zes een twee …" in a speech-to-text transcript)
 - postcode_house  where someone lives (`addresses`): street and house number, postcode, or both
 - customer_id, birth_date, licence_plate, profile_url  (`identifiers`): a number after "klantnummer" or
              "policy number", a date after "geboren" or "DOB", a Dutch or British number plate, a profile link
@@ -16,7 +18,9 @@ dates, amounts, kWh readings, meter numbers) are left alone:
              is also found elsewhere in the text, and so is its first name alone. Other names are found from
              first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
              "Groet, Hans"; by a clue in the sentence (`name_clues`): "Jansen zei", "kreeg ik Sevda aan de
-             lijn", "Gerrit Smit, 06-…"; and each name is widened over the name words beside it
+             lijn", "Gerrit Smit, 06-…"; in lower case or capitals (`name_cases`): "u spreekt met joyce",
+             "PETRA VAN LEEUWEN"; and each name is widened over the name words beside it
+- table cells (`table_cells`): the values under a "naam" or "klantnr" column, a cell holding only a name
 """
 
 from __future__ import annotations
@@ -28,11 +32,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
-from copilot.research.identifiers import SITE, identifiers
-from copilot.research.name_cases import cased_names
+from copilot.research.identifiers import identifiers, named_sites
+from copilot.research.name_cases import cased_names, returning_words
 from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
-from copilot.research.name_words import AMBIGUOUS, _everyday, listed_first_names
+from copilot.research.name_words import _everyday, listed_first_names
 from copilot.research.spoken_numbers import spoken_phones
 from copilot.research.stopwords import DUTCH
 from copilot.research.table_cells import table_cells
@@ -166,34 +170,11 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
             for f in _names(text, name_forms([text[start:end] for start, end in listed]), first_names=False)
             if returning_name(text, f.start, f.value.split()[-1], language)
         ),
-        *_returning_words(text, [text[start:end] for start, end in listed]),
+        *(Finding(s, e, "name", text[s:e]) for s, e in returning_words(text, [text[s:e] for s, e in listed])),
     ]
     found = _without_overlaps(candidates)
-    return _without_overlaps([*found, *_named_sites(text, [f.value for f in found if f.kind == "name"])])
-
-
-def _returning_words(text: str, names: list[str]) -> list[Finding]:
-    """A found name that is also a word ("Will", "Hope") comes back only where no word could stand: before a
-    possessive or a comma that addresses the person ("Hope's number", "Will, if you read this")."""
-    words = {name for name in names if " " not in name and name[:1].isupper() and name.lower() in AMBIGUOUS}
-    findings = []
-    for word in words:
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?=['’]s\b|, )", text):
-            findings.append(Finding(match.start(), match.end(), "name", word))
-    return findings
-
-
-def _named_sites(text: str, names: list[str]) -> list[Finding]:
-    """A link whose host spells a name found in the text ("Lisa Hoang … lisahoang-fotografie.nl")."""
-    spelled = {re.sub(r"[^a-z]", "", name.lower()) for name in names if len(name.split()) >= 2}
-    spelled = {name for name in spelled if len(name) >= 6}
-    if not spelled:
-        return []
-    return [
-        Finding(m.start(), m.end(), "profile_url", m.group())
-        for m in SITE.finditer(text)
-        if any(name in re.sub(r"[^a-z]", "", m["host"].lower()) for name in spelled)
-    ]
+    sites = named_sites(text, [f.value for f in found if f.kind == "name"])
+    return _without_overlaps([*found, *(Finding(s, e, "profile_url", text[s:e]) for s, e in sites)])
 
 
 def speaker_names(text: str) -> list[str]:
