@@ -135,7 +135,8 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each customer number, date of birth, licence plate and profile link."""
     found = [(*m.span("id"), "customer_id") for m in CUSTOMER_ID.finditer(text) if _digits(m["id"]) >= 4]
     found += [(*m.span("id"), "customer_id") for m in CUSTOMER_ID_LATER.finditer(text)]
-    found += [(*m.span("id"), "customer_id") for m in ANSWERED_ID.finditer(text) if _digits(m["id"]) >= 5]
+    if "?" in text:  # the answer to a question only
+        found += [(*m.span("id"), "customer_id") for m in ANSWERED_ID.finditer(text) if _digits(m["id"]) >= 5]
     found += [(*m.span("id"), "customer_id") for m in BARE_LABEL_ID.finditer(text) if _digits(m["id"]) >= 6]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE.finditer(text)]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _long_ago(m["date"])]

@@ -55,16 +55,17 @@ LOWER_TITLED = re.compile(
 )
 # "my husband Frank", "dochter Joy": a relation, then a listed first name that is also a word
 RELATION = (
-    r"(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Mm]ijn|[Oo]nze|[Hh]aar|[Zz]ijn|(?<![\w.]))[ ]?(?:[Hh]usband|[Ww]ife|[Ss]on|"
-    r"[Dd]aughter|[Bb]rother|[Ss]ister|[Pp]artner|[Mm]um|[Mm]om|[Dd]ad|[Mm]an|[Vv]rouw|[Zz]oon|[Dd]ochter|[Bb]roer|"
-    r"[Zz]us|[Vv]ader|[Mm]oeder|[Cc]ollega|[Cc]olleague|[Nn]eighbou?r|[Bb]uurman|[Bb]uurvrouw|[Ff]riend|[Vv]riend|"
-    r"[Vv]riendin)"
+    r"(?:[Hh]usband|[Ww]ife|[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Pp]artner|[Mm]um|[Mm]om|[Dd]ad|[Mm]an|[Vv]rouw|"
+    r"[Zz]oon|[Dd]ochter|[Bb]roer|[Zz]us|[Vv]ader|[Mm]oeder|[Cc]ollega|[Cc]olleague|[Nn]eighbou?r|[Bb]uurman|"
+    r"[Bb]uurvrouw|[Ff]riend|[Vv]riend|[Vv]riendin)"
 )
-RELATED = re.compile(rf"{RELATION} (?P<name>{WORD})(?![\w'’-])")
+RELATED = re.compile(rf"(?<![\w.]){RELATION} \Z")
+# the first names that are also words, capitalised: the only words the relation rules need to look at
+AMBIGUOUS_WORD = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted((w.capitalize() for w in AMBIGUOUS), key=len, reverse=True)) + r")(?![\w'’-])"
+)
 # "Will (collega van planning)", "Joy (de buurvrouw)": a name with its role in brackets, more words allowed
-ROLE_IN_BRACKETS = re.compile(
-    rf"(?<![\w'’.-])(?P<name>{WORD}) \((?:de |het |the |my |mijn |onze |our )?{ROLE}\b[^)\n]{{0,40}}\)"
-)
+ROLE_IN_BRACKETS = re.compile(rf"(?P<name>{WORD}) \((?:de |het |the |my |mijn |onze |our )?{ROLE}\b[^)\n]{{0,40}}\)")
 # "klant heet Tulp", "the customer is called Rose", "meneer heet Bloem"
 CALLED = re.compile(
     r"\b(?:klant|klantnaam|beller|meneer|mevrouw|customer|caller|client|cliënt)(?:'s name)? "
@@ -115,13 +116,16 @@ def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
 
 
 def _related(text: str, language: str | None) -> list[tuple[int, int]]:
-    first_names, surnames = _lists(LOCALES + PAIRED_LOCALES)
+    first_names = _lists(LOCALES + PAIRED_LOCALES)[0]
     spans = []
-    for rx in (RELATED, ROLE_IN_BRACKETS):
-        for match in rx.finditer(text):
-            name = match["name"]
-            if name.lower() in AMBIGUOUS and name.lower() not in CALENDAR and name in first_names:
-                spans.append(match.span("name"))
+    for match in AMBIGUOUS_WORD.finditer(text):
+        name = match.group()
+        if name not in first_names or name.lower() in CALENDAR:
+            continue
+        if RELATED.search(text, max(0, match.start() - 20), match.start()) or ROLE_IN_BRACKETS.match(
+            text, match.start()
+        ):
+            spans.append(match.span())
     for match in CALLED.finditer(text):
         name = match["name"]
         # the customer "heet" it: a name even if it is a word too ("Bloem", "Visser")
@@ -133,20 +137,20 @@ def _related(text: str, language: str | None) -> list[tuple[int, int]]:
 # "because Will actually listened", "ask for Grace when you call": inside a sentence, between words in lower case
 # (so not a heading in title case), a capital makes a first name that is also a word a name
 # (and after a function word, so not a product: "we sell Rose gold")
-INSIDE = re.compile(
-    rf"(?<![\w'’-])(?P<before>[^\W\d_][{LOWER}]*),? (?:(?P<name>{WORD})(?= [{LOWER}])|(?P<end>{WORD})(?=[.!?](?:\s|$)))"
-)
+INSIDE_BEFORE = re.compile(rf"(?<![\w'’-])(?P<before>[^\W\d_][{LOWER}]*),? \Z")
+INSIDE_AFTER = re.compile(rf" [{LOWER}]|[.!?](?:\s|$)")
 
 
 def _capital_inside(text: str, language: str | None) -> list[tuple[int, int]]:
     first_names = _lists(LOCALES + PAIRED_LOCALES)[0]
     spans = []
-    for match in INSIDE.finditer(text):
-        group = "name" if match["name"] else "end"
-        name = match[group]
-        ambiguous = name in first_names and name.lower() in AMBIGUOUS and name.lower() not in CALENDAR
-        if ambiguous and _common(match["before"], language):
-            spans.append(match.span(group))
+    for match in AMBIGUOUS_WORD.finditer(text):
+        name = match.group()
+        if name not in first_names or name.lower() in CALENDAR:
+            continue
+        before = INSIDE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before and _common(before["before"], language) and INSIDE_AFTER.match(text, match.end()):
+            spans.append(match.span())
     return spans
 
 

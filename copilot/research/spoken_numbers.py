@@ -13,32 +13,25 @@ DIGITS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
 REPEATS = {"double": 2, "triple": 3, "dubbel": 2}
-TOKEN = re.compile(r"[^\W\d_]+", re.IGNORECASE)
-MIN_DIGITS = 10
+TOKEN = re.compile(r"[^\W\d_]+")
+_WORD = rf"(?:(?:double|triple|dubbel) )?(?:{'|'.join(sorted(DIGITS, key=len, reverse=True))})"
+# seven digit words or more in a row, separated by spaces or commas (a phone number has ten or eleven digits)
+RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ,]+{_WORD}){{6,}}(?![\w'’-])", re.IGNORECASE)
 
 
 def spoken_phones(text: str) -> list[tuple[int, int]]:
     """(start, end) of each phone number spoken out as digit words."""
-    spans, run, digits, repeat = [], [], "", 1
-    for token in [*TOKEN.finditer(text), None]:
-        word = token.group().lower() if token else ""
-        gap = token and run and text[run[-1].end() : token.start()].strip(" ,") == ""
-        if token and word in REPEATS and (not run or gap):
-            repeat = REPEATS[word]
-            run.append(token)
-            continue
-        if token and word in DIGITS and (not run or gap):
-            digits += DIGITS[word] * repeat
-            repeat = 1
-            run.append(token)
-            continue
-        if len(digits) >= MIN_DIGITS and _phone_like(digits):
-            spans.append((run[0].start(), run[-1].end()))
-        run, digits, repeat = [], "", 1
-        if token and word in DIGITS | REPEATS:  # a digit word after a gap starts the next run
-            digits = DIGITS.get(word, "")
-            repeat = REPEATS.get(word, 1)
-            run = [token]
+    spans = []
+    for run in RUN.finditer(text):
+        digits, repeat = "", 1
+        for token in TOKEN.finditer(run.group()):
+            word = token.group().lower()
+            if word in REPEATS:
+                repeat = REPEATS[word]
+            else:
+                digits, repeat = digits + DIGITS[word] * repeat, 1
+        if _phone_like(digits):
+            spans.append(run.span())
     return spans
 
 
