@@ -252,3 +252,7 @@ def test_a_found_name_that_is_also_a_word_comes_back_before_a_possessive_or_an_a
 def test_a_link_whose_host_spells_a_name_found_in_the_text_is_a_personal_link():
     text = "Ilse Wenink | illustrator | https://www.ilsewenink-illustraties.nl | 06 12345678"
     assert ("profile_url", "https://www.ilsewenink-illustraties.nl") in found(text, "nl")
+
+
+def test_a_first_name_with_a_product_label_in_brackets_after_it_is_a_product():
+    assert found("Klant vraagt of Bas (product: slimme thermostaat) nog leverbaar is.", "nl") == []

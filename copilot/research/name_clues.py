@@ -312,11 +312,13 @@ def _name_word(word: str, first_names: frozenset[str], surnames: frozenset[str],
 
 
 # What a name-like word names when these follow it: a street ("Hope Street", "Grace Road"), a product line
-# ("Bosch Serie 6", "Miele Series 120"), a digital assistant ("Ik ben Sam, de digitale assistent").
+# ("Bosch Serie 6", "Miele Series 120", "Nova (product: router)"), a digital assistant ("Ik ben Sam, de
+# digitale assistent").
 # only the street words that are nobody's surname ("Graham Hill", "Lois Lane" and "Ava Park" are people)
 STREET_NAMES = r"(?:Street|St|Road|Rd|Avenue|Ave|Crescent|Terrace|Gardens|Square|Mews)"
 THING_AFTER = re.compile(
-    rf"(?: {STREET_NAMES}\b| (?:[Ss]erie|[Ss]eries|[Mm]odel|[Tt]ype) \w*\d"
+    rf"(?: {STREET_NAMES}\b| \((?:product|model|merk|brand|type|toestel|device)\b"
+    r"| (?:[Ss]erie|[Ss]eries|[Mm]odel|[Tt]ype) \w*\d"
     rf"|, (?:de|het|je|jouw|uw|onze|your|the|our|a|an) (?:digitale |virtuele |virtual |digital |slimme |online )?"
     r"(?:assistent|assistant|chatbot|bot)\b)"
 )
