@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 POSTCODE = r"[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)"
-HOUSE_NUMBER = r"\d{1,5}(?:-?[A-Za-z]{1,3}|-\d{1,4}(?:[a-z]{1,3})?|-[IVX]{1,4}|-bis|-hs| hs| bis)?(?![\w-])"
+HOUSE_NUMBER = (
+    r"\d{1,5}(?:-huis|-boven|-beneden|-?[A-Za-z]{1,3}|-\d{1,4}(?:[a-z]{1,3})?|-[IVX]{1,4}|-bis|-hs| hs| bis)?(?![\w-])"
+)
 HOUSE_WORD = r"(?:huisnummer|huisnr\.?|nr\.?|no\.?|number|house number)"
 STREET_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 PARTICLE = r"(?:van|de|der|den|het|ten|ter|te|op|aan|in|'t|la|le|du|des)"
@@ -34,7 +36,8 @@ STREET_ONLY = re.compile(
     r"(?: ?(?:hs|bis|boven|beneden|zw|rd|hg|I{1,3}))?(?![\w-])"
 )
 ENGLISH_STREET = re.compile(
-    r"(?<![\w-])(?:(?:Flat|Apt|Apartment|Unit) \w{1,4}, )?\d{1,5}[A-Za-z]? (?:[A-Z][\w'’.-]* ){1,3}"
+    # "Flat 2, 14 Hill Road", "3/1, 27 Lime Street" (a Scottish tenement flat: floor/door)
+    r"(?<![\w-])(?:(?:Flat|Apt|Apartment|Unit) \w{1,4}, |\d{1,2}/\d{1,2},? )?\d{1,5}[A-Za-z]? (?:[A-Z][\w'’.-]* ){1,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Place|Court|Terrace|Gardens|Grove|Row|"
     r"Square|Boulevard|Blvd|Mews|Hill|Park)\.?(?:,? (?:Apt|Apartment|Flat|Unit|Suite) \w{1,4})?(?![\w-])"
 )
@@ -44,13 +47,18 @@ US_ZIP = re.compile(
     r"(?<=\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
     r"OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC) )\d{5}(?:-\d{4})?(?!\w)"
 )
+# "postcode 2514 ea nummer 7": a postcode in lower case, as speech-to-text writes it, with its house number
+SPOKEN_POSTCODE = re.compile(
+    r"(?<!\w)[1-9]\d{3} ?(?!kg|km|cm|mm|ml|cl|dl|gb|mb|kb|kw|pk|st|mg|ha|am|pm|uu)[a-z]{2},? "
+    rf"(?:{HOUSE_WORD}|nummer|huisnummer) ?\d{{1,5}}(?![\w-])"
+)
 ORGANISATION = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.? box)\b", re.IGNORECASE)
 ORGANISATION_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.? box)\s*\d{1,6},?\s*$", re.IGNORECASE)
 
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address or address part; may overlap, the caller keeps the longest."""
-    rules = (STREET_FIRST, POSTCODE_FIRST, STREET_ONLY, ENGLISH_STREET)
+    rules = (STREET_FIRST, POSTCODE_FIRST, STREET_ONLY, ENGLISH_STREET, SPOKEN_POSTCODE)
     spans = [m.span() for rx in rules for m in rx.finditer(text) if not ORGANISATION.match(m.group())]
     for match in [*BARE_POSTCODE.finditer(text), *UK_POSTCODE.finditer(text), *US_ZIP.finditer(text)]:
         if not ORGANISATION_BOX.search(text[max(0, match.start() - 30) : match.start()]):

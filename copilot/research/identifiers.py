@@ -26,7 +26,8 @@ OTHER_LABEL = r"(?i:factuur|order|bestel|ticket|zaak|dossier|referentie|invoice|
 CUSTOMER_LABEL = (
     r"(?:(?i:klant(?:kaart)?|lid(?:maatschap)?|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|"
     r"customer|member(?:ship)?|policy|subscriber|debiteur(?:en)?|huurder|verzekerde|verzekerden|patiënt|patient|"
-    r"student|personeel|zorgpas|pas|paspoort|passport|rijbewijs|NHS|national insurance|loyalty card|clubcard|tenant)"
+    r"student|personeel|zorgpas|pas|paspoort|passport|rijbewijs|NHS|national insurance|loyalty card|clubcard|tenant|"
+    r"vergunning|parkeervergunning|permit|parking permit)"
     r"s?(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
     # the short forms of agent notes: "knr 4471023", "kl.nr. 2231", "klantnr", "cust no"
     r"|(?<!\w)(?i:knr|klnr|kl\. ?nr|cust\.? ?(?:no|nr|#)|acct\.? ?(?:no|nr|#))\.?)"
@@ -39,10 +40,18 @@ ID = (
 CUSTOMER_ID = re.compile(
     rf"{CUSTOMER_LABEL}(?: (?i:is|was|blijft|staat|remains))?(?: ?[:#,])? ?(?P<id>{ID})(?![\w-]|[.,]\d)"
 )
-# "klant 40012345", "polis: 88120045", "account 55123456": a bare label word, then a long number
+# "klant 40012345", "polis: 88120045", "account 55123456", "acct 4410-2231-0098", "your account 31-774-2205": a
+# bare label word, then a long number, also in groups (never a date: "klant 12-03-2024")
 BARE_LABEL_ID = re.compile(
     r"(?<![\w-])(?i:klant|polis|account|acct|acc|lid|member|contract|abonnement|customer)\.?(?: ?[:#])? ?"
-    r"(?P<id>[A-Z]{0,3}-?\d{6,12})(?![\w-]|[.,]\d)"
+    r"(?P<id>[A-Z]{0,3}-?\d{6,12}|(?!\d\d?[-/.]\d\d?[-/.]\d{2,4}\b)\d{2,5}(?:[- ]\d{2,5}){1,3}(?! ?\d))"
+    r"(?![\w-]|[.,]\d| ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x|uur|hours?|min)\b)"
+)
+# "Mag ik uw klantnummer?\nKlant: KN 2210 9935": the number answering a question about it, on the next turn
+ANSWERED_ID = re.compile(
+    rf"{CUSTOMER_LABEL}[^\n?]{{0,40}}\?[ \t]*\n[ \t]*(?:[^\W\d_][\w ]{{0,20}}:[ \t]*)?"
+    r"(?:(?i:het is|it's|it is|dat is|ja|yes|yeah),? )?"
+    r"(?P<id>[A-Z]{0,4}[- ]?\d{2,}(?:[- ]\d{2,}){0,3})(?![\w-]|[.,]\d)"
 )
 # "je klantnummer invullen, 3100457821", "customer number, which is 88120045": a long number a few words
 # after the label, in the same sentence, with no other number or number label between them.
@@ -76,6 +85,13 @@ BIRTH_DATE_LATER = re.compile(
     rf"(?<!\w){BIRTH_WORD}(?:(?!\b{OTHER_DATE}\b)[^\d]){{1,70}}?(?<![\w-])(?P<date>{DATE})(?!\d)", re.IGNORECASE
 )
 MIN_AGE = 12
+# "de geboortedata van de kinderen: Mila (03-04-2016) en Ties (21-11-2019)": dates in brackets after names, in
+# the rest of a sentence about birth dates, are birth dates at any age (a date still to come is none)
+BIRTH_LIST = re.compile(
+    rf"(?<!\w)(?:{BIRTH_WORD}|geboortedata|dates of birth|birth dates|birthdays)(?!\w)", re.IGNORECASE
+)
+SENTENCE_REST = re.compile(r"(?:[^.!?\n]|\.(?=\d))*")
+BRACKETED_DATE = re.compile(rf"\((?P<date>{DATE})\)", re.IGNORECASE)
 # The Dutch side codes in use since 1951, each group of letters or digits separated by dashes.
 SIDE_CODES = [
     r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
@@ -118,9 +134,16 @@ OWN_SITE = re.compile(
 def identifiers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each customer number, date of birth, licence plate and profile link."""
     found = [(*m.span("id"), "customer_id") for m in CUSTOMER_ID.finditer(text) if _digits(m["id"]) >= 4]
-    found += [(*m.span("id"), "customer_id") for rx in (CUSTOMER_ID_LATER, BARE_LABEL_ID) for m in rx.finditer(text)]
+    found += [(*m.span("id"), "customer_id") for m in CUSTOMER_ID_LATER.finditer(text)]
+    if "?" in text:  # the answer to a question only
+        found += [(*m.span("id"), "customer_id") for m in ANSWERED_ID.finditer(text) if _digits(m["id"]) >= 5]
+    found += [(*m.span("id"), "customer_id") for m in BARE_LABEL_ID.finditer(text) if _digits(m["id"]) >= 6]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE.finditer(text)]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _long_ago(m["date"])]
+    for birth in BIRTH_LIST.finditer(text):
+        rest = SENTENCE_REST.match(text, birth.end())
+        dates = BRACKETED_DATE.finditer(text, rest.start(), rest.end())
+        found += [(*m.span("date"), "birth_date") for m in dates if _long_ago(m["date"], 0)]
     found += [(*m.span(), "licence_plate") for m in DUTCH_PLATE.finditer(text) if _plate_like(m.group())]
     found += [(*m.span("plate"), "licence_plate") for m in BRITISH_PLATE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
@@ -129,8 +152,8 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _long_ago(date: str) -> bool:
-    """A date whose year lies at least MIN_AGE years back ("30-06-1982", "3 mei '58")."""
+def _long_ago(date: str, min_age: int = MIN_AGE) -> bool:
+    """A date whose year lies at least `min_age` years back ("30-06-1982", "3 mei '58")."""
     years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<=['-/.])\d{2}$", date)
     if not years:
         return False
@@ -138,7 +161,7 @@ def _long_ago(date: str) -> bool:
     now = datetime.date.today().year
     if year < 100:  # a two-digit year: 58 is 1958, 05 is 2005
         year += 2000 if year <= now % 100 else 1900
-    return year <= now - MIN_AGE
+    return year <= now - min_age
 
 
 def _digits(value: str) -> int:
@@ -148,3 +171,13 @@ def _digits(value: str) -> int:
 def _plate_like(value: str) -> bool:
     """Dutch plates issued since 1978 have no vowels, so "AB-12-CD"-like codes made of words stay."""
     return not any(char in "AEIOU" for char in value)
+
+
+def named_sites(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each link whose host spells a name found in the text ("Lisa Hoang … lisahoang-foto.nl")."""
+    spelled = {re.sub(r"[^a-z]", "", name.lower()) for name in names if len(name.split()) >= 2}
+    spelled = {name for name in spelled if len(name) >= 6}
+    if not spelled:
+        return []
+    hosts = [(m, re.sub(r"[^a-z]", "", m["host"].lower())) for m in SITE.finditer(text)]
+    return [m.span() for m, host in hosts if any(name in host for name in spelled)]

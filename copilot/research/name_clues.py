@@ -309,3 +309,26 @@ def _name_word(word: str, first_names: frozenset[str], surnames: frozenset[str],
     if _street_like(word) or _org_like(word):
         return False
     return _listed(word, first_names, surnames) or not _everyday(word, language, 3.0)
+
+
+# What a name-like word names when these follow it: a street ("Hope Street", "Grace Road"), a product line
+# ("Bosch Serie 6", "Miele Series 120", "Nova (product: router)"), a digital assistant ("Ik ben Sam, de
+# digitale assistent").
+# only the street words that are nobody's surname ("Graham Hill", "Lois Lane" and "Ava Park" are people)
+STREET_NAMES = r"(?:Street|St|Road|Rd|Avenue|Ave|Crescent|Terrace|Gardens|Square|Mews)"
+THING_AFTER = re.compile(
+    rf"(?: {STREET_NAMES}\b| \((?:product|model|merk|brand|type|toestel|device)\b"
+    r"| (?:[Ss]erie|[Ss]eries|[Mm]odel|[Tt]ype) \w*\d"
+    rf"|, (?:de|het|je|jouw|uw|onze|your|the|our|a|an) (?:digitale |virtuele |virtual |digital |slimme |online )?"
+    r"(?:assistent|assistant|chatbot|bot)\b)"
+)
+
+
+def named_thing(text: str, start: int, end: int) -> bool:
+    """Whether the name-like words at start:end name a street, a product, a bot or a place ("Den Bosch")."""
+    words = text[start:end].split()
+    if THING_AFTER.match(text, end) or len(words) >= 2 and re.fullmatch(STREET_NAMES, words[-1]):
+        return True
+    before = re.search(r"(\S+) $", text[max(0, start - 30) : start])
+    pair = (before[1], words[-1]) if len(words) == 1 and before else tuple(words[-2:])
+    return len(pair) == 2 and pair in _place_pairs()

@@ -152,7 +152,7 @@ INTRO = re.compile(
 INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,4}} ?{SURNAME})")
 CAPITALISED = re.compile(rf"(?<![\w'’-]){WORD}")
 LOWER_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{LOWER_WORD}) (?P<surname>(?:{INTERFIX} )?{LOWER_WORD})(?![\w-])")
-SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|[-–—•*]\s+)$")
+SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”★☆]\s*|[-–—•*]\s+)$")  # "★★★★☆ Good app": stars open a review
 NAME_RUN = rf"{WORD}(?: (?:{INTERFIX} )?{WORD}){{0,2}}"
 GREETING = re.compile(
     rf"(?:^|\n|[.!?] )[ \t]*(?:[Bb]este|[Gg]eachte|[Ll]ieve|[Hh]oi|[Hh]allo|[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Dd]ag|"
@@ -350,6 +350,11 @@ ORG_ENDINGS = (
     "services",
     "centre",
     "zaken",
+    "relaties",
+    "beheer",
+    "administratie",
+    "relations",
+    "operations",
 )
 
 

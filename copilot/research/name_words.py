@@ -44,7 +44,8 @@ PLACES = frozenset(
 BRANDS = frozenset(
     {"Albert Heijn", "Jan Linders", "Hans Anders", "Marks Spencer", "Ben Jerry", "Pieter Pot", "Dirk van den Broek",
      "John Lewis", "Thomas Cook", "William Hill", "Paul Smith", "Ted Baker", "Tommy Hilfiger", "Hugo Boss",
-     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd", "Marks and Spencer", "Marks & Spencer"}
+     "Michael Kors", "Calvin Klein", "Ralph Lauren", "David Lloyd", "Marks and Spencer", "Marks & Spencer",
+     "Dr. Martens", "Dr Martens", "Doc Martens"}
 )  # fmt: skip
 # Common Dutch, Turkish, Moroccan and Polish surnames faker lacks; and the part after a particle of the
 # commonest Dutch ones ("de Vries", "van Dijk"), which count only after that particle.
@@ -193,7 +194,10 @@ def personal_domain(host: str) -> bool:
         return False
     parts = re.split(r"[-.]", host)
     if len(parts) >= 2:
-        return _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames)
+        if _first_and_surname(parts[0], "".join(parts[1:]), first_names, surnames):
+            return True
+        # "annadekker-fotografie", "studio-tomvos": one part is the name, the other the trade
+        return any(personal_domain(part) for part in parts if len(part) >= 6)
     return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
 
 

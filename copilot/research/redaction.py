@@ -8,7 +8,9 @@ dates, amounts, kWh readings, meter numbers) are left alone:
              country and the mod-97 check must pass, so a mistyped IBAN is not an IBAN
 - bsn        9 digits (also 1234.56.789 or 123 456 789) passing the 11-proef, not part of a longer number
 - phone      Dutch numbers have 10 digits from the 0 (9 after +31/0031); British ones 11 from 01/02/03/07;
-             other country codes 9-15 digits; "(415) 555-0198"; 0800/0900 service numbers are not a person's
+             other country codes 9-15 digits; "(415) 555-0198"; 0800/0900 service and 088/085 company numbers
+             are not a person's
+             (`spoken_numbers`: "nul zes een twee …" in a speech-to-text transcript)
 - postcode_house  where someone lives (`addresses`): street and house number, postcode, or both
 - customer_id, birth_date, licence_plate, profile_url  (`identifiers`): a number after "klantnummer" or
              "policy number", a date after "geboren" or "DOB", a Dutch or British number plate, a profile link
@@ -16,7 +18,9 @@ dates, amounts, kWh readings, meter numbers) are left alone:
              is also found elsewhere in the text, and so is its first name alone. Other names are found from
              first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
              "Groet, Hans"; by a clue in the sentence (`name_clues`): "Jansen zei", "kreeg ik Sevda aan de
-             lijn", "Gerrit Smit, 06-…"; and each name is widened over the name words beside it
+             lijn", "Gerrit Smit, 06-…"; in lower case or capitals (`name_cases`): "u spreekt met joyce",
+             "PETRA VAN LEEUWEN"; and each name is widened over the name words beside it
+- table cells (`table_cells`): the values under a "naam" or "klantnr" column, a cell holding only a name
 """
 
 from __future__ import annotations
@@ -28,11 +32,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copilot.research.addresses import addresses
-from copilot.research.identifiers import identifiers
-from copilot.research.name_clues import beside_data, clued_names, widened
+from copilot.research.identifiers import identifiers, named_sites
+from copilot.research.name_cases import cased_names, returning_words
+from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
 from copilot.research.name_lists import listed_names, name_forms, returning_name
-from copilot.research.name_words import listed_first_names
+from copilot.research.name_words import _everyday, listed_first_names
+from copilot.research.spoken_numbers import spoken_phones
 from copilot.research.stopwords import DUTCH
+from copilot.research.table_cells import table_cells
 
 
 @dataclass(frozen=True)
@@ -135,30 +142,39 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         *_ibans(text),
         *(f for f in _bsns(text) if not _inside(f, blocked)),
         *(f for f in _phones(text) if not _inside(f, blocked)),
+        *(Finding(start, end, "phone", text[start:end]) for start, end in spoken_phones(text)),
         *(Finding(start, end, "postcode_house", text[start:end]) for start, end in addresses(text)),
         *(Finding(start, end, kind, text[start:end]) for start, end, kind in identifiers(text)),
     ]
+    cells = [Finding(start, end, kind, text[start:end]) for start, end, kind in table_cells(text, language)]
+    data += [cell for cell in cells if cell.kind != "name"]
     listed = widened(
         text,
         [
             *listed_names(text, language),
             *clued_names(text, language),
             *beside_data(text, sorted({(f.start, f.end) for f in data}), language),
+            *cased_names(text, language),
         ],
         language,
     )
+    listed = [(start, end) for start, end in listed if not named_thing(text, start, end)]
     candidates = [
         *data,
         *_names(text, [*speaker_names(text), *known_names]),
         *(Finding(start, end, "name", text[start:end]) for start, end in listed),
+        *(cell for cell in cells if cell.kind == "name"),
         # a name found once is a name wherever it comes back: "Mevrouw Dekker belde. ... Dekker zei toen ..."
         *(
             f
             for f in _names(text, name_forms([text[start:end] for start, end in listed]), first_names=False)
             if returning_name(text, f.start, f.value.split()[-1], language)
         ),
+        *(Finding(s, e, "name", text[s:e]) for s, e in returning_words(text, [text[s:e] for s, e in listed])),
     ]
-    return _without_overlaps(candidates)
+    found = _without_overlaps(candidates)
+    sites = named_sites(text, [f.value for f in found if f.kind == "name"])
+    return _without_overlaps([*found, *(Finding(s, e, "profile_url", text[s:e]) for s, e in sites)])
 
 
 def speaker_names(text: str) -> list[str]:
@@ -171,6 +187,8 @@ def speaker_names(text: str) -> list[str]:
     # a listed first name alone ("Naomi: ...") is a speaker even in a single turn
     first_names = listed_first_names()
     names = [label for label in labels if _looks_like_name(label, 1 if label in first_names else min_words)]
+    # "Cijfer: 2", "Toelichting: …", "Account: …": a one-word label that is an everyday word is a form's field
+    names = [name for name in names if " " in name or name in first_names or not _everyday(name, None, 3.0)]
     return list(dict.fromkeys(names))
 
 
@@ -234,8 +252,22 @@ def _identity(kind: str, value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
+# An organisation's or a team's mailbox in a pasted e-mail's header ("Aan: klantenservice@…", "To: info@…") is
+# nobody's personal data; elsewhere it stays redacted (a phishing sender's "support@…" is evidence too).
+HEADER_LINE = re.compile(r"(?im)^[ \t]*(?:from|to|cc|bcc|van|aan|afzender|reply-to)[ \t]*:[^\n]*\Z")
+ROLE_MAILBOX = re.compile(
+    r"(?i:info|contact|klantenservice|klantendienst|service|support|helpdesk|servicedesk|noreply|no-reply|"
+    r"donotreply|complaints|klachten|sales|verkoop|billing|facturen|facturatie|administratie|admin|office|"
+    r"kantoor|receptie|reception|hello|hallo|team|customerservice|customercare|care|webcare|privacy|post|mail)@"
+)
+
+
 def _emails(text: str) -> list[Finding]:
-    return [Finding(m.start(), m.end(), "email", m.group()) for m in EMAIL.finditer(text)]
+    return [
+        Finding(m.start(), m.end(), "email", m.group())
+        for m in EMAIL.finditer(text)
+        if not (ROLE_MAILBOX.match(m.group()) and HEADER_LINE.search(text, max(0, m.start() - 200), m.start()))
+    ]
 
 
 def _ibans(text: str) -> list[Finding]:
@@ -299,7 +331,8 @@ def _is_phone_number(raw: str) -> bool:
         return 9 <= len(digits) <= 15 and digits[0] != "0"
     if len(digits) == 11:  # British: 07700 900461, 020 7946 0958
         return digits[:2] in {"01", "02", "03", "07"}
-    return len(digits) == 10 and digits[1] != "0"
+    # 088 and 085 are Dutch company numbers ("bel ons op 088 - 123 45 00"), nobody's own line
+    return len(digits) == 10 and digits[1] != "0" and digits[:3] not in {"088", "085"}
 
 
 def _names(text: str, names: Iterable[str], first_names: bool = True) -> list[Finding]:
@@ -309,7 +342,8 @@ def _names(text: str, names: Iterable[str], first_names: bool = True) -> list[Fi
         wanted |= {name, _first_name(name) if first_names else ""} - {""}
     findings = []
     for name in wanted:
-        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+        # "Dekker" comes back as "Dekker-Smit" too: a double surname holds the name found
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?(?!\w)"
         findings += [Finding(m.start(), m.end(), "name", m.group()) for m in re.finditer(pattern, text)]
     return findings
 

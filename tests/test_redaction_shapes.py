@@ -1,0 +1,258 @@
+"""Personal data in the shapes real CX text has (issue 19, the second blind set's round): each rule with an
+example of our own, and text the rule must leave alone. None is copied from a blind set."""
+
+import pytest
+
+from copilot.research.redaction import find_pii
+
+
+def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    return [(f.kind, f.value) for f in find_pii(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("acct 4410-2231-0098 wants paper statements", "4410-2231-0098"),
+        ("They wrote: your account 31-774-2205 is overdue.", "31-774-2205"),
+        ("Complaint re: acct 4471 9920 13 - late fee", "4471 9920 13"),
+        ("Mag ik je klantnummer?\nKlant: AB 3310 4471\nAgent: dank je", "AB 3310 4471"),
+        ("Welk vergunningnummer heeft u?\nKlant: PV-20431, staat op naam van mijn man", "PV-20431"),
+    ],
+)
+def test_a_customer_number_in_groups_or_answering_a_question_about_it_is_found(text: str, value: str):
+    assert ("customer_id", value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "klant 12-03-2024 gebeld",
+        "account 2 keer geblokkeerd",
+        "Wat is uw klantnummer?\nKlant: geen idee, 12 jaar klant",
+    ],
+)
+def test_a_date_or_a_count_after_a_customer_word_is_no_customer_number(text: str):
+    assert not [kind for kind, _ in found(text) if kind == "customer_id"]
+
+
+def test_dates_in_brackets_after_names_in_a_sentence_about_birth_dates_are_birth_dates_at_any_age():
+    text = "Hier de geboortedata van de kinderen: Mila (03-04-2016) en Ties (21-11-2019). Klopt dat?"
+    dates = [value for kind, value in found(text) if kind == "birth_date"]
+    assert dates == ["03-04-2016", "21-11-2019"]
+    assert not [kind for kind, _ in found("Geboortedatum gevraagd. Afspraak (12-05-2026) bevestigd.")]
+
+
+def test_an_organisations_mailbox_in_an_e_mail_header_is_not_personal_but_elsewhere_it_is():
+    assert found("Van: Kees <k.test@example.nl>\nAan: info@fietsverhuur-test.nl\nOnderwerp: band") == [
+        ("name", "Kees"), ("email", "k.test@example.nl")
+    ]  # fmt: skip
+    assert found("To: complaints@shop-test.co.uk") == []
+    assert found("De afzender was support@bank-veilig.info, phishing.") == [("email", "support@bank-veilig.info")]
+
+
+def test_a_dutch_company_number_is_not_a_persons_phone():
+    assert found("Bel ons gerust op 088 - 555 12 00, of mij op 06 12345678.") == [("phone", "06 12345678")]
+
+
+def test_everyday_words_labelling_form_fields_are_no_speakers():
+    assert found("Score: 3\nUitleg: SLECHT. al 4 weken niks gehoord") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De medewerker van het filiaal in Den Bosch was kortaf.", "nl"),
+        ("Ik heb een vaatwasser gekocht (Bosch Serie 4, €549,-). Deze lekt.", "nl"),
+        ("Met vriendelijke groet,\n\nKarin Bos\nTeamleider Klantrelaties", "nl"),
+        ("Bot: Hoi! Ik ben Sam, de digitale assistent. Waarmee kan ik helpen?", "nl"),
+        ("Customer asked about Dr. Martens boots in the sale.", "en"),
+        ("★★★★☆ Good app, but the Grace Road branch shows the wrong hours.", "en"),
+    ],
+)
+def test_places_products_departments_bots_and_streets_are_not_names(text: str, language: str):
+    names = [value for kind, value in found(text, language) if kind == "name"]
+    assert names in ([], ["Karin Bos"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("agent goedemorgen u spreekt met joyce wat kan ik voor u doen", "joyce", "nl"),
+        ("agent thanks for holding my name is callum how can i help", "callum", "en"),
+        ("agent2 ja met ilse waar gaat het over", "ilse", "nl"),
+        ("agent2 ik heb de mail van sanne gelezen", "sanne", "nl"),
+        ("femke belde terug, regeling loopt", "femke", "nl"),
+        ("agent and your daughter's name\ncaller bethany", "bethany", "en"),
+        ("mw verkerk 2x gebeld geen gehoor", "verkerk", "nl"),
+        ("calling for my gran mrs o'donnell she is here", "o'donnell", "en"),
+    ],
+)
+def test_a_name_in_lower_case_is_found_after_a_self_introduction_a_title_or_a_question_about_it(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("terugbelverzoek: PETRA VAN LEEUWEN 06-12345678 ivm storing", "PETRA VAN LEEUWEN", "nl"),
+        ("Complaint re: KAREN MCALLISTER acct 4471 9920 13", "KAREN MCALLISTER", "en"),
+        ("ik had MEREL aan de lijn en die wist het niet", "MEREL", "nl"),
+    ],
+)
+def test_a_name_in_capitals_is_read_as_it_would_be_written_in_a_sentence(text: str, name: str, language: str):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ABN AMRO HEEFT HET VERPEST", "nl"),
+        ("IK HEB ROOS GESPROKEN EN NIKS", "nl"),
+        ("YOUR BILL IS WRONG AGAIN", "en"),
+        ("mw akkoord met regeling", "nl"),
+        ("dhr belt terug morgen", "nl"),
+        ("agent ik heb de notitie van vandaag gelezen", "nl"),
+    ],
+)
+def test_shouted_words_and_lowercase_notes_without_a_name_stay(text: str, language: str):
+    assert [kind for kind, _ in found(text, language) if kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Caller: our son Will sorts out the bills now.", "Will", "en"),
+        ("Will (collega van planning) zou terugbellen.", "Will", "nl"),
+        ("Het mailadres klopt niet, klant heet Tulp zegt ze.", "Tulp", "nl"),
+    ],
+)
+def test_a_first_name_that_is_also_a_word_is_a_name_after_a_relation_or_before_its_role(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+def test_a_tables_header_makes_every_value_in_a_name_or_customer_number_column_that_kind():
+    text = (
+        "export:\nklantnr;naam;tel;notitie\n55120045;B. Yılmaz;06 12345678;wil factuur per post\n"
+        "55120317;Ruud Meijer;;verhuist\n\nGroet"
+    )
+    assert found(text, "nl") == [
+        ("customer_id", "55120045"), ("name", "B. Yılmaz"), ("phone", "06 12345678"),
+        ("customer_id", "55120317"), ("name", "Ruud Meijer"),
+    ]  # fmt: skip
+    assert found("Customer | Account no | Notes\nJo Bloggs | 55 1234 99 | refund", "en") == [
+        ("name", "Jo Bloggs"), ("customer_id", "55 1234 99")
+    ]  # fmt: skip
+
+
+def test_a_table_cell_holding_only_a_name_is_a_name_but_a_team_in_a_name_column_is_not():
+    assert found("14-03 | Hanna Kowalski | opzegging | retentie", "nl") == [("name", "Hanna Kowalski")]
+    assert found("datum | klant | reden\n13-03 | Storing Noord | doorgezet", "nl") == []
+    assert found("Ik belde; niemand nam op, ook niet later.", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        ("klant 2514 ea nummer 7\nagent dank u", "2514 ea nummer 7", "nl"),
+        ("Ik ben vertrokken uit Van Woustraat 40-huis, 1073LN Amsterdam.", "Van Woustraat 40-huis, 1073LN", "nl"),
+        ("Customer: 3/1, 27 Lime Street, G12 8QQ", "3/1, 27 Lime Street", "en"),
+    ],
+)
+def test_addresses_in_speech_to_text_with_a_floor_suffix_and_as_a_scottish_flat_are_found(
+    text: str, value: str, language: str
+):
+    assert ("postcode_house", value) in found(text, language)
+    assert found("we hebben 2000 kg nummer 3 geleverd", "nl") == []
+
+
+def test_a_site_named_after_a_person_and_a_trade_is_a_personal_link():
+    text = "Anna Dekker | fotograaf | https://www.annadekker-fotografie.nl | 06 12345678"
+    assert ("profile_url", "https://www.annadekker-fotografie.nl") in found(text, "nl")
+    assert found("zie www.energie-vergelijken.nl voor tarieven", "nl") == []
+
+
+def test_a_name_found_once_comes_back_as_part_of_a_double_surname():
+    text = "Agent: Dank je, mevrouw Visser.\nKlant: Visser-Hoek graag, zo staat het in mijn paspoort."
+    assert ("name", "Visser-Hoek") in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Five stars. Because Grace actually listened to me.", "Grace", "en"),
+        ("I will ask for Will next time.", "Will", "en"),
+        ("Vijf sterren omdat Roos echt luisterde.", "Roos", "nl"),
+    ],
+)
+def test_a_capitalised_first_name_that_is_also_a_word_after_a_function_word_inside_a_sentence_is_a_name(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+    assert found("My bill was too high. Will you fix it?", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("mark from the billing team says its fixed", "mark", "en"),
+        ("grace (cust) wants a refund", "grace", "en"),
+        ("roos van de planning belt terug", "roos", "nl"),
+    ],
+)
+def test_a_lowercase_first_name_that_is_also_a_word_is_a_name_before_its_team_or_a_customer_tag(
+    text: str, name: str, language: str
+):
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(
+    "text", ["the bill (customer copy) is attached", "your bill (cust, ref 12) is attached", "we will from the start"]
+)
+def test_a_word_with_an_article_before_a_customer_tag_stays(text: str):
+    assert found(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        (
+            "klant mijn nummer is nul zes drie vier een een twee acht negen vijf\nagent dank u",
+            "nul zes drie vier een een twee acht negen vijf",
+            "nl",
+        ),
+        (
+            "caller yeah its oh seven seven double oh nine double oh one two three\nagent thanks",
+            "oh seven seven double oh nine double oh one two three",
+            "en",
+        ),
+    ],
+)
+def test_a_phone_number_spoken_out_in_a_transcript_is_found(text: str, value: str, language: str):
+    assert found(text, language) == [("phone", value)]
+    assert found("one two three four five six seven eight nine ten", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Dad is deaf. Son Will handles calls. Will's number is on file.", 2),
+        ("Five stars because Grace really listened. Grace, if you see this, thanks!", 2),
+    ],
+)
+def test_a_found_name_that_is_also_a_word_comes_back_before_a_possessive_or_an_addressing_comma(text: str, count: int):
+    assert [kind for kind, _ in found(text, "en")] == ["name"] * count
+    assert found("Your bill, as agreed, is lower. Will's tricks never work.", "en") == []
+
+
+def test_a_link_whose_host_spells_a_name_found_in_the_text_is_a_personal_link():
+    text = "Ilse Wenink | illustrator | https://www.ilsewenink-illustraties.nl | 06 12345678"
+    assert ("profile_url", "https://www.ilsewenink-illustraties.nl") in found(text, "nl")
+
+
+def test_a_first_name_with_a_product_label_in_brackets_after_it_is_a_product():
+    assert found("Klant vraagt of Bas (product: slimme thermostaat) nog leverbaar is.", "nl") == []
