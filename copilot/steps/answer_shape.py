@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from copilot.i18n import t
 from copilot.steps.answer_labels import choice_for, choices_of, field_for, item_model, norm, part_model
 from copilot.steps.answer_tables import Node, split_label
 
@@ -253,7 +254,33 @@ def _table_pairs(node: Node) -> dict | None:
     return {row[node.header[0]]: row[node.header[1]] for row in node.rows}
 
 
+def _initials(header: list[str], model: type[BaseModel]) -> dict[str, str]:
+    """Columns headed by the initials of a nested part's fields, in order ("A | D | K | A | R" for ADKAR's
+    awareness … reinforcement, or Dutch "B | B | K | V | B"): each header → the field it abbreviates."""
+    letters = [norm(h) for h in header]
+    renamed: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        part = part_model(info.annotation)
+        subs = list(part.model_fields) if part is not None else []
+        if len(subs) < 3:
+            continue
+        spellings = [[sub[0] for sub in subs]]
+        spellings += [[norm(t(f"fields.{sub}", lang))[:1] for sub in subs] for lang in ("en", "nl")]
+        for start in range(len(letters) - len(subs) + 1):
+            if letters[start : start + len(subs)] in spellings:
+                renamed.update({header[start + n]: f"{name} {sub}" for n, sub in enumerate(subs)})
+                break
+    return renamed
+
+
 def _rows(node: Node, model: type[BaseModel]) -> list[dict]:
+    renamed = _initials(node.header, model)
+    if renamed:
+        node = Node(
+            "table",
+            rows=[{renamed.get(h, h): v for h, v in row.items()} for row in node.rows],
+            header=[renamed.get(h, h) for h in node.header],
+        )
     header = node.header
     mapped = sum(1 for h in header if field_for(h, model))
     first = [row.get(header[0], "") for row in node.rows] if header else []
