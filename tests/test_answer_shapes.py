@@ -13,7 +13,7 @@ ADKAR_EN = """Readiness per group, 1 (low) to 5 (high).
 | Group | What changes | Impact | A | D | K | A | R | First barrier | What helps |
 |---|---|---|---|---|---|---|---|---|---|
 | Field engineers | Plan visits in the new app | 4 | 4 | 3 | 2 | 1 | 1 | Knowledge | Hands-on sessions per depot |
-| Planners | Check the app's proposals instead of planning by hand | 3 | 2 | 2 | 3 | 3 | 2 | Awareness | Show them the backlog figures |
+| Planners | Check the app's proposals | 3 | 2 | 2 | 3 | 3 | 2 | Awareness | Show them the backlog figures |
 """
 
 ADKAR_NL = """| Groep | Wat verandert | Impact | B | B | K | V | B | Eerste drempel | Wat helpt |
