@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.steps.answers import read_answer
-from copilot.steps.schemas import ImpactReadiness
+from copilot.steps.schemas import ImpactReadiness, InfluenceMap
 
 ADKAR_EN = """Readiness per group, 1 (low) to 5 (high).
 
@@ -30,3 +30,37 @@ def test_adkar_scores_under_letter_columns_land_in_their_elements_and_a_repeated
     assert first.adkar.model_dump() == {"awareness": 4, "desire": 3, "knowledge": 2, "ability": 1, "reinforcement": 1}
     assert first.first_barrier == "knowledge"
     assert first.support_needed.startswith(("Hands-on", "Oefensessies"))
+
+
+LINKS_NL = """**Wie beïnvloedt wie**
+- **V1 – S3 → S1, sterk (5):** de directeur beslist over het budget van de afdeling. *(bron: q0a1b2c3d4e)*
+- **V2 – S2 → S3, gemiddeld (3):** de ondernemingsraad adviseert over elke reorganisatie.
+
+**Kopgroep**
+- **C1 – S1 Afdelingshoofd:** kent de vloer en wil dit zelf. Brengt: geloofwaardigheid. *(bron: q1f2e3d4c5b)*
+"""
+
+LINKS_EN = """## Influence lines
+
+1. **S3 → S1 (strong, 4):** the director signs off the department's budget. Evidence: q0a1b2c3d4e
+2. **S2 → S3 (moderate, 3):** the works council advises on every reorganisation.
+
+## Guiding coalition
+
+1. **S1 – Head of customer contact:** knows the floor and wants this. *Brings:* credibility. Evidence: q1f2e3d4c5b
+"""
+
+
+@pytest.mark.parametrize("text", [LINKS_NL, LINKS_EN])
+def test_links_written_as_arrows_with_a_worded_score_and_a_candidate_named_after_a_stakeholder_id_are_read(text):
+    reading = read_answer(text, InfluenceMap)
+    assert reading.complete, reading.problems
+    first, second = reading.output.links
+    assert (first.source, first.target, second.source, second.target) == ("S3", "S1", "S2", "S3")
+    assert second.strength == 3 and first.strength in (4, 5)
+    assert first.how.startswith(("de directeur", "the director")) and first.evidence == ["q0a1b2c3d4e"]
+    assert first.how.endswith(("afdeling.", "budget.")), first.how  # "Evidence: q…" is no part of the text
+    (candidate,) = reading.output.coalition
+    assert candidate.stakeholder == "S1" and candidate.evidence == ["q1f2e3d4c5b"]
+    assert candidate.why.startswith(("kent de vloer", "knows the floor"))
+    assert candidate.brings in ("geloofwaardigheid", "credibility")

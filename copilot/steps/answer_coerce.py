@@ -27,7 +27,7 @@ from copilot.steps.answer_words import EMOTION_WORDS, FALSE_WORDS, SCALE_WORDS, 
 
 EVIDENCE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
 _REFS = (
-    r"(?:(?:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
+    r"(?:(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
     r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*"
 )
 # ids in brackets, or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
@@ -36,12 +36,20 @@ ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^
 SOURCE_COUNT = re.compile(r"\s*[—–\-:(|·]\s*(\d{1,3})\s+(?:sources?|bronnen|bron)\b\)?\s*$", re.IGNORECASE)
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
 LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|·]\s*|\s+(?=\S)|$)")
-REFERS_TO = ("stage", "idea")  # fields that hold another step's item id
+REFERS_TO = ("stage", "idea", "stakeholder")  # fields that hold another step's item id
 NAME_LIKE = (
     *("title", "name", "touchpoint", "label", "role", "group", "idea"),
     *("point", "question", "text", "risk", "need", "action"),
 )
-SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
+SECONDARY = (
+    *("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes"),
+    "how",
+)
+ITEM_ID = r"[A-Z]{1,4}-?\d{1,3}[a-z]?"
+# "K2 → K4, sterk (5): text", "K1 → K7 (strong, 4) — text": who influences whom, how strongly, and how
+LINK = re.compile(
+    rf"^\s*(?P<source>{ITEM_ID})\s*(?:→|->|⇒|➔|=>)\s*(?P<target>{ITEM_ID})\b[\s,;]*(?P<rest>.*)$", re.DOTALL
+)
 EMPTY_WORDS = {"", "nvt", "na", "nb", "null"}
 
 
@@ -94,6 +102,7 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
             out[target[0]] = value
     if "_title" in raw:
         _title(raw["_title"], model, out, path, problems)
+    _inline_labels(out, model)
     _id_in_name(out, model)
     _second_choice(out, model)
     missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
@@ -144,19 +153,27 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
     if marked and "assumption" in model.model_fields:  # "T7. Kennisbank (aanname)"
         out["assumption"] = True
         text = text[: marked.start()].rstrip(" -–—:")
+    text = _link(text, model, out)
     match = LEADING_ID.match(text)
-    if match and "id" in model.model_fields and not out.get("id"):
+    reference = _first_reference(model, out)
+    if match and reference and not LEADING_ID.match(text[match.end() :]) and not _own_id(match.group(1), path):
+        out[reference] = match.group(1)  # "K1 – Wethouder: …" in a coalition: about stakeholder K1
+        text = _without_name(text[match.end() :].strip(), model)
+    elif match and "id" in model.model_fields and not out.get("id"):
         out["id"] = match.group(1)
         text = text[match.end() :].strip()
         second = LEADING_ID.match(text)
         refers = next((n for n in REFERS_TO if n in model.model_fields and not out.get(n)), None)
-        if second and refers and len(text) > second.end():  # "A1 · S1 · Welke vergunning": item, then its stage
+        # "A1 · S1 · Welke vergunning": the item, then its stage; "C1 – K1": the candidate, then who it is
+        if second and refers and (len(text) > second.end() or refers == reference):
             out[refers] = second.group(1)
             text = text[second.end() :].strip()
+            text = _without_name(text, model) if refers == reference else text
     elif ORDINAL.match(text):
         return
     else:
         text = re.sub(r"^\s*[\w'’-]+\s+\d+\s*[:.)\-–—]\s*", "", text)  # "Idee 1: Terugbel" → "Terugbel"
+    text = _link(text, model, out)  # "L1 – K2 → K4": the link's own id came first
     if not text:
         return
     arrow = re.split(r"\s+(?:→|->|⇒)\s+", text, maxsplit=1)
@@ -168,17 +185,98 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
     secondary = next((s for s in SECONDARY if s in model.model_fields), None)
     head, rest = _split_head(text)
     if primary and not out.get(primary):
-        out[primary] = head if rest and secondary and not out.get(secondary) else text
-        if rest and secondary and not out.get(secondary):
-            out[secondary] = rest
+        if rest and secondary and secondary != primary and not out.get(secondary):
+            out[primary], out[secondary] = head, rest
+        else:
+            out[primary] = text
         return
     if any(norm(text) in norm(_text(v)) for v in out.values() if v):
         return  # the heading repeats a field given below it
+    if secondary and not out.get(secondary) and primary and out.get(primary):
+        out[secondary] = text  # "K2 → K4: through the budget": the link is named, the text says how
+        return
     free = next((n for n in NAME_LIKE if n in model.model_fields and not out.get(n)), None)
     if free is not None:  # "R1 – Warm handover" over "Idea: I1": the heading is the title
         out[free] = text
     else:
         problems.append(Problem("unmapped", path, "", _short(text)))
+
+
+def _without_name(text: str, model: type[BaseModel]) -> str:
+    """After the id of the item it is about, "Wethouder Dienstverlening: wil resultaten": a short name before
+    the text repeats what that id stands for, when the item has no field for a name of its own."""
+    head, rest = _split_head(text)
+    if rest and len(head.split()) <= 5 and not any(n in model.model_fields for n in NAME_LIKE if n not in REFERS_TO):
+        return rest
+    return text
+
+
+def _link(text: str, model: type[BaseModel], out: dict) -> str:
+    """ "K2 → K4, sterk (5): text" in an item that links two others: source, target and a score; the rest."""
+    link = LINK.match(text) if {"source", "target"} <= set(model.model_fields) and not out.get("target") else None
+    if link is None:
+        return text
+    out.setdefault("source", link.group("source"))
+    out.setdefault("target", link.group("target"))
+    return _qualifier(link.group("rest"), model, out)
+
+
+def _qualifier(text: str, model: type[BaseModel], out: dict) -> str:
+    """A short qualifier before the item's text, "(strong, 4): …" or "sterk (5) — …": the score of the one
+    scale the item leaves empty. Returns the text after it (all of `text` when it holds no score)."""
+    head, found, rest = re.sub(r"^[\s,;]+", "", text).partition(":")
+    if not found or len(head) > 30:
+        head, found, rest = text.partition(" — ")
+    scales = [n for n, i in model.model_fields.items() if _scale(i) and out.get(n) in (None, "")]
+    if not found or len(head) > 30 or len(scales) != 1:
+        return text
+    number = _number_in(head.strip(" ()"), model.model_fields[scales[0]])
+    if number is None:
+        return text
+    out[scales[0]] = head.strip(" ()")
+    return rest.strip()
+
+
+def _scale(info: FieldInfo) -> bool:
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    return high == 5 and int in (info.annotation, *get_args(info.annotation))
+
+
+def _first_reference(model: type[BaseModel], out: dict) -> str | None:
+    """The field an item is about when it is its first own field and holds another item's id (a coalition
+    candidate's stakeholder, a fail point's stage), if the answer left it empty."""
+    own = next((n for n in model.model_fields if n not in ("id", "evidence", "assumption")), None)
+    if own not in REFERS_TO or out.get(own):
+        return None
+    return own if "id" in (model.model_fields[own].description or "").split() else None
+
+
+def _own_id(item_id: str, path: str) -> bool:
+    """Whether an id is numbered like the list it is in: C1 in `coalition`, not K1 (a stakeholder's id)."""
+    return bool(path) and item_id[0].upper() == path.lstrip(".")[0].upper()
+
+
+INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=[A-Z][\w'’ -]{1,25}:\s)")
+
+
+def _inline_labels(out: dict, model: type[BaseModel]) -> None:
+    """A labelled sentence inside a text, "… achter zich. Brengt: mandaat.": the value of the field its label
+    names, when that field is another one and was not given on its own."""
+    for name, value in list(out.items()):
+        info = model.model_fields.get(name)
+        if not isinstance(value, str) or info is None or info.annotation is not str:
+            continue
+        sentences = INLINE_LABEL.split(value)
+        kept = sentences[:1]
+        for sentence in sentences[1:]:
+            label, _, said = sentence.partition(":")
+            target = field_for(label, model)
+            if target and len(target) == 1 and target[0] != name and out.get(target[0]) in (None, "", []):
+                said = said.strip()
+                out[target[0]] = said[:-1] if said.endswith(".") and "." not in said[:-1] else said
+            else:
+                kept.append(sentence)
+        out[name] = " ".join(kept)
 
 
 def _second_choice(out: dict, model: type[BaseModel]) -> None:

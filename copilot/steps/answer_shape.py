@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from copilot.i18n import t
 from copilot.steps.answer_labels import choice_for, choices_of, field_for, item_model, norm, part_model
 from copilot.steps.answer_tables import Node, split_label
+from copilot.steps.schema_text import dutch_description
 
 
 def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
@@ -98,6 +99,19 @@ def _section(node: Node, schema: type[BaseModel]) -> str | None:
             path = field_for(_strip_number(candidate), schema)
             if path and len(path) == 1:
                 return path[0]
+    if node.kind in ("heading", "bold"):
+        return _described(_strip_number(node.text), schema)
+    return None
+
+
+def _described(heading: str, schema: type[BaseModel]) -> str | None:
+    """The field whose description, as the prompt showed it in either language, the heading repeats in any
+    word order: "Wie beïnvloedt wie" over the links ("wie wie beïnvloedt"), "Who influences whom"."""
+    words = sorted(norm(heading).split())
+    for name, info in schema.model_fields.items():
+        for description in (info.description, dutch_description(schema, name)):
+            if words and words == sorted(norm(description or "").split()):
+                return name
     return None
 
 
