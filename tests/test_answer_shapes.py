@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.steps.answers import read_answer
-from copilot.steps.schemas import ImpactReadiness, InfluenceMap
+from copilot.steps.schemas import EngagementPlan, ImpactReadiness, InfluenceMap
 
 ADKAR_EN = """Readiness per group, 1 (low) to 5 (high).
 
@@ -64,3 +64,46 @@ def test_links_written_as_arrows_with_a_worded_score_and_a_candidate_named_after
     assert candidate.stakeholder == "S1" and candidate.evidence == ["q1f2e3d4c5b"]
     assert candidate.why.startswith(("kent de vloer", "knows the floor"))
     assert candidate.brings in ("geloofwaardigheid", "credibility")
+
+
+MOVES_NL = """## Stakeholders in beweging
+
+**B1 – S4 Financiën**
+- Van *kritisch* naar *neutraal*
+- Aanpak: de businesscase samen doorrekenen en de besparing per kwartaal laten zien
+- Eigenaar: projectleider · Wanneer: week 4
+
+## Quick wins
+- **Q1:** Een open spreekuur over de plannen — eigenaar: teamleider, week 2. *Waarom:* laat zien dat we luisteren.
+
+## Stappenplan
+1. **R1 (60 dagen):** Proef met tien medewerkers. Eigenaar: teamleider. Resultaat: eerste cijfers.
+"""
+
+MOVES_EN = """## Moving stakeholders
+
+**B1 – S4 Finance**
+- From resistant to neutral
+- Tactic: work through the business case together and show the savings per quarter
+- Owner: project lead · When: week 4
+
+## Quick wins
+- **Q1:** An open hour on the plans — owner: team lead, week 2. *Why:* shows that we listen.
+
+## Roadmap
+1. **R1 (60 days):** Trial with ten agents. Owner: team lead. Outcome: first figures.
+"""
+
+
+@pytest.mark.parametrize("text", [MOVES_NL, MOVES_EN])
+def test_a_move_written_as_from_to_and_an_owner_with_a_moment_and_a_horizon_in_brackets_are_read(text):
+    reading = read_answer(text, EngagementPlan)
+    assert reading.complete, reading.problems
+    (move,) = reading.output.engagements
+    assert (move.stakeholder, move.current, move.desired) == ("S4", "resistant", "neutral")
+    assert move.owner in ("projectleider", "project lead") and move.date == "week 4"
+    (win,) = reading.output.quick_wins
+    assert win.action in ("Een open spreekuur over de plannen", "An open hour on the plans")
+    assert win.owner in ("teamleider", "team lead") and win.date == "week 2" and win.why
+    (step,) = reading.output.roadmap
+    assert step.horizon == 60 and step.action.startswith(("Proef", "Trial")) and step.outcome

@@ -105,12 +105,14 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
     _inline_labels(out, model)
     _id_in_name(out, model)
     _second_choice(out, model)
+    loose = [(key, value) for key, value in loose if not _move(_text(value), model, out)]
     missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
     if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
         out[missing[0]] = loose.pop()[1]
     problems.extend(Problem("unmapped", path, key, _short(value)) for key, value in loose)
     lines = [line for line in raw.get("_lines", []) if not _only_ids(line)]
     lines = _quote_line(lines, fields, out)
+    lines = [line for line in lines if not _move(line, model, out)]
     secondary = next((s for s in SECONDARY if s in fields and not out.get(s)), None)
     if len(lines) == 1 and secondary and fields[secondary].annotation is str:
         # "**T1. Wachten**" then a plain sentence: the sentence says what the title names
@@ -162,6 +164,8 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
     elif match and "id" in model.model_fields and not out.get("id"):
         out["id"] = match.group(1)
         text = text[match.end() :].strip()
+        if text.startswith("("):  # "M1 (30 dagen): …": the horizon, the score
+            text = _qualifier(text, model, out)
         second = LEADING_ID.match(text)
         refers = next((n for n in REFERS_TO if n in model.model_fields and not out.get(n)), None)
         # "A1 · S1 · Welke vergunning": the item, then its stage; "C1 – K1": the candidate, then who it is
@@ -184,6 +188,8 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
     primary = _primary(model)
     secondary = next((s for s in SECONDARY if s in model.model_fields), None)
     head, rest = _split_head(text)
+    if rest and field_for(rest.partition(":")[0], model) and ":" in rest[:30]:
+        rest = ""  # "Open hour — owner: team lead": a labelled field follows, `_inline_labels` takes it
     if primary and not out.get(primary):
         if rest and secondary and secondary != primary and not out.get(secondary):
             out[primary], out[secondary] = head, rest
@@ -206,9 +212,9 @@ def _without_name(text: str, model: type[BaseModel]) -> str:
     """After the id of the item it is about, "Wethouder Dienstverlening: wil resultaten": a short name before
     the text repeats what that id stands for, when the item has no field for a name of its own."""
     head, rest = _split_head(text)
-    if rest and len(head.split()) <= 5 and not any(n in model.model_fields for n in NAME_LIKE if n not in REFERS_TO):
-        return rest
-    return text
+    if len(head.split()) > 5 or any(n in model.model_fields for n in NAME_LIKE if n not in REFERS_TO):
+        return text
+    return rest  # "E1 – K6 Ondernemingsraad" over its fields: nothing but the name
 
 
 def _link(text: str, model: type[BaseModel], out: dict) -> str:
@@ -222,19 +228,33 @@ def _link(text: str, model: type[BaseModel], out: dict) -> str:
 
 
 def _qualifier(text: str, model: type[BaseModel], out: dict) -> str:
-    """A short qualifier before the item's text, "(strong, 4): …" or "sterk (5) — …": the score of the one
-    scale the item leaves empty. Returns the text after it (all of `text` when it holds no score)."""
+    """A short qualifier before the item's text, "(strong, 4): …", "sterk (5) — …", "(30 dagen): …": the value
+    of the one scale or choice it fits that the item leaves empty. Returns the text after it (all of `text`
+    when it holds no such value)."""
     head, found, rest = re.sub(r"^[\s,;]+", "", text).partition(":")
     if not found or len(head) > 30:
         head, found, rest = text.partition(" — ")
-    scales = [n for n, i in model.model_fields.items() if _scale(i) and out.get(n) in (None, "")]
-    if not found or len(head) > 30 or len(scales) != 1:
+    if not found or len(head) > 30:
         return text
-    number = _number_in(head.strip(" ()"), model.model_fields[scales[0]])
-    if number is None:
+    head = head.strip(" ()")
+    fits = [n for n in _open_choices(model, out) if _fits(head, model.model_fields[n], n)]
+    if len(fits) != 1:
         return text
-    out[scales[0]] = head.strip(" ()")
+    out[fits[0]] = head
     return rest.strip()
+
+
+def _open_choices(model: type[BaseModel], out: dict) -> list[str]:
+    """The item's scales and choices it has no value for yet."""
+    fields = model.model_fields.items()
+    return [n for n, i in fields if (_scale(i) or choices_of(i.annotation)) and out.get(n) in (None, "")]
+
+
+def _fits(text: str, info: FieldInfo, name: str) -> bool:
+    options = choices_of(info.annotation)
+    if options is not None:
+        return choice_for(text, options, name) is not None
+    return _number_in(text, info) is not None
 
 
 def _scale(info: FieldInfo) -> bool:
@@ -256,7 +276,15 @@ def _own_id(item_id: str, path: str) -> bool:
     return bool(path) and item_id[0].upper() == path.lstrip(".")[0].upper()
 
 
-INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=[A-Z][\w'’ -]{1,25}:\s)")
+# a labelled sentence, "… achter zich. Brengt: mandaat.", or a label after a middle dot or a dash,
+# "programmamanager · Wanneer: week 3", "Langs bij het werkoverleg — eigenaar: projectleider"
+INLINE_LABEL = re.compile(r"((?<=[.!?])\s+(?=[A-Z][\w'’ -]{1,25}:\s)|\s+[·|—–]\s+(?=[\w'’ -]{1,25}:\s))")
+# "projectleider, week 2": who, then when
+OWNER_WHEN = re.compile(
+    r",\s*(?P<when>(?:week|wk|maand|month|dag|day|kwartaal|quarter|sprint)\s*\d+\b.*|Q[1-4]\b.*|\d{4}-\d{2}-\d{2}"
+    r"|(?:voor|before|by|uiterlijk|eind|end of|begin|start of)\s.+)$",
+    re.IGNORECASE,
+)
 
 
 def _inline_labels(out: dict, model: type[BaseModel]) -> None:
@@ -266,17 +294,48 @@ def _inline_labels(out: dict, model: type[BaseModel]) -> None:
         info = model.model_fields.get(name)
         if not isinstance(value, str) or info is None or info.annotation is not str:
             continue
-        sentences = INLINE_LABEL.split(value)
-        kept = sentences[:1]
-        for sentence in sentences[1:]:
+        parts = INLINE_LABEL.split(value)  # text, separator, text, …
+        kept = parts[:1]
+        for separator, sentence in zip(parts[1::2], parts[2::2], strict=True):
             label, _, said = sentence.partition(":")
             target = field_for(label, model)
             if target and len(target) == 1 and target[0] != name and out.get(target[0]) in (None, "", []):
                 said = said.strip()
                 out[target[0]] = said[:-1] if said.endswith(".") and "." not in said[:-1] else said
             else:
-                kept.append(sentence)
-        out[name] = " ".join(kept)
+                kept += [separator, sentence]
+        out[name] = "".join(kept).strip()
+    when = OWNER_WHEN.search(out.get("owner") or "") if isinstance(out.get("owner"), str) else None
+    if when and "date" in model.model_fields and not out.get("date"):
+        out["owner"], out["date"] = out["owner"][: when.start()].strip(), when.group("when").strip().rstrip(".")
+
+
+MOVE = re.compile(
+    r"^\s*(?:(?:van|from)\s+(?P<a>.+?)\s+(?:naar|to)\s+(?P<b>.+?)|(?P<c>[^→>]+?)\s*(?:→|->|⇒|=>)\s*(?P<d>.+?))\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _move(text: str, model: type[BaseModel], out: dict) -> bool:
+    """ "Van tegenstander naar neutraal", "resistant → neutral": a move between two choices of one kind (a
+    stance today and the one needed), when the item has both fields and neither was given."""
+    match = MOVE.match(text or "")
+    pairs = [
+        (a, b)
+        for a, b in zip(model.model_fields, list(model.model_fields)[1:], strict=False)
+        if (options := choices_of(model.model_fields[a].annotation))
+        and options == choices_of(model.model_fields[b].annotation)
+        and out.get(a) in (None, "")
+        and out.get(b) in (None, "")
+    ]
+    if not match or len(pairs) != 1:
+        return False
+    words = [w for w in match.groups() if w]
+    (first, second), options = pairs[0], choices_of(model.model_fields[pairs[0][0]].annotation)
+    if any(choice_for(w.strip(" *_"), options, first) is None for w in words):
+        return False
+    out[first], out[second] = (w.strip(" *_") for w in words)
+    return True
 
 
 def _second_choice(out: dict, model: type[BaseModel]) -> None:

@@ -332,3 +332,5 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
         "buitenkant": "outside", "extern": "outside", "external": "outside", "klant": "outside", "customer": "outside",
     },
 }  # fmt: skip
+# a stance today and the one needed take the same words as a stance
+CHOICE_SYNONYMS["current"] = CHOICE_SYNONYMS["desired"] = CHOICE_SYNONYMS["stance"]
