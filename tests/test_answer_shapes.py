@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.steps.answers import read_answer
-from copilot.steps.schemas import EngagementPlan, ImpactReadiness, InfluenceMap
+from copilot.steps.schemas import EngagementPlan, ImpactReadiness, InfluenceMap, ServiceBlueprint
 
 ADKAR_EN = """Readiness per group, 1 (low) to 5 (high).
 
@@ -107,3 +107,33 @@ def test_a_move_written_as_from_to_and_an_owner_with_a_moment_and_a_horizon_in_b
     assert win.owner in ("teamleider", "team lead") and win.date == "week 2" and win.why
     (step,) = reading.output.roadmap
     assert step.horizon == 60 and step.action.startswith(("Proef", "Trial")) and step.outcome
+
+
+SIDEWAYS_BLUEPRINT = """**Blueprint – renewing a passport**
+
+| Lane | S1 Book an appointment | S2 Visit the desk |
+|---|---|---|
+| Customer | Picks a slot online | Brings photo and old passport |
+| Frontstage – people | | Clerk checks the photo |
+| Backstage | Slot is reserved | Application goes to the printer |
+
+**Fail points**
+
+| # | Stage | Lane | What fails | Effect on the customer |
+|---|---|---|---|---|
+| F1 | S1 | customer | No slots within six weeks | Travels without a passport |
+"""
+
+
+def test_a_blueprint_with_stages_across_and_a_lane_column_is_not_taken_for_fail_points():
+    reading = read_answer(SIDEWAYS_BLUEPRINT, ServiceBlueprint)
+    assert reading.complete, reading.problems
+    book, visit = reading.output.stages
+    assert (book.id, book.name, book.customer, book.backstage) == (
+        "S1",
+        "Book an appointment",
+        "Picks a slot online",
+        "Slot is reserved",
+    )
+    assert visit.frontstage_human == "Clerk checks the photo" and not book.frontstage_human
+    assert [f.failure for f in reading.output.fail_points] == ["No slots within six weeks"]

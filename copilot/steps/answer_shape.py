@@ -144,10 +144,13 @@ def _best_list(node: Node, schema: type[BaseModel], lists: list[str]) -> str:
         return lists[0]
     labels = node.header if node.kind == "table" else [split_label(c.text)[0] or "" for c in _descendants(node)]
     labels += [h for c in _descendants(node) if c.kind == "table" for h in c.header]
+    # a table lying on its side names its fields down the first column: "| Lane | S1 | S2 |", then "| Customer |"
+    tables = [t for t in (node, *_descendants(node)) if t.kind == "table" and t.header]
+    down = [row.get(table.header[0], "") for table in tables for row in table.rows]
 
     def fit(name: str) -> int:
         model = item_model(schema.model_fields[name].annotation)
-        return sum(1 for label in labels if label and field_for(label, model))
+        return max(sum(1 for label in found if label and field_for(label, model)) for found in (labels, down))
 
     return max(lists, key=fit)
 
