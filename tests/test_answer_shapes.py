@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.steps.answers import read_answer
-from copilot.steps.schemas import EngagementPlan, ImpactReadiness, InfluenceMap, ServiceBlueprint
+from copilot.steps.schemas import BusinessCase, EngagementPlan, ImpactReadiness, InfluenceMap, ServiceBlueprint
 
 ADKAR_EN = """Readiness per group, 1 (low) to 5 (high).
 
@@ -137,3 +137,40 @@ def test_a_blueprint_with_stages_across_and_a_lane_column_is_not_taken_for_fail_
     )
     assert visit.frontstage_human == "Clerk checks the photo" and not book.frontstage_human
     assert [f.failure for f in reading.output.fail_points] == ["No slots within six weeks"]
+
+
+AMOUNTS_NL = """## Idee
+Terugbelafspraak in de app
+
+## Baten
+- **B1 – Minder herhaalcontact** (jaarlijks): tussen €40.000 en €60.000 per jaar. Berekening: 8.000 gesprekken × € 5-7. Bron: [q0a1b2c3d4e]
+
+## Kosten
+- **C1 – Koppeling met de telefonie** (eenmalig): € 25.000 – € 35.000. Berekening: offerte van de leverancier. Bron: [q1f2e3d4c5b] [q9e8d7c6b5a]
+- **C2 – Beheer**: between 10k and 15k a year. Calculation: 0.2 FTE.
+
+## Terugverdientijd
+6-12 maanden
+"""
+
+
+def test_money_written_as_a_range_in_words_after_a_name_and_its_kind_fills_amount_kind_and_basis():
+    reading = read_answer(AMOUNTS_NL, BusinessCase)
+    assert reading.complete, reading.problems
+    (benefit,) = reading.output.benefits
+    assert (benefit.name, benefit.kind, benefit.amount.low, benefit.amount.high) == (
+        "Minder herhaalcontact",
+        "yearly",
+        40000,
+        60000,
+    )
+    assert benefit.basis.startswith("8.000 gesprekken") and benefit.evidence == ["q0a1b2c3d4e"]
+    link, upkeep = reading.output.costs
+    assert (link.name, link.kind, link.amount.low, link.amount.high) == (
+        "Koppeling met de telefonie",
+        "one-off",
+        25000,
+        35000,
+    )
+    assert link.basis == "offerte van de leverancier" and link.evidence == ["q1f2e3d4c5b", "q9e8d7c6b5a"]
+    assert (upkeep.name, upkeep.kind, upkeep.amount.high, upkeep.basis) == ("Beheer", "yearly", 15000, "0.2 FTE")

@@ -30,8 +30,13 @@ _REFS = (
     r"(?:(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
     r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*"
 )
-# ids in brackets, or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
-EVIDENCE_REF = re.compile(rf"[\[(【{{<«]+\s*{_REFS}\s*[\])】}}>»]+|{_REFS}(?=\s*(?:[,.;:)\]】}}>»|]|$))")
+# ids in brackets ("Bron: [q…] [q…]"), or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
+_LABEL_BEFORE = (
+    r"(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:\s*(?=[\[(【{<«]+\s*q[0-9a-f]{10})"
+)
+EVIDENCE_REF = re.compile(
+    rf"{_LABEL_BEFORE}|[\[(【{{<«]+\s*{_REFS}\s*[\])】}}>»]+|{_REFS}(?=\s*(?:[,.;:)\]】}}>»|]|$))"
+)
 ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^()\[\]]{0,30}[)\]]\s*$", re.IGNORECASE)
 SOURCE_COUNT = re.compile(r"\s*[—–\-:(|·]\s*(\d{1,3})\s+(?:sources?|bronnen|bron)\b\)?\s*$", re.IGNORECASE)
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
@@ -185,6 +190,9 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         out.setdefault("from_state", arrow[0])
         out.setdefault("to_state", arrow[1])
         return
+    text = _amount_line(text, model, out, path, problems)
+    if not text:
+        return
     primary = _primary(model)
     secondary = next((s for s in SECONDARY if s in model.model_fields), None)
     head, rest = _split_head(text)
@@ -215,6 +223,41 @@ def _without_name(text: str, model: type[BaseModel]) -> str:
     if len(head.split()) > 5 or any(n in model.model_fields for n in NAME_LIKE if n not in REFERS_TO):
         return text
     return rest  # "E1 – K6 Ondernemingsraad" over its fields: nothing but the name
+
+
+_MONEY = r"[€$£]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m)?\b\s*(?:euro|eur)?"
+# "€ 16.000 – € 94.000", "tussen €40.000 en €60.000 per jaar", "between 5k and 10k": a range of money
+MONEY_RANGE = re.compile(
+    rf"^\s*(?:(?:tussen|between|van|from|circa|ca\.|about|around)\s+)?(?P<range>{_MONEY}\s*(?:[-–—]|tot|to|en|and)\s*"
+    rf"{_MONEY})(?:\s*(?P<kind>per jaar|per year|a year|jaarlijks|yearly|eenmalig|one-off|once))?\s*[.;,]?(?P<after>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _amount_line(text: str, model: type[BaseModel], out: dict, path: str, problems: list[Problem]) -> str:
+    """ "Licentie (jaarlijks): € 18.000 – € 45.000. Berekening: …": the name, its kind in brackets, the amount
+    as a range of money, and labelled sentences after it, in an item with one range to fill. Returns the name
+    (all of `text` when it is not such a line)."""
+    ranges = [n for n, i in model.model_fields.items() if _is_range(i) and not out.get(n)]
+    head, colon, rest = text.partition(":")
+    money = MONEY_RANGE.match(rest) if colon and len(ranges) == 1 else None
+    if money is None:
+        return text
+    out[ranges[0]] = money.group("range")
+    bracket = re.search(r"\(([^()]{2,30})\)\s*$", head)
+    if bracket and _qualifier(bracket.group(1) + ":", model, out) == "":
+        head = head[: bracket.start()]
+    if money.group("kind"):
+        _qualifier(money.group("kind") + ":", model, out)
+    left = _place_labelled(money.group("after").strip(), model, out)
+    if strip_ids(left).strip(" .;,"):
+        problems.append(Problem("unmapped", path, "", _short(left)))
+    return head.strip()
+
+
+def _is_range(info: FieldInfo) -> bool:
+    part = part_model(info.annotation)
+    return part is not None and {"low", "high"} <= set(part.model_fields)
 
 
 def _link(text: str, model: type[BaseModel], out: dict) -> str:
@@ -278,7 +321,7 @@ def _own_id(item_id: str, path: str) -> bool:
 
 # a labelled sentence, "… achter zich. Brengt: mandaat.", or a label after a middle dot or a dash,
 # "programmamanager · Wanneer: week 3", "Langs bij het werkoverleg — eigenaar: projectleider"
-INLINE_LABEL = re.compile(r"((?<=[.!?])\s+(?=[A-Z][\w'’ -]{1,25}:\s)|\s+[·|—–]\s+(?=[\w'’ -]{1,25}:\s))")
+INLINE_LABEL = re.compile(r"((?<=[.!?])\s+(?=[A-Z][\w'’ -]{1,25}:\s)|\s+[·|—–]\s+(?=[\w'’ -]{1,25}:\s)|^\s+)")
 # "projectleider, week 2": who, then when
 OWNER_WHEN = re.compile(
     r",\s*(?P<when>(?:week|wk|maand|month|dag|day|kwartaal|quarter|sprint)\s*\d+\b.*|Q[1-4]\b.*|\d{4}-\d{2}-\d{2}"
@@ -292,22 +335,27 @@ def _inline_labels(out: dict, model: type[BaseModel]) -> None:
     names, when that field is another one and was not given on its own."""
     for name, value in list(out.items()):
         info = model.model_fields.get(name)
-        if not isinstance(value, str) or info is None or info.annotation is not str:
-            continue
-        parts = INLINE_LABEL.split(value)  # text, separator, text, …
-        kept = parts[:1]
-        for separator, sentence in zip(parts[1::2], parts[2::2], strict=True):
-            label, _, said = sentence.partition(":")
-            target = field_for(label, model)
-            if target and len(target) == 1 and target[0] != name and out.get(target[0]) in (None, "", []):
-                said = said.strip()
-                out[target[0]] = said[:-1] if said.endswith(".") and "." not in said[:-1] else said
-            else:
-                kept += [separator, sentence]
-        out[name] = "".join(kept).strip()
+        if isinstance(value, str) and info is not None and info.annotation is str:
+            out[name] = _place_labelled(value, model, out, name)
     when = OWNER_WHEN.search(out.get("owner") or "") if isinstance(out.get("owner"), str) else None
     if when and "date" in model.model_fields and not out.get("date"):
         out["owner"], out["date"] = out["owner"][: when.start()].strip(), when.group("when").strip().rstrip(".")
+
+
+def _place_labelled(text: str, model: type[BaseModel], out: dict, own: str | None = None) -> str:
+    """Each "Label: value" sentence of `text` whose label names another field the item left empty goes there;
+    returns the rest of the text. A text that opens with such a label ("Berekening: …") gives it too."""
+    parts = INLINE_LABEL.split(" " + text if own is None else text)  # text, separator, text, …
+    kept = parts[:1]
+    for separator, sentence in zip(parts[1::2], parts[2::2], strict=True):
+        label, _, said = sentence.partition(":")
+        target = field_for(label, model)
+        if target and len(target) == 1 and target[0] != own and out.get(target[0]) in (None, "", []):
+            said = said.strip()
+            out[target[0]] = said[:-1] if said.endswith(".") and ". " not in said else said
+        else:
+            kept += [separator, sentence]
+    return "".join(kept).strip()
 
 
 MOVE = re.compile(
@@ -372,7 +420,7 @@ def _split_head(text: str) -> tuple[str, str]:
     for separator in (" — ", " – ", ": ", " - ", " — ", ". "):
         head, found, rest = text.partition(separator)
         if found and head.strip() and rest.strip() and len(head.split()) <= 12:
-            return head.strip().strip("*"), rest.strip()
+            return head.strip().strip("*"), re.sub(r"^(?:→|->|⇒)\s*", "", rest.strip())  # "Wachten: → de bot …"
     return text, ""
 
 
