@@ -30,7 +30,8 @@ _REFS = (
     r"(?:(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
     r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*"
 )
-# ids in brackets ("Bron: [q…] [q…]"), or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
+# ids in brackets ("Bron: [q…] [q…]"), or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)")
+# stays as written
 _LABEL_BEFORE = (
     r"(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:\s*(?=[\[(【{<«]+\s*q[0-9a-f]{10})"
 )
@@ -229,7 +230,8 @@ _MONEY = r"[€$£]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m)?\b\s*(?:euro|eur)
 # "€ 16.000 – € 94.000", "tussen €40.000 en €60.000 per jaar", "between 5k and 10k": a range of money
 MONEY_RANGE = re.compile(
     rf"^\s*(?:(?:tussen|between|van|from|circa|ca\.|about|around)\s+)?(?P<range>{_MONEY}\s*(?:[-–—]|tot|to|en|and)\s*"
-    rf"{_MONEY})(?:\s*(?P<kind>per jaar|per year|a year|jaarlijks|yearly|eenmalig|one-off|once))?\s*[.;,]?(?P<after>.*)$",
+    rf"{_MONEY})(?:\s*(?P<kind>per jaar|per year|a year|jaarlijks|yearly|eenmalig|one-off|once))?"
+    r"\s*[.;,]?(?P<after>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 
