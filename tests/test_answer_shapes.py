@@ -167,7 +167,7 @@ def test_money_written_as_a_range_in_words_after_a_name_and_its_kind_fills_amoun
     assert benefit.basis.startswith("8.000 ×") and benefit.evidence == ["q0a1b2c3d4e"]
     link, upkeep = reading.output.costs
     assert (link.name, link.kind, link.amount.low, link.amount.high) == (
-        "Koppeling met de telefonie",
+        "Koppeling",
         "one-off",
         25000,
         35000,
