@@ -174,3 +174,30 @@ def test_money_written_as_a_range_in_words_after_a_name_and_its_kind_fills_amoun
     )
     assert link.basis == "een offerte" and link.evidence == ["q1f2e3d4c5b", "q9e8d7c6b5a"]
     assert (upkeep.name, upkeep.kind, upkeep.amount.high, upkeep.basis) == ("Beheer", "yearly", 15000, "0.2 FTE")
+
+
+ONE_TABLE_EN = """**Business case: Callback on appointment**
+
+**Benefits and costs**
+
+| ID | Item | Type | Low | High | Basis |
+|---|---|---|---|---|---|
+| B1 | Fewer repeat calls | yearly | €20,000 | €30,000 | 4,000 calls × €5–7 |
+| C1 | Telephony module | one-off | €10,000 | €15,000 | Quote |
+| C2 | Licence | yearly | €3,000 | €4,000 | Price list |
+
+**Payback:** 6–12 months.
+
+**Finance should confirm:** the call volumes; the licence price.
+"""
+
+
+def test_one_table_of_benefits_and_costs_a_title_naming_the_step_and_a_closing_labelled_list_are_read():
+    reading = read_answer(ONE_TABLE_EN, BusinessCase)
+    assert reading.complete, reading.problems
+    case = reading.output
+    assert case.idea == "Callback on appointment"
+    assert [b.id for b in case.benefits] == ["B1"] and [c.id for c in case.costs] == ["C1", "C2"]
+    assert (case.costs[0].kind, case.costs[0].amount.low) == ("one-off", 10000)
+    assert (case.payback_months.low, case.payback_months.high) == (6, 12)
+    assert case.open_questions == ["the call volumes", "the licence price"]

@@ -31,10 +31,11 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
         if model is not None:  # a "Payback: 8-14 months" line under the last section belongs to the step
             lifted = [c for c in node.children if c.kind != "bullet" and _section(c, schema) and not _maps(c, model)]
             node.children = [c for c in node.children if c not in lifted]
-            queue[:0] = lifted
             if not queue:  # "## Who we're not hearing from" closing the last section of items
                 node.children = _trailing_questions(node.children, schema, [target], data)
+            queue[:0] = lifted
         _put(data, target, _section_value(node, schema, target))
+    loose = [node for node in loose if not _titled(node, schema, data)]
     lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
     loose = _trailing_questions(loose, schema, lists, data)
     if loose and lists:
@@ -48,6 +49,20 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
     return data
 
 
+def _titled(node: Node, schema: type[BaseModel], data: dict) -> bool:
+    """A title line that names the step and then its subject, "**Business case: Chatbot X**": the subject is
+    the step's one required text field (the idea the case is for), when the answer gave it nowhere else."""
+    from copilot.steps.registry import STEPS
+
+    label, value = split_label(node.text)
+    names = {norm(name) for info in STEPS.values() if info.schema is schema for name in info.names.values()}
+    texts = [n for n, i in schema.model_fields.items() if i.annotation is str and i.is_required()]
+    if not label or not value or norm(label) not in names or len(texts) != 1 or data.get(texts[0]):
+        return False
+    data[texts[0]] = value
+    return True
+
+
 def _trailing_questions(nodes: list[Node], schema: type[BaseModel], lists: list[str], data: dict) -> list[Node]:
     """A last section under a heading no field has ("Nog open", "Who we're not hearing from") whose entries
     are plain lines, after items, is what the step leaves open: items have labelled fields, open questions and
@@ -56,6 +71,13 @@ def _trailing_questions(nodes: list[Node], schema: type[BaseModel], lists: list[
         return nodes
     last = nodes[-1]
     kids = last.children
+    label, value = split_label(last.text)
+    if last.kind == "line" and label and ";" in value and not kids and not _maps(last, schema):
+        # "**Finance should confirm:** the volumes; the licence quotes": the same, on one line
+        models = [item_model(schema.model_fields[name].annotation) for name in lists]
+        if any(data.get(name) for name in lists) or any(_items([n], m) for n in nodes[:-1] for m in models):
+            data["open_questions"] = [entry.strip() for entry in value.rstrip(".").split(";") if entry.strip()]
+            return nodes[:-1]
     if last.kind not in ("heading", "bold") or not kids or any(k.children or k.kind == "table" for k in kids):
         return nodes
     models = [item_model(schema.model_fields[name].annotation) for name in lists]
