@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from copilot.steps.answers import read_answer
-from copilot.steps.schemas import BusinessCase, EngagementPlan, ImpactReadiness, InfluenceMap, ServiceBlueprint
+from copilot.steps.schemas import (
+    BusinessCase,
+    EngagementPlan,
+    Ideation,
+    ImpactReadiness,
+    InfluenceMap,
+    ServiceBlueprint,
+)
 
 ADKAR_EN = """Readiness per group, 1 (low) to 5 (high).
 
@@ -201,3 +208,25 @@ def test_one_table_of_benefits_and_costs_a_title_naming_the_step_and_a_closing_l
     assert (case.costs[0].kind, case.costs[0].amount.low) == ("one-off", 10000)
     assert (case.payback_months.low, case.payback_months.high) == (6, 12)
     assert case.open_questions == ["the call volumes", "the licence price"]
+
+
+IDEAS_INLINE = """1. **Callback slot** (H2) — The customer picks a time. The agent calls with the case open.
+   AI role: agent assist · Human contact: enhances · Handover: the agent owns the call. · Evidence: q0a1b2c3d4e
+
+2. **Status text** (H3) — A text at every step. Nobody has to call to ask.
+   AI role: backstage · Human contact: keeps · Evidence: q1f2e3d4c5b
+"""
+
+
+def test_labels_after_middle_dots_on_one_line_and_a_question_id_in_brackets_after_the_title_are_read():
+    reading = read_answer(IDEAS_INLINE, Ideation)
+    assert reading.complete, reading.problems
+    first, second = reading.output.ideas
+    assert (first.title, first.hmw, first.ai_role, first.human_touch) == (
+        "Callback slot",
+        "H2",
+        "agent-assist",
+        "enhances",
+    )
+    assert first.handover == "the agent owns the call" and first.evidence == ["q0a1b2c3d4e"]
+    assert (second.hmw, second.ai_role, second.human_touch, second.handover) == ("H3", "backstage", "keeps", "")

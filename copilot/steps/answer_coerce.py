@@ -192,6 +192,7 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         out.setdefault("to_state", arrow[1])
         return
     text = _amount_line(text, model, out, path, problems)
+    text = _bracketed_reference(text, model, out, path)
     if not text:
         return
     primary = _primary(model)
@@ -255,6 +256,24 @@ def _amount_line(text: str, model: type[BaseModel], out: dict, path: str, proble
     if strip_ids(left).strip(" .;,"):
         problems.append(Problem("unmapped", path, "", _short(left)))
     return head.strip()
+
+
+BRACKETED_ID = re.compile(rf"\s*[(\[]\s*(?P<ref>{ITEM_ID})\s*[)\]](?=\s*(?:[—–:-]|$))")
+
+
+def _bracketed_reference(text: str, model: type[BaseModel], out: dict, path: str) -> str:
+    """ "Pre-filled form (H2) — …": another item's id in brackets after the title, for the one field that
+    holds such an id (the how-might-we question an idea answers) when the item left it empty."""
+    match = BRACKETED_ID.search(text)
+    fields = [
+        n
+        for n, i in model.model_fields.items()
+        if n != "id" and i.annotation is str and "id" in (i.description or "").split() and not out.get(n)
+    ]
+    if not match or len(fields) != 1 or _own_id(match.group("ref"), path):
+        return text
+    out[fields[0]] = match.group("ref")
+    return (text[: match.start()] + text[match.end() :]).strip()
 
 
 def _is_range(info: FieldInfo) -> bool:
@@ -337,8 +356,8 @@ def _inline_labels(out: dict, model: type[BaseModel]) -> None:
     names, when that field is another one and was not given on its own."""
     for name, value in list(out.items()):
         info = model.model_fields.get(name)
-        if isinstance(value, str) and info is not None and info.annotation is str:
-            out[name] = _place_labelled(value, model, out, name)
+        if isinstance(value, str) and info is not None and (info.annotation is str or choices_of(info.annotation)):
+            out[name] = _place_labelled(value, model, out, name)  # "none · Human contact: keeps"
     when = OWNER_WHEN.search(out.get("owner") or "") if isinstance(out.get("owner"), str) else None
     if when and "date" in model.model_fields and not out.get("date"):
         out["owner"], out["date"] = out["owner"][: when.start()].strip(), when.group("when").strip().rstrip(".")
