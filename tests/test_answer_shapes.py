@@ -230,3 +230,14 @@ def test_labels_after_middle_dots_on_one_line_and_a_question_id_in_brackets_afte
     )
     assert first.handover == "the agent owns the call" and first.evidence == ["q0a1b2c3d4e"]
     assert (second.hmw, second.ai_role, second.human_touch, second.handover) == ("H3", "backstage", "keeps", "")
+
+
+@pytest.mark.parametrize("header", ["Wat het is / wat de klant merkt", "What it is / what the customer notices"])
+def test_a_header_joining_two_words_for_one_field_with_a_slash_is_that_field(header):
+    text = f"""| # | Idee | {header} | Rol van AI |
+|---|---|---|---|
+| I1 | Terugbelslot | De klant kiest een tijd. De medewerker belt met het dossier open. | medewerker ondersteunen |
+"""
+    reading = read_answer(text, Ideation)
+    assert reading.complete, reading.problems
+    assert reading.output.ideas[0].pitch.startswith("De klant kiest een tijd")
