@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.steps.answers import read_answer
+from copilot.steps.answers import describe, read_answer
 from copilot.steps.schemas import (
     BusinessCase,
     EngagementPlan,
@@ -241,3 +241,12 @@ def test_a_header_joining_two_words_for_one_field_with_a_slash_is_that_field(hea
     reading = read_answer(text, Ideation)
     assert reading.complete, reading.problems
     assert reading.output.ideas[0].pitch.startswith("De klant kiest een tijd")
+
+
+def test_a_payback_the_answer_says_it_cannot_give_is_left_empty_and_the_person_is_told():
+    text = AMOUNTS_NL.replace("6-12 maanden", "Niet te geven: de jaarlijkse kosten zijn hoger dan de baten.")
+    reading = read_answer(text, BusinessCase)
+    assert reading.complete, reading.problems
+    assert reading.output.payback_months is None
+    assert [(n.kind, n.path) for n in reading.notes] == [("not_given", "payback_months")]
+    assert "Terugverdientijd" in describe(reading.notes[0], "nl") and "hoger dan de baten" in reading.notes[0].value

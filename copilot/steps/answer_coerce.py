@@ -71,7 +71,8 @@ NUMBER = re.compile(r"[-+−–]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m|mld|b
 @dataclass
 class Problem:
     """Something an answer said that did not fit: `unmapped` (a label no field takes), `invalid` (a value the
-    field cannot take) or `missing` (a required field the answer left out)."""
+    field cannot take) or `missing` (a required field the answer left out); or, told but no obstacle,
+    `not_given` (an optional figure the answer says it cannot give, left empty)."""
 
     kind: str
     path: str
@@ -512,6 +513,11 @@ def _value(value: Any, info: FieldInfo, name: str, path: str, problems: list[Pro
     items = item_model(annotation)
     if items is not None:
         return _items(value, items, path, problems)
+    range_ = part_model(annotation)
+    if optional and range_ is not None and {"low", "high"} <= set(range_.model_fields) and _no_number(value):
+        # "Terugverdientijd: niet betrouwbaar te geven: …": the answer says there is none; the person is told
+        problems.append(Problem("not_given", path, name, _short(value)))
+        return None
     part = part_model(annotation)
     if part is not None:
         return _part(value, part, path, problems)
@@ -579,6 +585,10 @@ def _part(value: Any, model: type[BaseModel], path: str, problems: list[Problem]
     if value not in ("", None, [], {}):
         problems.append(Problem("invalid", path, path.rsplit(".", 1)[-1], _short(value)))
     return _DROP
+
+
+def _no_number(value: Any) -> bool:
+    return not re.search(r"\d", strip_ids(_text(value)))
 
 
 def _bool(value: Any, path: str, name: str, problems: list[Problem]) -> Any:

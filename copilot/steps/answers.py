@@ -75,7 +75,9 @@ def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Re
     data, problems = coerce(raw, schema)
     _sort_by_id(data, schema)
     _fill_item_ids(data, schema)
-    reading = Reading(text, form, data, problems=problems + _items_not_read(nodes, data, schema))
+    told = [p for p in problems if p.kind == "not_given"]
+    problems = [p for p in problems if p.kind != "not_given"]
+    reading = Reading(text, form, data, problems=problems + _items_not_read(nodes, data, schema), notes=told)
     try:
         reading.output = schema.model_validate(data)
     except ValidationError as error:
