@@ -91,7 +91,9 @@ def test_no_hand_written_answer_is_accepted_while_a_list_it_gave_is_left_empty(b
 
 # corpus C (tests/data/pasted_answers_c): 36 answers to the real prompts of the nine steps corpus B lacks, written
 # blind to the reader in session 29. First scored at 27.8 % as meant with 5 accepted yet different; tuned on the
-# even half only (44.4 %: even 50.0 %, held-out odd 38.9 %, whose errors were not read).
+# even half only (44.4 %: even 50.0 %, held-out odd 38.9 %, whose errors were not read). Tuned again on the even
+# half only (branch paste16: ADKAR letter columns, a sideways blueprint, links as arrows, moves as prose, money
+# ranges in words): 69.4 % (even 94.4 %, held-out odd 44.4 %), 1 accepted yet different.
 CORPUS_C = Path(__file__).resolve().parent / "data" / "pasted_answers_c"
 
 
@@ -99,5 +101,5 @@ def test_answers_to_the_other_nine_steps_are_read_at_the_measured_rate_and_seldo
     rows = bench.load(CORPUS_C)
     scores = bench.score(rows, bench.parse_all(rows))
     assert len(rows) == 36
-    assert scores["all"]["share"] >= 0.40
+    assert scores["all"]["share"] >= 0.69
     assert scores["accepted yet different from what was meant"]["kept"] <= 1

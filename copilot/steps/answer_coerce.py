@@ -27,21 +27,35 @@ from copilot.steps.answer_words import EMOTION_WORDS, FALSE_WORDS, SCALE_WORDS, 
 
 EVIDENCE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
 _REFS = (
-    r"(?:(?:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
+    r"(?:(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:?\s*)?"
     r"q[0-9a-f]{10}(?:\s*[,;/&]\s*(?:en\s+|and\s+)?q[0-9a-f]{10})*"
 )
-# ids in brackets, or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)") stays as written
-EVIDENCE_REF = re.compile(rf"[\[(【{{<«]+\s*{_REFS}\s*[\])】}}>»]+|{_REFS}(?=\s*(?:[,.;:)\]】}}>»|]|$))")
+# ids in brackets ("Bron: [q…] [q…]"), or ending a phrase; an id a sentence talks about ("(q1 laat zien dat…)")
+# stays as written
+_LABEL_BEFORE = (
+    r"(?i:bron|bronnen|source|sources|bewijs|evidence|quotes?|citaten?)\s*:\s*(?=[\[(【{<«]+\s*q[0-9a-f]{10})"
+)
+EVIDENCE_REF = re.compile(
+    rf"{_LABEL_BEFORE}|[\[(【{{<«]+\s*{_REFS}\s*[\])】}}>»]+|{_REFS}(?=\s*(?:[,.;:)\]】}}>»|]|$))"
+)
 ASSUMPTION_NOTE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(aanname|assumption)\b[^()\[\]]{0,30}[)\]]\s*$", re.IGNORECASE)
 SOURCE_COUNT = re.compile(r"\s*[—–\-:(|·]\s*(\d{1,3})\s+(?:sources?|bronnen|bron)\b\)?\s*$", re.IGNORECASE)
 ORDINAL = re.compile(r"^\s*[\w'’-]+\s+(\d+|[A-Z])\s*$")  # "Idee 1", "Stakeholder 3", "Optie B"
 LEADING_ID = re.compile(r"^\s*[\[(【{]?\s*([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*[\])】}]?\s*(?:[:.)\-–—|·]\s*|\s+(?=\S)|$)")
-REFERS_TO = ("stage", "idea")  # fields that hold another step's item id
+REFERS_TO = ("stage", "idea", "stakeholder")  # fields that hold another step's item id
 NAME_LIKE = (
     *("title", "name", "touchpoint", "label", "role", "group", "idea"),
     *("point", "question", "text", "risk", "need", "action"),
 )
-SECONDARY = ("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes")
+SECONDARY = (
+    *("insight", "pitch", "description", "rationale", "why", "pain", "benefit", "how_it_helps", "what_changes"),
+    "how",
+)
+ITEM_ID = r"[A-Z]{1,4}-?\d{1,3}[a-z]?"
+# "K2 → K4, sterk (5): text", "K1 → K7 (strong, 4) — text": who influences whom, how strongly, and how
+LINK = re.compile(
+    rf"^\s*(?P<source>{ITEM_ID})\s*(?:→|->|⇒|➔|=>)\s*(?P<target>{ITEM_ID})\b[\s,;]*(?P<rest>.*)$", re.DOTALL
+)
 EMPTY_WORDS = {"", "nvt", "na", "nb", "null"}
 
 
@@ -57,7 +71,8 @@ NUMBER = re.compile(r"[-+−–]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m|mld|b
 @dataclass
 class Problem:
     """Something an answer said that did not fit: `unmapped` (a label no field takes), `invalid` (a value the
-    field cannot take) or `missing` (a required field the answer left out)."""
+    field cannot take) or `missing` (a required field the answer left out); or, told but no obstacle,
+    `not_given` (an optional figure the answer says it cannot give, left empty)."""
 
     kind: str
     path: str
@@ -94,14 +109,17 @@ def _item(raw: Any, model: type[BaseModel], path: str, problems: list[Problem]) 
             out[target[0]] = value
     if "_title" in raw:
         _title(raw["_title"], model, out, path, problems)
+    _inline_labels(out, model)
     _id_in_name(out, model)
     _second_choice(out, model)
+    loose = [(key, value) for key, value in loose if not _move(_text(value), model, out)]
     missing = [n for n, i in fields.items() if n != "id" and i.is_required() and out.get(n) in (None, "", [], {})]
     if len(loose) == 1 and len(missing) == 1:  # by elimination: "Laan" can only be the lane it left empty
         out[missing[0]] = loose.pop()[1]
     problems.extend(Problem("unmapped", path, key, _short(value)) for key, value in loose)
     lines = [line for line in raw.get("_lines", []) if not _only_ids(line)]
     lines = _quote_line(lines, fields, out)
+    lines = [line for line in lines if not _move(line, model, out)]
     secondary = next((s for s in SECONDARY if s in fields and not out.get(s)), None)
     if len(lines) == 1 and secondary and fields[secondary].annotation is str:
         # "**T1. Wachten**" then a plain sentence: the sentence says what the title names
@@ -144,19 +162,29 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
     if marked and "assumption" in model.model_fields:  # "T7. Kennisbank (aanname)"
         out["assumption"] = True
         text = text[: marked.start()].rstrip(" -–—:")
+    text = _link(text, model, out)
     match = LEADING_ID.match(text)
-    if match and "id" in model.model_fields and not out.get("id"):
+    reference = _first_reference(model, out)
+    if match and reference and not LEADING_ID.match(text[match.end() :]) and not _own_id(match.group(1), path):
+        out[reference] = match.group(1)  # "K1 – Wethouder: …" in a coalition: about stakeholder K1
+        text = _without_name(text[match.end() :].strip(), model)
+    elif match and "id" in model.model_fields and not out.get("id"):
         out["id"] = match.group(1)
         text = text[match.end() :].strip()
+        if text.startswith("("):  # "M1 (30 dagen): …": the horizon, the score
+            text = _qualifier(text, model, out)
         second = LEADING_ID.match(text)
         refers = next((n for n in REFERS_TO if n in model.model_fields and not out.get(n)), None)
-        if second and refers and len(text) > second.end():  # "A1 · S1 · Welke vergunning": item, then its stage
+        # "A1 · S1 · Welke vergunning": the item, then its stage; "C1 – K1": the candidate, then who it is
+        if second and refers and (len(text) > second.end() or refers == reference):
             out[refers] = second.group(1)
             text = text[second.end() :].strip()
+            text = _without_name(text, model) if refers == reference else text
     elif ORDINAL.match(text):
         return
     else:
         text = re.sub(r"^\s*[\w'’-]+\s+\d+\s*[:.)\-–—]\s*", "", text)  # "Idee 1: Terugbel" → "Terugbel"
+    text = _link(text, model, out)  # "L1 – K2 → K4": the link's own id came first
     if not text:
         return
     arrow = re.split(r"\s+(?:→|->|⇒)\s+", text, maxsplit=1)
@@ -164,21 +192,222 @@ def _title(title: str, model: type[BaseModel], out: dict, path: str, problems: l
         out.setdefault("from_state", arrow[0])
         out.setdefault("to_state", arrow[1])
         return
+    text = _amount_line(text, model, out, path, problems)
+    text = _bracketed_reference(text, model, out, path)
+    if not text:
+        return
     primary = _primary(model)
     secondary = next((s for s in SECONDARY if s in model.model_fields), None)
     head, rest = _split_head(text)
+    if rest and field_for(rest.partition(":")[0], model) and ":" in rest[:30]:
+        rest = ""  # "Open hour — owner: team lead": a labelled field follows, `_inline_labels` takes it
     if primary and not out.get(primary):
-        out[primary] = head if rest and secondary and not out.get(secondary) else text
-        if rest and secondary and not out.get(secondary):
-            out[secondary] = rest
+        if rest and secondary and secondary != primary and not out.get(secondary):
+            out[primary], out[secondary] = head, rest
+        else:
+            out[primary] = text
         return
     if any(norm(text) in norm(_text(v)) for v in out.values() if v):
         return  # the heading repeats a field given below it
+    if secondary and not out.get(secondary) and primary and out.get(primary):
+        out[secondary] = text  # "K2 → K4: through the budget": the link is named, the text says how
+        return
     free = next((n for n in NAME_LIKE if n in model.model_fields and not out.get(n)), None)
     if free is not None:  # "R1 – Warm handover" over "Idea: I1": the heading is the title
         out[free] = text
     else:
         problems.append(Problem("unmapped", path, "", _short(text)))
+
+
+def _without_name(text: str, model: type[BaseModel]) -> str:
+    """After the id of the item it is about, "Wethouder Dienstverlening: wil resultaten": a short name before
+    the text repeats what that id stands for, when the item has no field for a name of its own."""
+    head, rest = _split_head(text)
+    if len(head.split()) > 5 or any(n in model.model_fields for n in NAME_LIKE if n not in REFERS_TO):
+        return text
+    if not rest and "stakeholder" not in model.model_fields:
+        return text  # "S2 – Form times out" in a fail point may be the failure itself: placed, or asked about
+    return rest  # "E1 – K6 Ondernemingsraad" over its fields: nothing but the stakeholder's name
+
+
+_MONEY = r"[€$£]?\s?\d[\d.,]*\s*(?:k|mln|miljoen|million|m)?\b\s*(?:euro|eur)?"
+# "€ 16.000 – € 94.000", "tussen €40.000 en €60.000 per jaar", "between 5k and 10k": a range of money
+MONEY_RANGE = re.compile(
+    rf"^\s*(?:(?:tussen|between|van|from|circa|ca\.|about|around)\s+)?(?P<range>{_MONEY}\s*(?:[-–—]|tot|to|en|and)\s*"
+    rf"{_MONEY})(?:\s*(?P<kind>per jaar|per year|a year|jaarlijks|yearly|eenmalig|one-off|once))?"
+    r"\s*[.;,]?(?P<after>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _amount_line(text: str, model: type[BaseModel], out: dict, path: str, problems: list[Problem]) -> str:
+    """ "Licentie (jaarlijks): € 18.000 – € 45.000. Berekening: …": the name, its kind in brackets, the amount
+    as a range of money, and labelled sentences after it, in an item with one range to fill. Returns the name
+    (all of `text` when it is not such a line)."""
+    ranges = [n for n, i in model.model_fields.items() if _is_range(i) and not out.get(n)]
+    head, colon, rest = text.partition(":")
+    money = MONEY_RANGE.match(rest) if colon and len(ranges) == 1 else None
+    if money is None:
+        return text
+    out[ranges[0]] = money.group("range")
+    bracket = re.search(r"\(([^()]{2,30})\)\s*$", head)
+    if bracket and _qualifier(bracket.group(1) + ":", model, out) == "":
+        head = head[: bracket.start()]
+    if money.group("kind"):
+        _qualifier(money.group("kind") + ":", model, out)
+    left = _place_labelled(money.group("after").strip(), model, out)
+    if strip_ids(left).strip(" .;,"):
+        problems.append(Problem("unmapped", path, "", _short(left)))
+    return head.strip()
+
+
+BRACKETED_ID = re.compile(rf"\s*[(\[]\s*(?P<ref>{ITEM_ID})\s*[)\]](?=\s*(?:[—–:-]|$))")
+
+
+def _bracketed_reference(text: str, model: type[BaseModel], out: dict, path: str) -> str:
+    """ "Pre-filled form (H2) — …": another item's id in brackets after the title, for the one field that
+    holds such an id (the how-might-we question an idea answers) when the item left it empty."""
+    match = BRACKETED_ID.search(text)
+    fields = [
+        n
+        for n, i in model.model_fields.items()
+        if n != "id" and i.annotation is str and "id" in (i.description or "").split() and not out.get(n)
+    ]
+    if not match or len(fields) != 1 or _own_id(match.group("ref"), path):
+        return text
+    out[fields[0]] = match.group("ref")
+    return (text[: match.start()] + text[match.end() :]).strip()
+
+
+def _is_range(info: FieldInfo) -> bool:
+    part = part_model(info.annotation)
+    return part is not None and {"low", "high"} <= set(part.model_fields)
+
+
+def _link(text: str, model: type[BaseModel], out: dict) -> str:
+    """ "K2 → K4, sterk (5): text" in an item that links two others: source, target and a score; the rest."""
+    link = LINK.match(text) if {"source", "target"} <= set(model.model_fields) and not out.get("target") else None
+    if link is None:
+        return text
+    out.setdefault("source", link.group("source"))
+    out.setdefault("target", link.group("target"))
+    return _qualifier(link.group("rest"), model, out)
+
+
+def _qualifier(text: str, model: type[BaseModel], out: dict) -> str:
+    """A short qualifier before the item's text, "(strong, 4): …", "sterk (5) — …", "(30 dagen): …": the value
+    of the one scale or choice it fits that the item leaves empty. Returns the text after it (all of `text`
+    when it holds no such value)."""
+    head, found, rest = re.sub(r"^[\s,;]+", "", text).partition(":")
+    if not found or len(head) > 30:
+        head, found, rest = text.partition(" — ")
+    if not found or len(head) > 30:
+        return text
+    head = head.strip(" ()")
+    fits = [n for n in _open_choices(model, out) if _fits(head, model.model_fields[n], n)]
+    if len(fits) != 1:
+        return text
+    out[fits[0]] = head
+    return rest.strip()
+
+
+def _open_choices(model: type[BaseModel], out: dict) -> list[str]:
+    """The item's scales and choices it has no value for yet."""
+    fields = model.model_fields.items()
+    return [n for n, i in fields if (_scale(i) or choices_of(i.annotation)) and out.get(n) in (None, "")]
+
+
+def _fits(text: str, info: FieldInfo, name: str) -> bool:
+    options = choices_of(info.annotation)
+    if options is not None:
+        return choice_for(text, options, name) is not None
+    return _number_in(text, info) is not None
+
+
+def _scale(info: FieldInfo) -> bool:
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    return high == 5 and int in (info.annotation, *get_args(info.annotation))
+
+
+def _first_reference(model: type[BaseModel], out: dict) -> str | None:
+    """The field an item is about when it is its first own field and holds another item's id (a coalition
+    candidate's stakeholder, a fail point's stage), if the answer left it empty."""
+    own = next((n for n in model.model_fields if n not in ("id", "evidence", "assumption")), None)
+    if own not in REFERS_TO or out.get(own):
+        return None
+    return own if "id" in (model.model_fields[own].description or "").split() else None
+
+
+def _own_id(item_id: str, path: str) -> bool:
+    """Whether an id is numbered like the list it is in: C1 in `coalition`, not K1 (a stakeholder's id)."""
+    return bool(path) and item_id[0].upper() == path.lstrip(".")[0].upper()
+
+
+# a labelled sentence, "… achter zich. Brengt: mandaat.", or a label after a middle dot or a dash,
+# "programmamanager · Wanneer: week 3", "Langs bij het werkoverleg — eigenaar: projectleider"
+INLINE_LABEL = re.compile(r"((?<=[.!?])\s+(?=[A-Z][\w'’ -]{1,25}:\s)|\s+[·|—–]\s+(?=[\w'’ -]{1,25}:\s)|^\s+)")
+# "projectleider, week 2": who, then when
+OWNER_WHEN = re.compile(
+    r",\s*(?P<when>(?:week|wk|maand|month|dag|day|kwartaal|quarter|sprint)\s*\d+\b.*|Q[1-4]\b.*|\d{4}-\d{2}-\d{2}"
+    r"|(?:voor|before|by|uiterlijk|eind|end of|begin|start of)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def _inline_labels(out: dict, model: type[BaseModel]) -> None:
+    """A labelled sentence inside a text, "… achter zich. Brengt: mandaat.": the value of the field its label
+    names, when that field is another one and was not given on its own."""
+    for name, value in list(out.items()):
+        info = model.model_fields.get(name)
+        if isinstance(value, str) and info is not None and (info.annotation is str or choices_of(info.annotation)):
+            out[name] = _place_labelled(value, model, out, name)  # "none · Human contact: keeps"
+    when = OWNER_WHEN.search(out.get("owner") or "") if isinstance(out.get("owner"), str) else None
+    if when and "date" in model.model_fields and not out.get("date"):
+        out["owner"], out["date"] = out["owner"][: when.start()].strip(), when.group("when").strip().rstrip(".")
+
+
+def _place_labelled(text: str, model: type[BaseModel], out: dict, own: str | None = None) -> str:
+    """Each "Label: value" sentence of `text` whose label names another field the item left empty goes there;
+    returns the rest of the text. A text that opens with such a label ("Berekening: …") gives it too."""
+    parts = INLINE_LABEL.split(" " + text if own is None else text)  # text, separator, text, …
+    kept = parts[:1]
+    for separator, sentence in zip(parts[1::2], parts[2::2], strict=True):
+        label, _, said = sentence.partition(":")
+        target = field_for(label, model)
+        if target and len(target) == 1 and target[0] != own and out.get(target[0]) in (None, "", []):
+            said = said.strip()
+            out[target[0]] = said[:-1] if said.endswith(".") and ". " not in said else said
+        else:
+            kept += [separator, sentence]
+    return "".join(kept).strip()
+
+
+MOVE = re.compile(
+    r"^\s*(?:(?:van|from)\s+(?P<a>.+?)\s+(?:naar|to)\s+(?P<b>.+?)|(?P<c>[^→>]+?)\s*(?:→|->|⇒|=>)\s*(?P<d>.+?))\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _move(text: str, model: type[BaseModel], out: dict) -> bool:
+    """ "Van tegenstander naar neutraal", "resistant → neutral": a move between two choices of one kind (a
+    stance today and the one needed), when the item has both fields and neither was given."""
+    match = MOVE.match(text or "")
+    pairs = [
+        (a, b)
+        for a, b in zip(model.model_fields, list(model.model_fields)[1:], strict=False)
+        if (options := choices_of(model.model_fields[a].annotation))
+        and options == choices_of(model.model_fields[b].annotation)
+        and out.get(a) in (None, "")
+        and out.get(b) in (None, "")
+    ]
+    if not match or len(pairs) != 1:
+        return False
+    words = [w for w in match.groups() if w]
+    (first, second), options = pairs[0], choices_of(model.model_fields[pairs[0][0]].annotation)
+    if any(choice_for(w.strip(" *_"), options, first) is None for w in words):
+        return False
+    out[first], out[second] = (w.strip(" *_") for w in words)
+    return True
 
 
 def _second_choice(out: dict, model: type[BaseModel]) -> None:
@@ -215,7 +444,7 @@ def _split_head(text: str) -> tuple[str, str]:
     for separator in (" — ", " – ", ": ", " - ", " — ", ". "):
         head, found, rest = text.partition(separator)
         if found and head.strip() and rest.strip() and len(head.split()) <= 12:
-            return head.strip().strip("*"), rest.strip()
+            return head.strip().strip("*"), re.sub(r"^(?:→|->|⇒)\s*", "", rest.strip())  # "Wachten: → de bot …"
     return text, ""
 
 
@@ -286,6 +515,11 @@ def _value(value: Any, info: FieldInfo, name: str, path: str, problems: list[Pro
     items = item_model(annotation)
     if items is not None:
         return _items(value, items, path, problems)
+    range_ = part_model(annotation)
+    if optional and range_ is not None and {"low", "high"} <= set(range_.model_fields) and _no_number(value):
+        # "Terugverdientijd: niet betrouwbaar te geven: …": the answer says there is none; the person is told
+        problems.append(Problem("not_given", path, name, _short(value)))
+        return None
     part = part_model(annotation)
     if part is not None:
         return _part(value, part, path, problems)
@@ -353,6 +587,10 @@ def _part(value: Any, model: type[BaseModel], path: str, problems: list[Problem]
     if value not in ("", None, [], {}):
         problems.append(Problem("invalid", path, path.rsplit(".", 1)[-1], _short(value)))
     return _DROP
+
+
+def _no_number(value: Any) -> bool:
+    return not re.search(r"\d", strip_ids(_text(value)))
 
 
 def _bool(value: Any, path: str, name: str, problems: list[Problem]) -> Any:

@@ -77,6 +77,11 @@ def field_for(label: str, model: type[BaseModel]) -> tuple[str, ...] | None:
             return index[candidate]
     if not key:
         return None
+    halves = [part for part in re.split(r"\s+/\s+", str(label)) if part.strip()]
+    if len(halves) == 2:  # "Wat het is / wat de inwoner merkt": two labels of one field
+        paths = {field_for(half, model) for half in halves}
+        if len(paths) == 1 and None not in paths:
+            return paths.pop()
     from rapidfuzz import fuzz, process
 
     found = process.extractOne(key, list(index), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

@@ -10,8 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from copilot.i18n import t
 from copilot.steps.answer_labels import choice_for, choices_of, field_for, item_model, norm, part_model
 from copilot.steps.answer_tables import Node, split_label
+from copilot.steps.schema_text import dutch_description
 
 
 def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
@@ -29,10 +31,11 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
         if model is not None:  # a "Payback: 8-14 months" line under the last section belongs to the step
             lifted = [c for c in node.children if c.kind != "bullet" and _section(c, schema) and not _maps(c, model)]
             node.children = [c for c in node.children if c not in lifted]
-            queue[:0] = lifted
             if not queue:  # "## Who we're not hearing from" closing the last section of items
                 node.children = _trailing_questions(node.children, schema, [target], data)
+            queue[:0] = lifted
         _put(data, target, _section_value(node, schema, target))
+    loose = [node for node in loose if not _titled(node, schema, data)]
     lists = [n for n, i in schema.model_fields.items() if item_model(i.annotation) and n != "open_questions"]
     loose = _trailing_questions(loose, schema, lists, data)
     if loose and lists:
@@ -46,6 +49,20 @@ def shape(nodes: list[Node], schema: type[BaseModel]) -> dict:
     return data
 
 
+def _titled(node: Node, schema: type[BaseModel], data: dict) -> bool:
+    """A title line that names the step and then its subject, "**Business case: Chatbot X**": the subject is
+    the step's one required text field (the idea the case is for), when the answer gave it nowhere else."""
+    from copilot.steps.registry import STEPS
+
+    label, value = split_label(node.text)
+    names = {norm(name) for info in STEPS.values() if info.schema is schema for name in info.names.values()}
+    texts = [n for n, i in schema.model_fields.items() if i.annotation is str and i.is_required()]
+    if not label or not value or norm(label) not in names or len(texts) != 1 or data.get(texts[0]):
+        return False
+    data[texts[0]] = value
+    return True
+
+
 def _trailing_questions(nodes: list[Node], schema: type[BaseModel], lists: list[str], data: dict) -> list[Node]:
     """A last section under a heading no field has ("Nog open", "Who we're not hearing from") whose entries
     are plain lines, after items, is what the step leaves open: items have labelled fields, open questions and
@@ -54,6 +71,13 @@ def _trailing_questions(nodes: list[Node], schema: type[BaseModel], lists: list[
         return nodes
     last = nodes[-1]
     kids = last.children
+    label, value = split_label(last.text)
+    if last.kind == "line" and label and ";" in value and not kids and not _maps(last, schema):
+        # "**Finance should confirm:** the volumes; the licence quotes": the same, on one line
+        models = [item_model(schema.model_fields[name].annotation) for name in lists]
+        if any(data.get(name) for name in lists) or any(_items([n], m) for n in nodes[:-1] for m in models):
+            data["open_questions"] = [entry.strip() for entry in value.rstrip(".").split(";") if entry.strip()]
+            return nodes[:-1]
     if last.kind not in ("heading", "bold") or not kids or any(k.children or k.kind == "table" for k in kids):
         return nodes
     models = [item_model(schema.model_fields[name].annotation) for name in lists]
@@ -97,6 +121,19 @@ def _section(node: Node, schema: type[BaseModel]) -> str | None:
             path = field_for(_strip_number(candidate), schema)
             if path and len(path) == 1:
                 return path[0]
+    if node.kind in ("heading", "bold"):
+        return _described(_strip_number(node.text), schema)
+    return None
+
+
+def _described(heading: str, schema: type[BaseModel]) -> str | None:
+    """The field whose description, as the prompt showed it in either language, the heading repeats in any
+    word order: "Wie beïnvloedt wie" over the links ("wie wie beïnvloedt"), "Who influences whom"."""
+    words = sorted(norm(heading).split())
+    for name, info in schema.model_fields.items():
+        for description in (info.description, dutch_description(schema, name)):
+            if words and words == sorted(norm(description or "").split()):
+                return name
     return None
 
 
@@ -129,10 +166,13 @@ def _best_list(node: Node, schema: type[BaseModel], lists: list[str]) -> str:
         return lists[0]
     labels = node.header if node.kind == "table" else [split_label(c.text)[0] or "" for c in _descendants(node)]
     labels += [h for c in _descendants(node) if c.kind == "table" for h in c.header]
+    # a table lying on its side names its fields down the first column: "| Lane | S1 | S2 |", then "| Customer |"
+    tables = [t for t in (node, *_descendants(node)) if t.kind == "table" and t.header]
+    down = [row.get(table.header[0], "") for table in tables for row in table.rows]
 
     def fit(name: str) -> int:
         model = item_model(schema.model_fields[name].annotation)
-        return sum(1 for label in labels if label and field_for(label, model))
+        return max(sum(1 for label in found if label and field_for(label, model)) for found in (labels, down))
 
     return max(lists, key=fit)
 
@@ -253,7 +293,33 @@ def _table_pairs(node: Node) -> dict | None:
     return {row[node.header[0]]: row[node.header[1]] for row in node.rows}
 
 
+def _initials(header: list[str], model: type[BaseModel]) -> dict[str, str]:
+    """Columns headed by the initials of a nested part's fields, in order ("A | D | K | A | R" for ADKAR's
+    awareness … reinforcement, or Dutch "B | B | K | V | B"): each header → the field it abbreviates."""
+    letters = [norm(h) for h in header]
+    renamed: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        part = part_model(info.annotation)
+        subs = list(part.model_fields) if part is not None else []
+        if len(subs) < 3:
+            continue
+        spellings = [[sub[0] for sub in subs]]
+        spellings += [[norm(t(f"fields.{sub}", lang))[:1] for sub in subs] for lang in ("en", "nl")]
+        for start in range(len(letters) - len(subs) + 1):
+            if letters[start : start + len(subs)] in spellings:
+                renamed.update({header[start + n]: f"{name} {sub}" for n, sub in enumerate(subs)})
+                break
+    return renamed
+
+
 def _rows(node: Node, model: type[BaseModel]) -> list[dict]:
+    renamed = _initials(node.header, model)
+    if renamed:
+        node = Node(
+            "table",
+            rows=[{renamed.get(h, h): v for h, v in row.items()} for row in node.rows],
+            header=[renamed.get(h, h) for h in node.header],
+        )
     header = node.header
     mapped = sum(1 for h in header if field_for(h, model))
     first = [row.get(header[0], "") for row in node.rows] if header else []

@@ -110,6 +110,16 @@ def _is_table_start(lines: list[str], i: int) -> bool:
     )
 
 
+def _unique(header: list[str]) -> list[str]:
+    """Headers that repeat ("| A | D | K | A | R |", ADKAR's two A's) each keep their column: "A (2)"."""
+    seen: dict[str, int] = {}
+    unique = []
+    for cell in header:
+        seen[cell] = seen.get(cell, 0) + 1
+        unique.append(f"{cell} ({seen[cell]})" if cell and seen[cell] > 1 else cell)
+    return unique
+
+
 def _cells(line: str) -> list[str]:
     line = line.strip()
     if line.startswith("|"):
@@ -120,7 +130,7 @@ def _cells(line: str) -> list[str]:
 
 
 def _table(lines: list[str], i: int) -> tuple[Node, int]:
-    header = _cells(lines[i])
+    header = _unique(_cells(lines[i]))
     rows = []
     i += 2
     while i < len(lines) and lines[i].count("|") >= 1 and lines[i].strip():

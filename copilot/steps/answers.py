@@ -73,8 +73,11 @@ def read_answer(text: str, schema: type[BaseModel], markdown: bool = True) -> Re
         return Reading(text, "none")
     raw = _unwrap(raw, schema)
     data, problems = coerce(raw, schema)
+    _sort_by_id(data, schema)
     _fill_item_ids(data, schema)
-    reading = Reading(text, form, data, problems=problems + _items_not_read(nodes, data, schema))
+    told = [p for p in problems if p.kind == "not_given"]
+    problems = [p for p in problems if p.kind != "not_given"]
+    reading = Reading(text, form, data, problems=problems + _items_not_read(nodes, data, schema), notes=told)
     try:
         reading.output = schema.model_validate(data)
     except ValidationError as error:
@@ -270,6 +273,27 @@ def _unwrap(raw: Any, schema: type[BaseModel]) -> Any:
 def _as_list_field(items: list, schema: type[BaseModel]) -> dict:
     lists = list(item_lists(schema))
     return {lists[0]: items} if lists else {"_items": items}
+
+
+def _sort_by_id(data: dict, schema: type[BaseModel]) -> None:
+    """One table for two lists of the same kind ("Benefits and costs": B1, C1, C2): each item goes to the list
+    its id is numbered for (C → costs, or Dutch K → kosten), when that is not the list it landed in."""
+    lists = item_lists(schema)
+    for name, model in lists.items():
+        siblings = [other for other, m in lists.items() if m is model and other != name]
+        for item in list(data.get(name) or []):
+            prefix = re.match(r"[A-Za-z]+", str(item.get("id", "")) if isinstance(item, dict) else "")
+            letter = prefix.group()[0].upper() if prefix else ""
+            if not letter or letter in _initials(name):
+                continue
+            home = [other for other in siblings if letter in _initials(other)]
+            if len(home) == 1:
+                data[name].remove(item)
+                data.setdefault(home[0], []).append(item)
+
+
+def _initials(name: str) -> set[str]:
+    return {label[:1].upper() for label in (name, field_label(name, "en"), field_label(name, "nl")) if label}
 
 
 def _fill_item_ids(data: dict, schema: type[BaseModel]) -> None:
