@@ -1,0 +1,172 @@
+"""A how-might-we question from a pain's own words (SD-05 offline starters, and pains the room writes down).
+
+What the pain is about (its topic: "de jaarafrekening", "the annual bill") is a noun phrase taken from the pain
+itself; what kind of pain it is (waiting, contacting us again, not understanding, not being heard, a mistake,
+money, effort) comes from its words. Each kind has a few phrasings in the locale files, where facilitators edit
+them; phrasings of a kind are used in turn, so one slide never shows the same question twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from copilot.i18n import keys, t
+from copilot.steps.theme_wording import CLAUSE_BREAK, GENERIC, PARTICIPLE, WORD, _is_content
+from copilot.text import shorten
+
+PAIN_IN_QUESTION = 90  # a pain quoted in the last-resort question
+
+
+def hmw_question(
+    pain: str,
+    language: str,
+    stage: str = "",
+    topic: str = "",
+    taken: set[str] | None = None,
+    context: list[str] | tuple[str, ...] = (),
+) -> str:
+    """A how-might-we question for `pain` (a pain, or a theme's key sentence) that is not in `taken` (compared
+    case-insensitively; the question is added to it). `topic` names what it is about when the caller knows
+    (a theme's label); else it is found in the pain. `context`: research texts the article before the topic
+    is learned from ("het termijnbedrag", not "de termijnbedrag")."""
+    taken = set() if taken is None else taken
+    topic = _topic(topic, language, context) if topic else pain_topic(pain, language, stage, context)
+    kind = pain_kind(pain, language)
+    neutral = t("starters.hmw_neutral", language)
+    said = shorten(pain.strip().rstrip(".!?…"), PAIN_IN_QUESTION)
+    values = {"topic": topic, "stage": stage, "pain": said}
+    candidates = [*_phrasings(kind, language, topic, stage), *_phrasings(neutral, language, topic, stage)]
+    candidates.append("hmw_last")
+    for key in candidates:
+        question = _capitalised(t(f"starters.{key}" if key == "hmw_last" else key, language, **values))
+        if question.casefold() not in taken:
+            taken.add(question.casefold())
+            return question
+    return question  # every phrasing taken: the pain quoted makes it its own question
+
+
+def pain_kind(pain: str, language: str) -> str:
+    """The kind whose words the pain has most (the first listed on a tie), or the neutral kind."""
+    words = [w.lower() for w in WORD.findall(pain)]
+    best, hits = t("starters.hmw_neutral", language), 0
+    for kind in t("starters.hmw_kinds", language).split():
+        found = sum(map(_matcher(t(f"starters.hmw.{kind}.words", language)), words))
+        if found > hits:
+            best, hits = kind, found
+    return best
+
+
+def _matcher(listed: str):
+    """Whether a word is one of `listed`: "wacht*" is any word starting with "wacht", "mens" only "mens"."""
+    listed = listed.lower().split()
+    exact = {w for w in listed if not w.endswith("*")}
+    stems = tuple(w[:-1] for w in listed if w.endswith("*"))
+    return lambda word: word in exact or word.startswith(stems)
+
+
+def pain_topic(pain: str, language: str, stage: str = "", context: list[str] | tuple[str, ...] = ()) -> str:
+    """The noun phrase the pain is about, as the question says it: the one that names the stage ("mijn
+    jaarafrekening" in the stage Jaarafrekening), else the first with a definite article or possessive, else
+    the noun the pain opens with ("Verhuizing was een drama"); '' when there is none."""
+    phrases = _noun_phrases(pain, language, context)
+    if not phrases:
+        return ""
+    stem = {w.lower()[:5] for w in WORD.findall(stage) if len(w) >= 5}
+    naming = [p for p in phrases if stem & {w.lower()[:5] for w in p[1]}]
+    determiner, words = (naming or phrases)[0]
+    return _rendered(determiner, words, language, context)
+
+
+def _topic(label: str, language: str, context) -> str:
+    """A theme label as a topic: "Slimme meter" → "de slimme meter"; '' when it is indefinite ("Een mens")."""
+    words = label.split()
+    if not words:
+        return ""
+    first = words[0].lower()
+    if first in _words("hmw_indefinite", language):
+        return ""
+    if first in _words("hmw_articles", language) | _words("hmw_possessive", language):
+        return _rendered(first, words[1:], language, context)
+    return _rendered("", words, language, context)
+
+
+def _noun_phrases(text: str, language: str, context=()) -> list[tuple[str, list[str]]]:
+    """(determiner, words) of each noun phrase: a definite article or possessive, adjectives, a noun; and the
+    noun a pain opens with when a function word follows it."""
+    definite = _words("hmw_articles", language) | _words("hmw_possessive", language)
+    indefinite = _words("hmw_indefinite", language)
+    found: list[tuple[str, list[str]]] = []
+    for n, clause in enumerate(CLAUSE_BREAK.split(text)):
+        words = WORD.findall(clause)
+        lower = [w.lower() for w in words]
+        if n == 0 and len(words) >= 2 and _noun(lower[0]) and not _is_content(lower[1]):
+            found.append(("", words[:1]))
+        for i, word in enumerate(lower):
+            if word not in definite and word not in indefinite:
+                continue
+            end = i + 1
+            while end + 1 < len(words) and _modifier(lower[end], lower[end + 1], language, [text, *context]):
+                end += 1
+            if end < len(words) and _noun(lower[end]) and word not in indefinite:
+                found.append((word, words[i + 1 : end + 1]))
+    return found
+
+
+def _modifier(word: str, after: str, language: str, texts: list[str]) -> bool:
+    """A Dutch adjective before its noun ends in -e ("de nieuwe termijn"); an English word modifies the next
+    when the research says the two together more than once ("direct debit"; not "my instalment went")."""
+    if not _noun(after):
+        return False
+    if language == "nl":
+        return word.endswith("e") and _is_content(word)
+    together = re.compile(rf"\b{re.escape(word)}\s+{re.escape(after)}\b", re.IGNORECASE)
+    return _noun(word) and sum(bool(together.search(text)) for text in texts) >= 2
+
+
+def _noun(word: str) -> bool:
+    return _is_content(word) and word not in GENERIC and not PARTICIPLE.match(word)
+
+
+def _rendered(determiner: str, words: list[str], language: str, context) -> str:
+    """The phrase speaking for every customer: a possessive becomes the article the research puts before the
+    noun most ("mijn termijnbedrag" → "het termijnbedrag"); a word keeps its capital only where the research
+    writes it so ("English phone line") and not just because a sentence started with it."""
+    if not words:
+        return ""
+    words = [_cased(w, context) for w in words]
+    if determiner not in _words("hmw_articles", language):
+        determiner = _article(words[-1], language, context)
+    return " ".join([determiner, *words])
+
+
+def _cased(word: str, context) -> str:
+    if word[:1].isupper() and any(re.search(rf"\b{re.escape(word.lower())}\b", text) for text in context):
+        return word.lower()
+    if word[:1].isupper() and not any(re.search(rf"\w\W+{re.escape(word)}\b", text) for text in context):
+        return word.lower()  # seen only at the start of a sentence, or nowhere
+    return word
+
+
+def _article(noun: str, language: str, context) -> str:
+    articles = _words("hmw_articles", language)
+    pattern = re.compile(rf"\b({'|'.join(map(re.escape, articles))})\s+(?:\w+\s+)?{re.escape(noun.lower())}\b")
+    seen = Counter(m.group(1) for text in context for m in pattern.finditer(text.lower()))
+    return seen.most_common(1)[0][0] if seen else t("starters.hmw_article", language)
+
+
+def _phrasings(kind: str, language: str, topic: str, stage: str) -> list[str]:
+    """The locale keys of a kind's questions: those naming the topic when there is one, else those naming the
+    stage (when there is one)."""
+    prefix = f"starters.hmw.{kind}."
+    available = sorted(k for k in keys(language) if k.startswith(prefix))
+    wanted = "ask_" if topic else "plain_" if stage else None
+    return [k for k in available if wanted and k[len(prefix) :].startswith(wanted)]
+
+
+def _words(key: str, language: str) -> set[str]:
+    return set(t(f"starters.{key}", language).lower().split())
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
