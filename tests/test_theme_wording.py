@@ -84,24 +84,28 @@ def test_a_line_of_shorthand_or_placeholders_does_not_read_as_what_a_customer_sa
 
 def test_a_lone_noun_every_theme_uses_gives_way_to_the_next_most_typical_phrase():
     school = [
-        "De school reageert niet.",
+        "De school reageert niet op mijn vraag over het rooster.",
         "Ik bel de school steeds maar niemand neemt op.",
-        "De school belt nooit terug over het rooster.",
+        "De school past mijn rooster aan zonder bericht.",
+        "De school stuurt nooit iets.",
     ]
-    others = [
+    around = [
         ["De school heeft een mooie gymzaal.", "De gymzaal van de school is groot en licht."],
         ["De school kantine is duur.", "De kantine verkoopt alleen snoep."],
     ]
-    assert word_theme(school, others).label == "Het rooster"  # not "De school": every theme is about the school
+    assert word_theme(school, around).label == "Mijn rooster"  # not "De school": the setting, not the theme
     company = [
         "The company never answers.",
         "I called the company twice, no answer about my refund.",
-        "The company sent nothing.",
+        "The company sent nothing, my refund is still missing.",
+        "The company ignores me.",
     ]
     others = [
         ["The company has a nice office.", "The office of the company is big."],
         ["The company canteen is expensive.", "The canteen sells sweets."],
     ]
     assert word_theme(company, others).label == "My refund"
-    # a noun only this theme uses stays its label
-    assert word_theme(school, [["Het weer is mooi vandaag."], ["De bus was te laat."]]).label == "De school"
+    # any lone noun every theme uses is the setting too; one only this theme uses stays its label
+    lessons = [text.replace("school", "les") for text in school]
+    assert word_theme(lessons, [[t.replace("school", "les") for t in texts] for texts in around]).label != "De les"
+    assert word_theme(lessons, [["Het weer is mooi vandaag."], ["De bus was te laat."]]).label == "De les"
