@@ -76,3 +76,19 @@ def test_every_kind_has_words_and_questions_in_both_languages():
             assert t(f"starters.hmw.{kind}.ask_1", language) != f"starters.hmw.{kind}.ask_1"
             assert "{topic}" in t(f"starters.hmw.{kind}.ask_2", language, topic="{topic}")
             assert "{stage}" in t(f"starters.hmw.{kind}.plain_1", language, stage="{stage}", pain="")
+
+
+def test_praise_becomes_a_question_of_what_to_keep_not_a_pain():
+    said = "Prima geholpen door een vriendelijke medewerker, alles in één gesprek opgelost."
+    question = hmw_question(said, "nl", topic="Vriendelijke medewerker")
+    assert question.startswith("Hoe houden we vast wat klanten waarderen aan")
+    said = "Great help from a friendly agent, everything solved in one call."
+    assert hmw_question(said, "en", topic="Friendly agent").startswith("How might we keep what customers value")
+
+
+def test_a_theme_label_takes_the_article_people_use_or_is_quoted_as_a_name():
+    research = ["Sinds de slimme meter klopt het termijnbedrag niet meer."]
+    said = "Na het plaatsen klopte het termijnbedrag niet meer."
+    assert "de slimme meter" in hmw_question(said, "nl", topic="Slimme meter", context=research)
+    # no article in the research: "de vast contract" would be wrong Dutch, the theme's name is not
+    assert "‘Vast contract’" in hmw_question("Of ik geen vast contract wilde.", "nl", topic="Vast contract")

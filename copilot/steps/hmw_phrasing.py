@@ -12,10 +12,12 @@ import re
 from collections import Counter
 
 from copilot.i18n import keys, t
+from copilot.research.sentiment import sentiment
 from copilot.steps.theme_wording import CLAUSE_BREAK, GENERIC, PARTICIPLE, WORD, _is_content
 from copilot.text import shorten
 
 PAIN_IN_QUESTION = 90  # a pain quoted in the last-resort question
+GOOD = 0.3  # a theme's sentence this positive is praise to keep, not a pain ("Prima geholpen door …")
 
 
 def hmw_question(
@@ -32,7 +34,7 @@ def hmw_question(
     is learned from ("het termijnbedrag", not "de termijnbedrag")."""
     taken = set() if taken is None else taken
     topic = _topic(topic, language, context) if topic else pain_topic(pain, language, stage, context)
-    kind = pain_kind(pain, language)
+    kind = t("starters.hmw_good", language) if sentiment(pain).score >= GOOD else pain_kind(pain, language)
     neutral = t("starters.hmw_neutral", language)
     said = shorten(pain.strip().rstrip(".!?…"), PAIN_IN_QUESTION)
     values = {"topic": topic, "stage": stage, "pain": said}
@@ -88,7 +90,13 @@ def _topic(label: str, language: str, context) -> str:
         return ""
     if first in _words("hmw_articles", language) | _words("hmw_possessive", language):
         return _rendered(first, words[1:], language, context)
-    return _rendered("", words, language, context)
+    # the article people put before the label's words; without one the label is quoted as the theme's name
+    # ("‘Vast contract’"): an article guessed wrong ("de vast contract") reads worse than none
+    said = re.compile(rf"\b({'|'.join(_words('hmw_articles', language))})\s+{re.escape(label.lower())}\b")
+    seen = Counter(m.group(1) for text in context for m in said.finditer(text.lower()))
+    if seen:
+        return " ".join([seen.most_common(1)[0][0], *(_cased(w, context) for w in words)])
+    return t("starters.hmw_named", language, theme=label)
 
 
 def _noun_phrases(text: str, language: str, context=()) -> list[tuple[str, list[str]]]:

@@ -39,7 +39,7 @@ def draft_hmw(store: ResearchStore, session: Session, workshop: Agenda | None = 
     taken: set[str] = set()  # one slide shows every starter: never the same question twice
     for stage in stages:
         for pain in stage.pains:
-            text = _words(pain)
+            text = _TRIM.sub("", pain)  # whole: what it is about may come late in it
             if text:
                 question = hmw_question(text, language, stage=stage.name, taken=taken, context=context)
                 questions.append(_question(len(questions), question, pain, stage.id, stage.evidence))
@@ -64,7 +64,7 @@ def _words(text: str) -> str:
 def _said(insight: str) -> str:
     """The sentence an insight quotes („…”), else the insight itself: its words say what kind of pain it is."""
     quoted = _QUOTED.search(insight)
-    return _words(quoted.group(1) if quoted else insight)
+    return _TRIM.sub("", quoted.group(1) if quoted else insight)
 
 
 def _question(n: int, question: str, pain: str, stage: str, evidence: list[str]) -> HmwQuestion:
