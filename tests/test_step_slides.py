@@ -381,3 +381,21 @@ def test_a_theme_card_shows_a_customers_sentence_before_an_agents_note_or_a_plac
     body = slides[0].cards[0].body
     # the note and the placeholder line share more words with the label, but are not what a customer said
     assert said in body and "mdw" not in body and "[klantnummer" not in body
+
+
+def test_a_theme_card_whose_other_quotes_are_all_agent_notes_shows_none_of_them(tmp_path: Path):
+    from copilot.export.slides.service_design import research_synthesis
+
+    notes = ["CB – mdw: TB-verhoging zonder uitleg in brief. Kl al 3e contact hierover.", "mdw fac contact"]
+    quotes = [
+        Chunk(id=f"qnote{n}", text=text, source="contact.csv", location=f"row {n}", kind="table")
+        for n, text in enumerate(notes)
+    ]
+    session = Session.create(tmp_path / "s.cxsession", "Stem", "nl")
+    session.keep_evidence(quotes)
+    theme = Theme(id="T1", label="Uitleg in brief", insight="„Ik snap de brief niet.”", evidence=[q.id for q in quotes])
+    session.save_draft("SD-02", ResearchSynthesis(themes=[theme]))
+    slides, _ = research_synthesis(session, "nl")
+    body = slides[0].cards[0].body
+    assert "Ik snap de brief niet" in body and "\n\n" not in body and "mdw" not in body  # no second quote
+    assert "mdw" in slides[0].notes

@@ -70,8 +70,8 @@ class Context:
 
     def first_quote(self, item: Item, besides: str = "") -> str:
         """The sentence(s) that best support `item` from the quotes it cites (the passage's opening is rarely
-        the point), or ''; a customer's own sentence before agent-note shorthand or redaction placeholders
-        ("[klantnummer 1]"). The whole passage stays in the notes and the appendix. Quotes whose best sentence
+        the point), or '': never agent-note shorthand or redaction placeholders ("[klantnummer 1]") as a
+        customer's voice. The whole passage stays in the notes and the appendix. Quotes whose best sentence
         the card already shows (`besides`: its insight) give way to another voice, when there is one."""
         self.cite([item])
         cited = [self._quotes[i].text for i in item.evidence if i in self._quotes]
@@ -81,15 +81,11 @@ class Context:
         cited = other or cited
         if not cited:
             return ""
-        if len(cited) == 1:
-            return supporting(cited[0], about)
         wanted = set(tokens(about))
-        # a customer's full sentence before a line of placeholders or agent-note shorthand, then the closest
-        best = max(
-            (supporting(text, about) for text in cited),
-            key=lambda said: (reads_as_said(said), len(set(tokens(said)) & wanted)),
-        )
-        return best
+        # a customer's full sentence, the closest to the item; a line of placeholders or agent-note shorthand is
+        # no customer's voice, and the card shows none rather than that
+        said = [sentence for sentence in (supporting(text, about) for text in cited) if reads_as_said(sentence)]
+        return max(said, key=lambda sentence: len(set(tokens(sentence)) & wanted), default="")
 
     def sources(self, item: Item) -> int:
         """How many different files the quotes `item` cites come from."""
