@@ -28,8 +28,8 @@ def hmw_question(
     taken: set[str] | None = None,
     context: list[str] | tuple[str, ...] = (),
 ) -> str:
-    """A how-might-we question for `pain` (a pain, or a theme's key sentence) that is not in `taken` (compared
-    case-insensitively; the question is added to it). `topic` names what it is about when the caller knows
+    """A how-might-we question for `pain` (a pain, or a theme's key sentence) in a phrasing not in `taken` (the
+    phrasings used so far; this one is added to it). `topic` names what it is about when the caller knows
     (a theme's label); else it is found in the pain. `context`: research texts the article before the topic
     is learned from ("het termijnbedrag", not "de termijnbedrag")."""
     taken = set() if taken is None else taken
@@ -42,8 +42,10 @@ def hmw_question(
     candidates.append("hmw_last")
     for key in candidates:
         question = _capitalised(t(f"starters.{key}" if key == "hmw_last" else key, language, **values))
-        if question.casefold() not in taken:
-            taken.add(question.casefold())
+        # a phrasing is used once: three "Hoe maken we van X een goede ervaring?" read as one sentence
+        used = question.casefold() if key == "hmw_last" else key
+        if used not in taken:
+            taken.add(used)
             return question
     return question  # every phrasing taken: the pain quoted makes it its own question
 
