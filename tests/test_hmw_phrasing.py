@@ -31,6 +31,7 @@ def test_the_topic_is_a_noun_phrase_from_the_pain_speaking_for_every_customer():
     assert pain_topic("Verhuizing was een drama.", "nl") == "de verhuizing"  # the noun it opens with
     assert pain_topic("Ben nog steeds niet teruggebeld over mijn jaarafrekening.", "nl") == "de jaarafrekening"
     assert pain_topic("Het was een drama.", "nl") == ""  # "een drama" is a judgement, not a topic
+    assert pain_topic("Lang in de wacht.", "nl") == pain_topic("lang in de wacht", "nl") == ""  # how, not what
     # the phrase naming the stage wins over the first one
     pain = "De medewerker zei dat de slimme meter defect was."
     assert pain_topic(pain, "nl", stage="Slimme meter plaatsen") == "de slimme meter"

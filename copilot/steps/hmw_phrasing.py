@@ -74,6 +74,10 @@ def pain_topic(pain: str, language: str, stage: str = "", context: list[str] | t
     jaarafrekening" in the stage Jaarafrekening), else the first with a definite article or possessive, else
     the noun the pain opens with ("Verhuizing was een drama"); '' when there is none."""
     phrases = _noun_phrases(pain, language, context)
+    # the topic is what hurts, not the hurt: "lang in de wacht" is about no "de wacht"
+    kinds = t("starters.hmw_kinds", language).split()
+    judged = [_matcher(t(f"starters.hmw.{kind}.words", language)) for kind in kinds]
+    phrases = [(d, words) for d, words in phrases if not any(m(words[-1].lower()) for m in judged)]
     if not phrases:
         return ""
     stem = {w.lower()[:5] for w in WORD.findall(stage) if len(w) >= 5}
@@ -110,7 +114,7 @@ def _noun_phrases(text: str, language: str, context=()) -> list[tuple[str, list[
     for n, clause in enumerate(CLAUSE_BREAK.split(text)):
         words = WORD.findall(clause)
         lower = [w.lower() for w in words]
-        if n == 0 and len(words) >= 2 and _noun(lower[0]) and not _is_content(lower[1]):
+        if n == 0 and len(words) >= 2 and _opens(words[0], language) and not _is_content(lower[1]):
             found.append(("", words[:1]))
         for i, word in enumerate(lower):
             if word not in definite and word not in indefinite:
@@ -121,6 +125,14 @@ def _noun_phrases(text: str, language: str, context=()) -> list[tuple[str, list[
             if end < len(words) and _noun(lower[end]) and word not in indefinite:
                 found.append((word, words[i + 1 : end + 1]))
     return found
+
+
+def _opens(word: str, language: str) -> bool:
+    """Whether a pain's first word is the noun it is about ("Verhuizing was een drama"): written with a capital,
+    and not a word of a kind of pain ("Lang in de wacht" says how, not what)."""
+    kinds = t("starters.hmw_kinds", language).split()
+    judged = any(_matcher(t(f"starters.hmw.{kind}.words", language))(word.lower()) for kind in kinds)
+    return word[:1].isupper() and _noun(word.lower()) and not judged
 
 
 def _modifier(word: str, after: str, language: str, texts: list[str]) -> bool:
