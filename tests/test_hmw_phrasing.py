@@ -94,3 +94,9 @@ def test_a_theme_label_takes_the_article_people_use_or_is_quoted_as_a_name():
     assert "de slimme meter" in hmw_question(said, "nl", topic="Slimme meter", context=research)
     # no article in the research: "de vast contract" would be wrong Dutch, the theme's name is not
     assert "‘Vast contract’" in hmw_question("Of ik geen vast contract wilde.", "nl", topic="Vast contract")
+
+
+def test_a_pain_in_the_other_language_is_quoted_not_cut_into_a_topic():
+    pain = "Vier keer contact gehad over hetzelfde probleem, vier verschillende medewerkers, vier antwoorden."
+    question = hmw_question(pain, "en", stage="Contact")
+    assert "the vier" not in question.lower() and "Contact" in question

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from copilot.i18n import keys, t
+from copilot.research.language import detect, function_words
 from copilot.research.sentiment import sentiment
 from copilot.steps.theme_wording import CLAUSE_BREAK, GENERIC, PARTICIPLE, WORD, _is_content
 from copilot.text import shorten
@@ -33,7 +34,12 @@ def hmw_question(
     (a theme's label); else it is found in the pain. `context`: research texts the article before the topic
     is learned from ("het termijnbedrag", not "de termijnbedrag")."""
     taken = set() if taken is None else taken
-    topic = _topic(topic, language, context) if topic else pain_topic(pain, language, stage, context)
+    if detect(pain, default=language) != language:
+        topic = ""  # a Dutch pain in an English deck: its words make no English topic; it is quoted instead
+    elif topic:
+        topic = _topic(topic, language, context)
+    else:
+        topic = pain_topic(pain, language, stage, context)
     kind = t("starters.hmw_good", language) if sentiment(pain).score >= GOOD else pain_kind(pain, language)
     neutral = t("starters.hmw_neutral", language)
     said = shorten(pain.strip().rstrip(".!?…"), PAIN_IN_QUESTION)
@@ -75,9 +81,7 @@ def pain_topic(pain: str, language: str, stage: str = "", context: list[str] | t
     the noun the pain opens with ("Verhuizing was een drama"); '' when there is none."""
     phrases = _noun_phrases(pain, language, context)
     # the topic is what hurts, not the hurt: "lang in de wacht" is about no "de wacht"
-    kinds = t("starters.hmw_kinds", language).split()
-    judged = [_matcher(t(f"starters.hmw.{kind}.words", language)) for kind in kinds]
-    phrases = [(d, words) for d, words in phrases if not any(m(words[-1].lower()) for m in judged)]
+    phrases = [(d, words) for d, words in phrases if not _judged(words[-1].lower(), language)]
     if not phrases:
         return ""
     stem = {w.lower()[:5] for w in WORD.findall(stage) if len(w) >= 5}
@@ -111,42 +115,55 @@ def _noun_phrases(text: str, language: str, context=()) -> list[tuple[str, list[
     definite = _words("hmw_articles", language) | _words("hmw_possessive", language)
     indefinite = _words("hmw_indefinite", language)
     found: list[tuple[str, list[str]]] = []
+    # the research besides the pain itself (a pain is often also one of the quotes)
+    others = [other for other in dict.fromkeys(context) if text not in other and other not in text]
     for n, clause in enumerate(CLAUSE_BREAK.split(text)):
         words = WORD.findall(clause)
         lower = [w.lower() for w in words]
-        if n == 0 and len(words) >= 2 and _opens(words[0], language) and not _is_content(lower[1]):
+        if n == 0 and len(words) >= 2 and _opens(words[0], language) and lower[1] in function_words(language):
             found.append(("", words[:1]))
         for i, word in enumerate(lower):
             if word not in definite and word not in indefinite:
                 continue
             end = i + 1
-            while end + 1 < len(words) and _modifier(lower[end], lower[end + 1], language, [text, *context]):
+            while end + 1 < len(words) and _modifier(lower[end], lower[end + 1], language, others):
                 end += 1
-            if end < len(words) and _noun(lower[end]) and word not in indefinite:
-                found.append((word, words[i + 1 : end + 1]))
+            if end < len(words) and _noun(lower[end], language) and word not in indefinite:
+                # a modifier that is the hurt ("the wrong floor number") is left out of the topic
+                kept = [w for w in words[i + 1 : end] if not _judged(w.lower(), language)] + [words[end]]
+                found.append((word, kept))
     return found
+
+
+def _judged(word: str, language: str) -> bool:
+    """Whether `word` is one of a kind of pain's words ("wacht", "wrong"): it says how, not what about."""
+    kinds = t("starters.hmw_kinds", language).split()
+    return any(_matcher(t(f"starters.hmw.{kind}.words", language))(word) for kind in kinds)
 
 
 def _opens(word: str, language: str) -> bool:
     """Whether a pain's first word is the noun it is about ("Verhuizing was een drama"): written with a capital,
     and not a word of a kind of pain ("Lang in de wacht" says how, not what)."""
-    kinds = t("starters.hmw_kinds", language).split()
-    judged = any(_matcher(t(f"starters.hmw.{kind}.words", language))(word.lower()) for kind in kinds)
-    return word[:1].isupper() and _noun(word.lower()) and not judged
+    word = word.lower() if word[:1].isupper() else ""
+    return _noun(word, language) and not _judged(word, language) and word not in _words("hmw_numbers", language)
 
 
 def _modifier(word: str, after: str, language: str, texts: list[str]) -> bool:
     """A Dutch adjective before its noun ends in -e ("de nieuwe termijn"); an English word modifies the next
-    when the research says the two together more than once ("direct debit"; not "my instalment went")."""
-    if not _noun(after):
+    when the rest of the research says the two together too ("direct debit"; not "my instalment went")."""
+    if not _noun(after, language):
         return False
     if language == "nl":
         return word.endswith("e") and _is_content(word)
     together = re.compile(rf"\b{re.escape(word)}\s+{re.escape(after)}\b", re.IGNORECASE)
-    return _noun(word) and sum(bool(together.search(text)) for text in texts) >= 2
+    return _noun(word, language) and sum(bool(together.search(text)) for text in texts) >= 1
 
 
-def _noun(word: str) -> bool:
+def _noun(word: str, language: str = "nl") -> bool:
+    """A content word that may head a topic: not generic, not a participle, in English not a superlative
+    ("the quietest month")."""
+    if language == "en" and re.search(r"\w{3}est$", word):
+        return False
     return _is_content(word) and word not in GENERIC and not PARTICIPLE.match(word)
 
 
