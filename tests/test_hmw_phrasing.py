@@ -36,6 +36,8 @@ def test_the_topic_is_a_noun_phrase_from_the_pain_speaking_for_every_customer():
     pain = "De medewerker zei dat de slimme meter defect was."
     assert pain_topic(pain, "nl", stage="Slimme meter plaatsen") == "de slimme meter"
     assert pain_topic("My instalment went up without a letter.", "en") == "the instalment"
+    assert pain_topic("It hurt that the monthly instalment went up.", "en") == "the monthly instalment"
+    assert pain_topic("Which is the quietest month for us.", "en") == ""  # a superlative is no topic
     debit = ["The direct debit failed twice.", "My direct debit failed again."]
     assert pain_topic("My direct debit failed again.", "en", context=debit) == "the direct debit"
 

@@ -18,6 +18,7 @@ from copilot.steps.theme_wording import CLAUSE_BREAK, GENERIC, PARTICIPLE, WORD,
 from copilot.text import shorten
 
 PAIN_IN_QUESTION = 90  # a pain quoted in the last-resort question
+ADJECTIVE = re.compile(r"\w{2}(?:ly|al|ic|ive|ous|ful|less|able|ible|ary)$")  # English adjective endings
 GOOD = 0.3  # a theme's sentence this positive is praise to keep, not a pain ("Prima geholpen door …")
 
 
@@ -150,13 +151,18 @@ def _opens(word: str, language: str) -> bool:
 
 def _modifier(word: str, after: str, language: str, texts: list[str]) -> bool:
     """A Dutch adjective before its noun ends in -e ("de nieuwe termijn"); an English word modifies the next
-    when the rest of the research says the two together too ("direct debit"; not "my instalment went")."""
+    when the rest of the research (`texts`) says the two together too ("direct debit"; not "my instalment
+    went"), or when it has an adjective's ending ("monthly instalment", "annual statement")."""
     if not _noun(after, language):
         return False
     if language == "nl":
         return word.endswith("e") and _is_content(word)
     together = re.compile(rf"\b{re.escape(word)}\s+{re.escape(after)}\b", re.IGNORECASE)
-    return _noun(word, language) and sum(bool(together.search(text)) for text in texts) >= 1
+    if not _noun(word, language):
+        return False
+    if any(together.search(text) for text in texts):
+        return True
+    return bool(ADJECTIVE.search(word))  # "monthly instalment", "annual statement"
 
 
 def _noun(word: str, language: str = "nl") -> bool:
