@@ -102,3 +102,10 @@ def test_a_pain_in_the_other_language_is_quoted_not_cut_into_a_topic():
     pain = "Vier keer contact gehad over hetzelfde probleem, vier verschillende medewerkers, vier antwoorden."
     question = hmw_question(pain, "en", stage="Contact")
     assert "the vier" not in question.lower() and "Contact" in question
+
+
+def test_a_theme_quoted_in_the_other_language_still_gets_a_question_about_its_label():
+    said = "Ik ben niet dom, maar dit snap ik echt niet."
+    question = hmw_question(said, "en", topic="Letter explanation")
+    assert "letter explanation" in question.lower() and "Ik ben" not in question
+    assert question.startswith(("How might we make", "How might we explain"))  # not understood: the Dutch words

@@ -35,13 +35,13 @@ def hmw_question(
     (a theme's label); else it is found in the pain. `context`: research texts the article before the topic
     is learned from ("het termijnbedrag", not "de termijnbedrag")."""
     taken = set() if taken is None else taken
-    if detect(pain, default=language) != language:
-        topic = ""  # a Dutch pain in an English deck: its words make no English topic; it is quoted instead
-    elif topic:
+    said_in = detect(pain, default=language)  # a Dutch quote in an English deck: its kind from Dutch words
+    if topic:
         topic = _topic(topic, language, context)
-    else:
+    elif said_in == language:
         topic = pain_topic(pain, language, stage, context)
-    kind = t("starters.hmw_good", language) if sentiment(pain).score >= GOOD else pain_kind(pain, language)
+    # else no topic: a Dutch pain's words make no English topic, and the pain is quoted instead
+    kind = t("starters.hmw_good", language) if sentiment(pain).score >= GOOD else pain_kind(pain, said_in)
     neutral = t("starters.hmw_neutral", language)
     said = shorten(pain.strip().rstrip(".!?…"), PAIN_IN_QUESTION)
     values = {"topic": topic, "stage": stage, "pain": said}
