@@ -16,6 +16,7 @@ from copilot.participation_model import Item, Offer, Sticky, Tally, clean_text, 
 from copilot.research.redaction import Redactor
 from copilot.session import Session
 from copilot.steps.catalogue import STEPS
+from copilot.steps.hmw_phrasing import hmw_question
 from copilot.steps.schemas import HmwQuestion, Idea, IdeaScore, Stakeholder
 
 ACTOR = "workshop"  # the history's actor for a draft from the room: the deck can credit it
@@ -102,11 +103,11 @@ def _scale(tally: Tally, target: str, scale: str) -> int | None:
     return None if mean is None else max(1, min(5, round(mean)))
 
 
-def _from_sticky(step: str, sticky: Sticky, tally: Tally, item_id: str, language: str):
+def _from_sticky(step: str, sticky: Sticky, tally: Tally, item_id: str, language: str, taken: set[str]):
     if step == "SD-05" and sticky.category == "hmw":
         return "questions", HmwQuestion(id=item_id, question=sticky.text)
     if step == "SD-05" and sticky.category == "pain":  # a starter the group rewrites, as the offline one does
-        question = t("participation.hmw_from_pain", language, pain=sticky.text)
+        question = hmw_question(sticky.text, language, taken=taken)  # `taken`: no phrasing twice in the draft
         return "questions", HmwQuestion(id=item_id, question=question, pain=sticky.text)
     if step == "SD-06" and sticky.category == "idea":
         return "ideas", Idea(id=item_id, title=" ".join(sticky.text.split()[:6]), pitch=sticky.text)
@@ -124,9 +125,10 @@ def workshop_draft(step: str, current: BaseModel | None, tally: Tally, language:
         return None
     base = current if current is not None else schema()
     lists: dict[str, list] = {}
+    taken: set[str] = set()
     for group in clusters(tally.stickies):  # one item per group: its most-voted sticky
         lead = max(group, key=lambda s: tally.votes.get(s.id, 0))
-        made = _from_sticky(step, lead, tally, f"ws-{lead.id}", language)
+        made = _from_sticky(step, lead, tally, f"ws-{lead.id}", language, taken)
         if made:
             lists.setdefault(made[0], []).append(made[1])
     if step == "SD-07":

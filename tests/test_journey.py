@@ -121,3 +121,25 @@ def test_a_stage_whose_quotes_mostly_hurt_feels_negative_even_from_promoters(tmp
     # the emotion reflects the quotes cited for the stage: most of them hurt
     cited = [quote.text for quote in session.evidence(stage.evidence)]
     assert sum("Fijn" not in text for text in cited) > len(cited) / 2
+
+
+NOTES = """respondent_id,open_answer
+1,Klantnummer 12345678 achterstand jaarafrekening €411 boos slecht verschrikkelijk incassobureau schandalig.
+2,CB mdw klt boos over jaarafrekening slecht schandalig frustrerend.
+3,Ik ben boos want mijn jaarafrekening klopt niet en niemand legt het uit.
+4,De jaarafrekening was te laat en slecht uitgelegd.
+"""
+
+
+def test_a_stages_pains_are_what_customers_said_not_an_agents_note_or_a_placeholder(tmp_path: Path):
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "survey.csv").write_text(NOTES, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = _session(tmp_path)
+    session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Jaarafrekening")]))
+    draft_step("SD-04", store, session)
+    pains = _stage(session.draft("SD-04", CurrentJourney), "Jaarafrekening").pains
+    assert len(pains) == 2
+    assert not any("[" in pain or "mdw" in pain for pain in pains), pains

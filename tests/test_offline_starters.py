@@ -55,7 +55,9 @@ def test_every_pain_becomes_a_how_might_we_starter_with_its_stage_and_evidence(s
     assert len(questions) == 1
     assert questions[0].stage == "S1"
     assert questions[0].pain == "Ik moest drie keer bellen."
-    assert "Verhuizen" in questions[0].question and "drie keer bellen" in questions[0].question
+    # "drie keer bellen" is a pain of contacting us again: no topic in it, so the question names the stage
+    expected = "Hoe voorkomen we dat klanten in de fase Verhuizen meerdere keren contact moeten opnemen?"
+    assert questions[0].question == expected
     assert questions[0].evidence == [chunks[0].id, chunks[1].id]
     assert session.draft("SD-05", HowMightWe).open_questions
 
@@ -127,12 +129,12 @@ def test_a_starter_reads_well_around_a_phrase_label_and_its_pain_shows_once_on_t
     starters, _ = draft_hmw(None, session)
     questions = [q.question for q in starters.questions]
     assert questions == [
-        "Hoe kunnen we dit pijnpunt wegnemen in de fase Verhuizen? — Verhuizing was een drama",
-        "Thema ‘Slimme meter’: hoe kunnen we beter inspelen op wat klanten erover zeggen?",
+        "Hoe maken we van de verhuizing een goede ervaring voor klanten?",
+        "Thema ‘Slimme meter’: hoe kunnen we beter inspelen op wat klanten erover zeggen?",  # no insight to read
     ]
     session.save_edit("SD-05", starters)
     slides, _ = how_might_we(session, "nl")
     assert slides[0].rows[0][1:] == [
-        "Hoe kunnen we dit pijnpunt wegnemen in de fase Verhuizen?",
+        "Hoe maken we van de verhuizing een goede ervaring voor klanten?",
         "Verhuizing was een drama.",
     ]

@@ -91,3 +91,17 @@ def test_research_without_interviews_or_segments_says_what_to_add(tmp_path):
     session = Session.create(tmp_path / "s.cxsession", "Test", "en")
     with pytest.raises(StepError, match="interviews"):
         draft_step("SD-03", store, session)
+
+
+def test_a_card_prefers_sentences_that_need_no_placeholder(personas):
+    from copilot.text import PLACEHOLDER
+
+    _, drafted = personas
+    # "Bel maar op [telefoon 1]" was a gain: other sentences of the same person say it without one
+    lines = [
+        line
+        for p in drafted.personas
+        for line in [*p.pains, *p.gains, *p.human_contact_moments, *p.jobs.functional, *p.jobs.emotional]
+    ]
+    # one stays: the only pain that person said ("… de rekening van [Persoon 1] …"); an empty heading says less
+    assert lines and len([line for line in lines if PLACEHOLDER.search(line)]) <= 1

@@ -361,3 +361,41 @@ def test_the_markdown_export_carries_the_one_page_brief_and_pictures(tmp_path):
     text = to_markdown(build_deck(session))
     brief = example(STEPS["SD-01"].schema)
     assert brief.challenge[:40] in text and brief.kpis[0].name in text
+
+
+def test_a_theme_card_shows_a_customers_sentence_before_an_agents_note_or_a_placeholder(tmp_path: Path):
+    from copilot.export.slides.service_design import research_synthesis
+
+    note = "CB – mdw: TB-verhoging termijnbedrag zonder uitleg in brief, klt belt opnieuw over termijnbedrag."
+    redacted = "Klantnummer [klantnummer 1]: termijnbedrag verhoging zonder uitleg, achterstand €411."
+    said = "Het termijnbedrag ging omhoog en niemand legde uit waarom."
+    quotes = [
+        Chunk(id=f"qvoice{n}", text=text, source=f"bron{n}.csv", location=f"row {n}", kind="table")
+        for n, text in enumerate([note, redacted, said])
+    ]
+    session = Session.create(tmp_path / "s.cxsession", "Stem", "nl")
+    session.keep_evidence(quotes)
+    theme = Theme(id="T1", label="Termijnbedrag verhoging uitleg", evidence=[q.id for q in quotes], n_sources=3)
+    session.save_draft("SD-02", ResearchSynthesis(themes=[theme]))
+    slides, _ = research_synthesis(session, "nl")
+    body = slides[0].cards[0].body
+    # the note and the placeholder line share more words with the label, but are not what a customer said
+    assert said in body and "mdw" not in body and "[klantnummer" not in body
+
+
+def test_a_theme_card_whose_other_quotes_are_all_agent_notes_shows_none_of_them(tmp_path: Path):
+    from copilot.export.slides.service_design import research_synthesis
+
+    notes = ["CB – mdw: TB-verhoging zonder uitleg in brief. Kl al 3e contact hierover.", "mdw fac contact"]
+    quotes = [
+        Chunk(id=f"qnote{n}", text=text, source="contact.csv", location=f"row {n}", kind="table")
+        for n, text in enumerate(notes)
+    ]
+    session = Session.create(tmp_path / "s.cxsession", "Stem", "nl")
+    session.keep_evidence(quotes)
+    theme = Theme(id="T1", label="Uitleg in brief", insight="„Ik snap de brief niet.”", evidence=[q.id for q in quotes])
+    session.save_draft("SD-02", ResearchSynthesis(themes=[theme]))
+    slides, _ = research_synthesis(session, "nl")
+    body = slides[0].cards[0].body
+    assert "Ik snap de brief niet" in body and "\n\n" not in body and "mdw" not in body  # no second quote
+    assert "mdw" in slides[0].notes

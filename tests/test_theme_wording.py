@@ -69,3 +69,43 @@ def test_a_dutch_label_is_a_noun_phrase_with_its_adjective():
         "Afspraak voor de slimme meter twee keer verzet.",
     ]
     assert word_theme(meters, [WAITING, DEBIT]).label == "Slimme meter"
+
+
+def test_a_line_of_shorthand_or_placeholders_does_not_read_as_what_a_customer_said():
+    from copilot.text import reads_as_said
+
+    assert reads_as_said("Ik moest drie keer bellen voordat iemand mij terugbelde.")
+    assert reads_as_said("Ze zeiden [lacht] dat het goed kwam.")  # a stage direction is no placeholder
+    assert not reads_as_said("Klantnummer [klantnummer 1], achterstand €411, volgende stap incassobureau.")
+    assert not reads_as_said("CB – mdw: TB-verhoging zonder uitleg in brief.")
+    assert not reads_as_said("mdw fac contact")
+    assert not reads_as_said("Cust asked for a callback, agt promised one.")
+
+
+def test_a_lone_noun_every_theme_uses_gives_way_to_the_next_most_typical_phrase():
+    school = [
+        "De school reageert niet op mijn vraag over het rooster.",
+        "Ik bel de school steeds maar niemand neemt op.",
+        "De school past mijn rooster aan zonder bericht.",
+        "De school stuurt nooit iets.",
+    ]
+    around = [
+        ["De school heeft een mooie gymzaal.", "De gymzaal van de school is groot en licht."],
+        ["De school kantine is duur.", "De kantine verkoopt alleen snoep."],
+    ]
+    assert word_theme(school, around).label == "Mijn rooster"  # not "De school": the setting, not the theme
+    company = [
+        "The company never answers.",
+        "I called the company twice, no answer about my refund.",
+        "The company sent nothing, my refund is still missing.",
+        "The company ignores me.",
+    ]
+    others = [
+        ["The company has a nice office.", "The office of the company is big."],
+        ["The company canteen is expensive.", "The canteen sells sweets."],
+    ]
+    assert word_theme(company, others).label == "My refund"
+    # any lone noun every theme uses is the setting too; one only this theme uses stays its label
+    lessons = [text.replace("school", "les") for text in school]
+    assert word_theme(lessons, [[t.replace("school", "les") for t in texts] for texts in around]).label != "De les"
+    assert word_theme(lessons, [["Het weer is mooi vandaag."], ["De bus was te laat."]]).label == "De les"

@@ -15,6 +15,11 @@ _ENGLISH = frozenset(
 )
 
 
+def function_words(language: str) -> frozenset[str]:
+    """The short words that show a text is Dutch ('nl') or English (else): "het", "niet"; "the", "not"."""
+    return _DUTCH if language == "nl" else _ENGLISH
+
+
 def detect(text: str, default: str = "en") -> str:
     """'nl' or 'en'; `default` when the text does not show it (short queries often don't)."""
     words = _WORD.findall(text.lower())

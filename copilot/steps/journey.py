@@ -19,7 +19,7 @@ from copilot.research.store import ResearchStore
 from copilot.research.surveys import felt
 from copilot.session import Session
 from copilot.steps.schemas import CurrentJourney, JourneyStage
-from copilot.text import shorten
+from copilot.text import reads_as_said, shorten
 
 STEP = "SD-04"
 QUOTES_PER_STAGE = 20  # a sample, not the few nearest: survey exports repeat a handful of answers
@@ -27,6 +27,7 @@ CLOSE = 0.9  # a quote that does not name the stage counts when it matches nearl
 FELT = 0.15  # a quote below this (either way) says nothing about how the stage feels
 MIN_FELT = 2  # quotes that show a feeling before a stage's emotion is estimated; one quote is an anecdote
 PAINS = 2  # pains drafted from quotes where people named none
+CANDIDATES = 8  # the sorest quotes a stage's pains are chosen from
 PAIN_LENGTH = 140
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"\w+")
@@ -62,10 +63,15 @@ def draft_journey(
         stage.emotion = emotion(_weighed(score for _, score in felt))
         strongest = _cited(felt)
         if not stage.pains:
-            hurting = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:PAINS]
+            sorest = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:CANDIDATES]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
-            redactor = Redactor(language, known_names=[chunk.speaker for chunk in hurting if chunk.speaker])
-            stage.pains = [shorten(redactor.redact(_sorest(chunk.text)), PAIN_LENGTH) for chunk in hurting]
+            redactor = Redactor(language, known_names=[chunk.speaker for chunk in sorest if chunk.speaker])
+            said = [(chunk, shorten(redactor.redact(_sorest(chunk.text)), PAIN_LENGTH)) for chunk in sorest]
+            # a customer's own words before an agent's note ("Klantnummer [klantnummer 1], achterstand …"),
+            # each side sorest first: a pain is read on the wall as what a customer said
+            said = sorted(said, key=lambda pair: not reads_as_said(pair[1]))[:PAINS]
+            hurting = [chunk for chunk, _ in said]
+            stage.pains = [pain for _, pain in said]
             strongest += [(chunk, 0.0) for chunk in hurting]
         for chunk, _ in strongest:
             cited[chunk.id] = chunk

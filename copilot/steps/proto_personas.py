@@ -23,7 +23,7 @@ from copilot.session import Session
 from copilot.steps.registry import Agenda
 from copilot.steps.schemas import Jobs, Persona, Personas
 from copilot.steps.sentence_kinds import kind, sentences
-from copilot.text import shorten
+from copilot.text import reads_as_said, shorten
 
 STEP = "SD-03"
 MAX_PERSONAS = 6
@@ -117,13 +117,20 @@ def _persona(n: int, voice: Voice, language: str) -> tuple[Persona | None, list[
                 headings[heading].append((sentence, chunk))
     if not any(headings.values()):
         return None, []
-    pains = sorted(headings["pain"], key=lambda pair: sentiment(pair[0]).score)[:PAINS]
+
+    def voiced(pairs: list[tuple[str, Chunk]]) -> list[tuple[str, Chunk]]:
+        """The sentences that read as said, not needing a placeholder ("Bel maar op [telefoon 1]"); the others
+        only when that leaves the heading empty: a shorter card reads better than placeholders on it."""
+        clean = [pair for pair in pairs if reads_as_said(redactor.redact(pair[0]))]
+        return clean or pairs[:1]
+
+    pains = voiced(sorted(headings["pain"], key=lambda pair: sentiment(pair[0]).score))[:PAINS]
     picked = {
-        "functional": headings["functional"][:EACH],
-        "emotional": headings["emotional"][:EACH],
-        "social": headings["social"][:EACH],
-        "gain": headings["gain"][:EACH],
-        "asks_person": headings["asks_person"][:EACH],
+        "functional": voiced(headings["functional"])[:EACH],
+        "emotional": voiced(headings["emotional"])[:EACH],
+        "social": voiced(headings["social"])[:EACH],
+        "gain": voiced(headings["gain"])[:EACH],
+        "asks_person": voiced(headings["asks_person"])[:EACH],
         "pain": pains,
     }
 

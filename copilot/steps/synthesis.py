@@ -9,6 +9,7 @@ from copilot.research.store import ResearchStore
 from copilot.research.themes import themes as compute_themes
 from copilot.steps.schemas import ResearchSynthesis, Theme
 from copilot.steps.theme_wording import word_theme
+from copilot.text import reads_as_said
 
 MIN_WORDS = 8  # shorter turns ("Ja, klopt.") say too little to build a theme on
 
@@ -36,6 +37,11 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
             )
             if said is not None and said not in quotes:
                 quotes.append(said)  # after the representatives: the slide's first quote is another voice
+        voices = [q for q in quotes if reads_as_said(q.text) and wording.sentence not in q.text]
+        if not voices:  # every quote an agent's note: the card's quote is a customer's, when the theme has one
+            said = next((chunks[i] for i in _central_first(theme) if reads_as_said(chunks[i].text)), None)
+            if said is not None and said not in quotes and (not wording.sentence or wording.sentence not in said.text):
+                quotes.append(said)
         cited.update({q.id: q for q in quotes})
         items.append(
             Theme(

@@ -19,17 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.research.stopwords import words as stopwords
+from copilot.text import SHORTHAND, reads_as_said
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–→/]|(?<=[.!?…])\s+|\n+")  # a phrase never runs across these
 STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
-# shorthand of agent notes and chat logs: true to the notes, unreadable on a wall
-SHORTHAND = frozenset(
-    """mdw klt kl tel tvw ivm obv mbt nav cb fac tb wv vlgs evt ca nvt svp mvg bvd ipv mn zsm
-    cust cx csr agt pls asap fyi info re fw""".split()
-)
 # words that say which language, when, or how often, not what about: never the head of a label
 GENERIC = frozenset(
     """dutch english nederlands engels nederlandse engelse nederlandstalig engelstalig language taal
@@ -39,10 +35,18 @@ GENERIC = frozenset(
     klant klanten customer customers mensen people person persoon manier iets andere ander other something
     did does done get got make made""".split()
 )
+# who or where a customer deals with, not what about: "De school", "Het bedrijf" alone never make a label
+SETTING = frozenset(
+    """school bedrijf organisatie gemeente ziekenhuis webshop winkel bank verzekeraar zorgverzekeraar leverancier
+    instantie overheid company business organisation organization shop store firm hospital council municipality
+    insurer supplier""".split()
+)
 # words after which a noun phrase starts: the content words of a label must be seen here somewhere
 ARTICLES = frozenset(
     """de het een mijn jullie uw onze deze dit the a an my your our their his this these those""".split()
 )
+# articles that are pronouns too: after them a verb may follow ("het voelt", "this works")
+PRONOUNS = frozenset("het dit this".split())
 # the only words a label may have between its content words: "uitleg over mijn jaarafrekening", not
 # "medewerker zelf was prima"
 JOINERS = ARTICLES | frozenset("van voor met naar op in over en of bij aan for with to on about and or at".split())
@@ -75,12 +79,30 @@ def word_theme(group: list[str], others: list[list[str]], clean=lambda text: tex
     said = _best_phrase(document_frequency[0], document_frequency[1:], len(group), minimum=SAID_OFTEN)
     if said and (not noun or _score(said, document_frequency, len(group)) > _score(noun, noun_frequency, len(group))):
         phrase = said
+    if phrase and _lone(phrase) and (phrase[-1] in SETTING or _everywhere(phrase[-1], others)):
+        # "De school", "Het bedrijf": the setting of the theme or of the whole research, not what the theme is
+        # about; the next most typical phrase says more (issue 14)
+        nexts = sorted(noun_frequency[0], key=lambda p: (-_score(p, noun_frequency, len(group)), p))
+        nexts = [p for p in nexts if p[0] not in SETTING and not _everywhere(p[0], others) and noun_frequency[0][p] > 1]
+        found = (_phrase_with(p[0], document_frequency[0]) or _with_article(p[0], group, PRONOUNS) for p in nexts)
+        phrase = said if said and not _lone(said) else next(filter(None, found), phrase)
     if not phrase:  # notes without articles ("uitleg in brief"): words people wrote together, around the noun
         every = frozenset(w for text in [*group, *(t for texts in others for t in texts)] for w in _tokens(text))
         document_frequency = [_phrases_per_quote(texts, every) for texts in [group, *others]]
         around = Counter({p: n for p, n in document_frequency[0].items() if not noun or noun[0] in p})
         phrase = _best_phrase(around or document_frequency[0], document_frequency[1:], len(group), minimum=1)
     return Wording(_surface(phrase, group) if phrase else "", _key_sentence(group, phrase, clean))
+
+
+def _lone(phrase: tuple[str, ...]) -> bool:
+    """One noun, alone or with its article: "De school", "bedrijf"."""
+    return len(phrase) == 1 or (len(phrase) == 2 and phrase[0] in ARTICLES)
+
+
+def _everywhere(noun: str, others: list[list[str]]) -> bool:
+    """Whether half the other themes (two at least) use `noun` too: a word of the setting, not of a theme."""
+    using = sum(any(noun in _word_set(text) for text in texts) for texts in others)
+    return using >= 2 and using >= len(others) / 2
 
 
 def _tokens(text: str) -> list[str]:
@@ -201,14 +223,18 @@ def _phrase_with(noun: str, phrases: Counter) -> tuple[str, ...] | None:
     return max(around)[2] if around else None
 
 
-def _with_article(noun: str | None, texts: list[str]) -> tuple[str, ...] | None:
-    """The noun with the article people put before it most often: "de jaarafrekening", "my instalment"."""
+def _with_article(noun: str | None, texts: list[str], besides: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """The noun with the article people put before it most often: "de jaarafrekening", "my instalment";
+    `besides`: articles that alone do not show a noun, being pronouns too ("het voelt"): the noun must follow
+    another article somewhere ("mijn rooster" makes "het rooster" a noun)."""
     if not noun:
         return None
     before = Counter(
         tokens[i - 1] for text in texts for tokens in [_tokens(text)] for i, w in enumerate(tokens) if w == noun and i
     )
     articles = [(n, w) for w, n in before.items() if w in ARTICLES]
+    if not any(w not in besides for _, w in articles):
+        return None
     return (max(articles)[1], noun) if articles else None
 
 
@@ -249,7 +275,7 @@ def _key_sentence(group: list[str], phrase: tuple[str, ...] | None, clean) -> st
             n_words = len(sentence.split())
             if not MIN_SENTENCE_WORDS <= n_words <= MAX_SENTENCE_WORDS or sentence.endswith("?"):
                 continue
-            if clean(sentence) != sentence or any(w in SHORTHAND for w in _tokens(sentence)):
+            if clean(sentence) != sentence or not reads_as_said(sentence):
                 continue  # a placeholder or agent-note shorthand: not a sentence to put on a wall
             if wanted and wanted <= set(_tokens(sentence)):
                 return sentence

@@ -23,6 +23,7 @@ from copilot.steps.evidence_fit import claim_text
 from copilot.steps.quote_marks import deck_safe
 from copilot.steps.quote_sentences import supporting
 from copilot.steps.schemas import Item
+from copilot.text import reads_as_said
 
 Builder = Callable[[Session, str], tuple[list[Slide], list[str]]]
 T = TypeVar("T")
@@ -69,7 +70,8 @@ class Context:
 
     def first_quote(self, item: Item, besides: str = "") -> str:
         """The sentence(s) that best support `item` from the quotes it cites (the passage's opening is rarely
-        the point), or ''. The whole passage stays in the notes and the appendix. Quotes whose best sentence
+        the point), or '': never agent-note shorthand or redaction placeholders ("[klantnummer 1]") as a
+        customer's voice. The whole passage stays in the notes and the appendix. Quotes whose best sentence
         the card already shows (`besides`: its insight) give way to another voice, when there is one."""
         self.cite([item])
         cited = [self._quotes[i].text for i in item.evidence if i in self._quotes]
@@ -79,11 +81,11 @@ class Context:
         cited = other or cited
         if not cited:
             return ""
-        if len(cited) == 1:
-            return supporting(cited[0], about)
         wanted = set(tokens(about))
-        best = max(cited, key=lambda text: len(set(tokens(supporting(text, about))) & wanted))
-        return supporting(best, about)
+        # a customer's full sentence, the closest to the item; a line of placeholders or agent-note shorthand is
+        # no customer's voice, and the card shows none rather than that
+        said = [sentence for sentence in (supporting(text, about) for text in cited) if reads_as_said(sentence)]
+        return max(said, key=lambda sentence: len(set(tokens(sentence)) & wanted), default="")
 
     def sources(self, item: Item) -> int:
         """How many different files the quotes `item` cites come from."""
