@@ -62,9 +62,22 @@ def test_every_pain_becomes_a_how_might_we_starter_with_its_stage_and_evidence(s
     assert session.draft("SD-05", HowMightWe).open_questions
 
 
-def test_without_pains_or_themes_the_starters_say_what_to_do_first(session, example_store):
+def test_without_pains_or_themes_the_starters_come_from_themes_computed_from_the_research(session, example_store):
+    """An ideation half-day's format holds neither SD-02 nor SD-04: its SD-05 slide was an empty canvas."""
+    draft_step("SD-05", example_store, session)
+    starters = session.draft("SD-05", HowMightWe)
+    assert len(starters.questions) >= 4
+    assert all(q.question.startswith("Hoe ") and q.evidence for q in starters.questions)
+    kept = {q.id for q in session.evidence([i for q in starters.questions for i in q.evidence])}
+    assert kept == {i for q in starters.questions for i in q.evidence}  # every cited quote is kept with the session
+    assert "berekend" in starters.open_questions[0]
+
+
+def test_with_no_research_either_the_starters_say_what_to_do_first(session, tmp_path):
+    from copilot.research.store import ResearchStore
+
     with pytest.raises(StepError, match="SD-04"):
-        draft_step("SD-05", example_store, session)
+        draft_step("SD-05", ResearchStore.open(tmp_path / "empty"), session)
 
 
 def test_impact_grows_with_the_sources_and_the_soreness_behind_an_idea():

@@ -366,6 +366,8 @@ class ResearchStore:
     def chunks_with_vectors(self, where: dict | None = None) -> tuple[list[Chunk], np.ndarray]:
         result = self._collection.get(where=where, include=["documents", "metadatas", "embeddings"])
         chunks = [_chunk(*row) for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+        if not chunks:  # an empty store: numpy cannot infer the width of no vectors
+            return [], np.zeros((0, 0), dtype=np.float32)
         vectors = np.asarray(result["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
         return chunks, vectors
 

@@ -26,15 +26,24 @@ _TRIM = re.compile(r"^[\s\"'“”„‘’«»>*•-]+|[\s\"'“”„‘’«�
 
 
 def draft_hmw(store: ResearchStore, session: Session, workshop: Agenda | None = None):
-    """Starters from the journey's pains and the themes, and no new quotes (their evidence is already kept)."""
+    """Starters from the journey's pains and the themes, and no new quotes (their evidence is already kept).
+    A session without either (an ideation half-day's format holds neither) gets starters from themes computed
+    from the research here, and keeps their quotes."""
     language = session.language
     journey = session.content("SD-04", CurrentJourney)
     synthesis = session.content("SD-02", ResearchSynthesis)
     stages = journey.stages if journey else []
     themes = synthesis.themes if synthesis else []
+    computed: list = []
+    if not stages and not themes:
+        from copilot.steps.synthesis import draft_synthesis
+
+        synthesis, computed = draft_synthesis(store, language)
+        themes = synthesis.themes
     # what people said, to learn the article they put before a topic ("het termijnbedrag")
     evidence = [i for item in [*stages, *themes] for i in item.evidence]
-    context = [*(p for s in stages for p in s.pains), *(q.text for q in session.evidence(evidence))]
+    said = [c.text for c in computed] if computed else [q.text for q in session.evidence(evidence)]
+    context = [*(p for s in stages for p in s.pains), *said]
     questions: list[HmwQuestion] = []
     taken: set[str] = set()  # one slide shows every starter: never the same question twice
     for stage in stages:
@@ -54,7 +63,8 @@ def draft_hmw(store: ResearchStore, session: Session, workshop: Agenda | None = 
             questions.append(_question(len(questions), question, "", "", theme.evidence))
     if not questions:
         raise StepError(t("starters.hmw_nothing", language))
-    return HowMightWe(questions=questions, open_questions=[t("starters.hmw_rewrite", language)]), []
+    notes = [t("starters.hmw_from_research", language)] if computed else []
+    return HowMightWe(questions=questions, open_questions=[*notes, t("starters.hmw_rewrite", language)]), computed
 
 
 def _words(text: str) -> str:
