@@ -68,6 +68,7 @@ def test_without_pains_or_themes_the_starters_come_from_themes_computed_from_the
     starters = session.draft("SD-05", HowMightWe)
     assert len(starters.questions) >= 4
     assert all(q.question.startswith("Hoe ") and q.evidence for q in starters.questions)
+    assert sum(bool(q.pain) for q in starters.questions) >= 3  # the sentence each came from, beside it
     kept = {q.id for q in session.evidence([i for q in starters.questions for i in q.evidence])}
     assert kept == {i for q in starters.questions for i in q.evidence}  # every cited quote is kept with the session
     assert "berekend" in starters.open_questions[0]

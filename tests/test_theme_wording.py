@@ -109,3 +109,17 @@ def test_a_lone_noun_every_theme_uses_gives_way_to_the_next_most_typical_phrase(
     lessons = [text.replace("school", "les") for text in school]
     assert word_theme(lessons, [[t.replace("school", "les") for t in texts] for texts in around]).label != "De les"
     assert word_theme(lessons, [["Het weer is mooi vandaag."], ["De bus was te laat."]]).label == "De les"
+
+
+def test_a_dutch_deck_words_a_mixed_theme_from_its_dutch_quotes():
+    """A theme now holds Dutch and English quotes about one thing (issue 15); a Dutch deck labelled one "A letter"."""
+    from copilot.steps.synthesis import _in_language
+
+    dutch = [
+        "Ik kreeg een brief over mijn termijnbedrag zonder uitleg.",
+        "De brief over de jaarafrekening snapte ik niet.",
+        "In de brief stond niet waarom het bedrag omhoog ging.",
+    ]
+    english = ["And it was just a letter, no explanation at all.", "The letter about my bill made no sense to me."]
+    assert _in_language([english[0], *dutch, english[1]], "nl") == dutch
+    assert _in_language([*english, dutch[0]], "nl") == [*english, dutch[0]]  # too few Dutch ones: all of them

@@ -60,7 +60,8 @@ def draft_hmw(store: ResearchStore, session: Session, workshop: Agenda | None = 
                 question = hmw_question(said, language, topic=theme.label, taken=taken, context=context)
             else:
                 question = t("starters.hmw_theme", language, theme=_words(theme.label))
-            questions.append(_question(len(questions), question, "", "", theme.evidence))
+            # the sentence it came from stands in the pain column, as a journey pain does
+            questions.append(_question(len(questions), question, _words(said) if said else "", "", theme.evidence))
     if not questions:
         raise StepError(t("starters.hmw_nothing", language))
     notes = [t("starters.hmw_from_research", language)] if computed else []

@@ -23,7 +23,7 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
     cited: dict[str, Chunk] = {}
     items = []
     # quotes of each theme, most central first, so the wording comes from what the theme is most about
-    texts = [[chunks[i].text for i in _central_first(theme)] for theme in found]
+    texts = [_in_language([chunks[i].text for i in _central_first(theme)], language) for theme in found]
     redactor = Redactor(language, known_names={c.speaker for c in chunks if c.speaker})
     for number, theme in enumerate(found, start=1):
         wording = word_theme(texts[number - 1], texts[: number - 1] + texts[number:], clean=redactor.redact)
@@ -54,6 +54,15 @@ def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) ->
         )
     questions = [t("synthesis.question_missing", language)] if items else [t("synthesis.question_empty", language)]
     return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
+
+
+def _in_language(texts: list[str], language: str, enough: int = 3) -> list[str]:
+    """The quotes in the session's language, when there are enough to word a theme from: a theme holds Dutch and
+    English quotes about one thing, and a Dutch deck's label and insight should come from the Dutch ones."""
+    from copilot.research.language import detect
+
+    same = [text for text in texts if detect(text) == language]
+    return same if len(same) >= enough else texts
 
 
 def _central_first(theme) -> list[int]:
