@@ -18,6 +18,8 @@ else
 fi
 python bench/pii_redaction.py --json > "$out/pii_redaction.json"
 python bench/pii_redaction.py --held-out --json > "$out/pii_held_out.json"
+python bench/pii_redaction.py --blind2 --half even --json > "$out/pii_blind2_even.json"  # the odd half: once, by hand
+python bench/cross_language_themes.py --json > "$out/cross_language_themes.json"
 python bench/sentiment.py --json > "$out/sentiment.json"
 python bench/deck_build.py --json > "$out/deck_build.json"
 python bench/import_time.py --json > "$out/import_time.json"
