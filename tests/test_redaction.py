@@ -77,6 +77,21 @@ def test_the_blind_set_written_without_seeing_the_rules_or_other_sets_keeps_its_
         assert result["per_type_recall"][kind] == 1.0, (kind, result["per_type_recall"])
 
 
+def test_the_second_blind_set_keeps_its_floor():
+    """tests/data/pii_blind2/ was written by a second helper who opened no code and no other set (session 30).
+    Before any tuning the redactor found 0.828 of it; tuned on its even half only, the whole set gives 0.920
+    (the held-out odd half 0.849, run once: BENCHMARKS.md, issue 19). A floor against sliding back, not the goal."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from pii_redaction import BLIND2, as_redactor, score_blind
+
+    records = [json.loads(line) for line in BLIND2.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score_blind(records, as_redactor)
+    assert len(records) >= 280 and result["labelled"] >= 500
+    assert result["redacted_recall"] >= 0.91 and result["redacted_precision"] >= 0.97, result
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
