@@ -110,7 +110,11 @@ def test_a_colleagues_ingest_is_found_within_seconds_without_a_rebuild(chroma_se
     colleague = ResearchStore.open(url=chroma_server.url, collection=collection)
     colleague.add([Chunk("b1", "Mijn pinpas is ingeslikt door de automaat bij het station", "b.csv", "row 1", "table")])
     started = time.monotonic()
-    while retriever.search("pinpas ingeslikt automaat", k=1)[0].chunk.source != "b.csv":
+    # the meaning side can find the quote before this client's word index reads the change feed (every
+    # RECHECK_SECONDS): wait for both rather than race the feed
+    while (
+        retriever.search("pinpas ingeslikt automaat", k=1)[0].chunk.source != "b.csv" or "b1" not in retriever._lexicon
+    ):
         assert time.monotonic() - started < 10, "a colleague's quote did not show within 10 s"
         time.sleep(0.1)
     assert len(retriever._lexicon.ids) == rows_before + 1  # one quote added to the index, nothing rebuilt
