@@ -1,6 +1,7 @@
 """Benchmark personal-data redaction on three labelled sets, against a naive regex baseline and `deduce`.
 
-    .venv/bin/python bench/pii_redaction.py [--held-out | --blind | --blind2 [--half even|odd] [--misses]] [--json]
+    .venv/bin/python bench/pii_redaction.py [--held-out | --blind | --blind2 | --blind3] [--json]
+    .venv/bin/python bench/pii_redaction.py --blind3 [--half even|odd] [--misses]
 
 Prints recall, precision and F1 per kind and overall, and throughput (characters per second, redacting the
 whole set 20 times). A predicted span counts as correct when it has the kind of a labelled span and covers
@@ -42,6 +43,7 @@ LABELLED = ROOT / "tests" / "data" / "pii" / "labelled.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "pii" / "held_out.jsonl"
 BLIND = ROOT / "tests" / "data" / "pii_blind" / "records.jsonl"
 BLIND2 = ROOT / "tests" / "data" / "pii_blind2" / "records.jsonl"  # a second blind writer (issue 19, session 30)
+BLIND3 = ROOT / "tests" / "data" / "pii_blind3" / "records.jsonl"  # a third blind writer (issue 19, session 31)
 KINDS = ["email", "phone", "iban", "bsn", "postcode_house", "name"]
 # The blind set's types, as the redactor's kinds (its ADDRESS and POSTCODE are both parts of an address).
 BLIND_KINDS = {
@@ -337,6 +339,9 @@ def main() -> None:
     which.add_argument(
         "--blind2", action="store_true", help="use tests/data/pii_blind2/records.jsonl (same format; see its README)"
     )
+    which.add_argument(
+        "--blind3", action="store_true", help="use tests/data/pii_blind3/records.jsonl (same format; see its README)"
+    )
     parser.add_argument(
         "--half", choices=["even", "odd"], help="with --blind: score only the tuning (even) or held-out (odd) records"
     )
@@ -344,12 +349,25 @@ def main() -> None:
         "--misses", action="store_true", help="with --blind: print the even half's misses and wrong findings"
     )
     args = parser.parse_args()
-    args.blind = args.blind or args.blind2
+    args.blind = args.blind or args.blind2 or args.blind3
     if (args.half or args.misses) and not args.blind:
         parser.error("--half and --misses go with --blind")
     if args.misses and args.half != "even":
         parser.error("--misses reads only the tuning half: give --half even (the odd half's errors stay unread)")
-    path = BLIND2 if args.blind2 else BLIND if args.blind else HELD_OUT if args.held_out else LABELLED
+    path = (
+        next(
+            chosen
+            for flag, chosen in (
+                (args.blind3, BLIND3),
+                (args.blind2, BLIND2),
+                (args.blind, BLIND),
+                (args.held_out, HELD_OUT),
+            )
+            if flag
+        )
+        if (args.blind or args.held_out)
+        else LABELLED
+    )
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.blind:
         records = blind_half(records, args.half)
