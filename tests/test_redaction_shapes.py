@@ -256,3 +256,38 @@ def test_a_link_whose_host_spells_a_name_found_in_the_text_is_a_personal_link():
 
 def test_a_first_name_with_a_product_label_in_brackets_after_it_is_a_product():
     assert found("Klant vraagt of Bas (product: slimme thermostaat) nog leverbaar is.", "nl") == []
+
+
+# Issue 19, third blind set's round: the causes behind its tuning half's misses, each on examples of our own.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("schade gemeld, polisnr AB 12 345 678, foto's volgen", "AB 12 345 678"),
+        ("contract D-2022-556677 per 1 mei opgezegd", "D-2022-556677"),
+        ("Ik heb een ontheffing en een vergunning, nummer XK-2024-01123.", "XK-2024-01123"),
+        ("clinic | hosp no. ZQ7 123 4567 | follow-up", "ZQ7 123 4567"),
+        ("Hospital number KL2 333 4444 if you need it.", "KL2 333 4444"),
+        ("billing query, acct XY 40012345", "XY 40012345"),
+        ("outage | acct MN-5512-0093 | since Monday", "MN-5512-0093"),
+        ("I parked in my own street and I hold permit PK-55012.", "PK-55012"),
+        ("Claim refused again. Policy ZZ 0071 5520.", "ZZ 0071 5520"),
+    ],
+)
+def test_a_customer_number_with_a_letter_prefix_after_its_label_is_found(text: str, value: str):
+    assert ("customer_id", value) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["contract 2 jaar verlengd", "account 2024 afgesloten", "klant KPN 2024 gebeld", "Policy HH 12 applies."]
+)
+def test_a_short_code_or_a_count_after_a_bare_label_is_no_customer_number(text: str):
+    assert not [kind for kind, _ in found(text) if kind == "customer_id"]
+
+
+def test_a_date_answering_a_birth_date_question_is_found_past_an_unrelated_on_in_between():
+    text = "They asked my date of birth twice on the phone. Honestly?? It is 14/02/1987, note it."
+    assert ("birth_date", "14/02/1987") in found(text)
+    assert not found("Geboortedatum gecheckt, klant sinds 12 maart 1990.")
+    assert not found("Geboortedatum gecheckt; afspraak op 3 mei 2001 bevestigd.")

@@ -27,14 +27,17 @@ CUSTOMER_LABEL = (
     r"(?:(?i:klant(?:kaart)?|lid(?:maatschap)?|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|"
     r"customer|member(?:ship)?|policy|subscriber|debiteur(?:en)?|huurder|verzekerde|verzekerden|patiënt|patient|"
     r"student|personeel|zorgpas|pas|paspoort|passport|rijbewijs|NHS|national insurance|loyalty card|clubcard|tenant|"
-    r"vergunning|parkeervergunning|permit|parking permit)"
-    r"s?(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
+    r"vergunning|parkeervergunning|permit|parking permit|hospital|hosp\.?|ziekenhuis)"
+    # "polisnummer", "policy no.", and the label and its number word apart: "vergunning, nummer …"
+    r"s?(?i:(?:[ -]|, )?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
     # the short forms of agent notes: "knr 4471023", "kl.nr. 2231", "klantnr", "cust no"
     r"|(?<!\w)(?i:knr|klnr|kl\. ?nr|cust\.? ?(?:no|nr|#)|acct\.? ?(?:no|nr|#))\.?)"
 )
-# "7730012984", "PL-2231-889", "M/00231177", and digits in groups: "1234 5678 90", "943 476 5919"
+# "7730012984", "PL-2231-889", "M/00231177", and digits in groups: "1234 5678 90", "943 476 5919"; a letter
+# prefix before groups: "AB 12 345 678", "XY3 410 2231"
 ID = (
-    r"(?:\d{2,4}(?: \d{2,4}){1,3}(?! ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x)\b| ?\d)"
+    r"(?:[A-Z]{1,4}\d? \d{2,8}(?: \d{2,8}){0,3}(?! ?[€$£%]| ?\d)"
+    r"|\d{2,4}(?: \d{2,4}){1,3}(?! ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x)\b| ?\d)"
     r"|[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/.]\d[\dA-Z]*){0,3})"
 )
 CUSTOMER_ID = re.compile(
@@ -43,8 +46,11 @@ CUSTOMER_ID = re.compile(
 # "klant 40012345", "polis: 88120045", "account 55123456", "acct 4410-2231-0098", "your account 31-774-2205": a
 # bare label word, then a long number, also in groups (never a date: "klant 12-03-2024")
 BARE_LABEL_ID = re.compile(
-    r"(?<![\w-])(?i:klant|polis|account|acct|acc|lid|member|contract|abonnement|customer)\.?(?: ?[:#])? ?"
-    r"(?P<id>[A-Z]{0,3}-?\d{6,12}|(?!\d\d?[-/.]\d\d?[-/.]\d{2,4}\b)\d{2,5}(?:[- ]\d{2,5}){1,3}(?! ?\d))"
+    r"(?<![\w-])(?i:klant|polis|policy|account|acct|acc|lid|member|contract|abonnement|customer|vergunning|permit)"
+    r"\.?(?: ?[:#])? ?"
+    # a letter prefix before a number or digit groups: "acct XY-4410-2231", "polis AB 3310 4471", "permit PK-55012"
+    r"(?P<id>(?!(?i:id|nr|no|ref)\b)[A-Z]{1,4}\d?(?:[- ]\d{2,8}){1,3}(?! ?\d)"
+    r"|[A-Z]{0,3}-?\d{6,12}|(?!\d\d?[-/.]\d\d?[-/.]\d{2,4}\b)\d{2,5}(?:[- ]\d{2,5}){1,3}(?! ?\d))"
     r"(?![\w-]|[.,]\d| ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x|uur|hours?|min)\b)"
 )
 # "Mag ik uw klantnummer?\nKlant: KN 2210 9935": the number answering a question about it, on the next turn
@@ -81,9 +87,10 @@ BIRTH_DATE = re.compile(
 # words or the next turn later. Only a date at least MIN_AGE years back and not introduced as another date
 # ("klant sinds 12 maart 1990", "op 3 mei 2001"), so a later appointment or a start date stays.
 OTHER_DATE = r"(?i:sinds|since|vanaf|from|tot|until|afspraak|appointment|op|on|per|datum|date|dated)"
-BIRTH_DATE_LATER = re.compile(
-    rf"(?<!\w){BIRTH_WORD}(?:(?!\b{OTHER_DATE}\b)[^\d]){{1,70}}?(?<![\w-])(?P<date>{DATE})(?!\d)", re.IGNORECASE
-)
+BIRTH_DATE_LATER = re.compile(rf"(?<!\w){BIRTH_WORD}[^\d]{{1,70}}?(?<![\w-])(?P<date>{DATE})(?!\d)", re.IGNORECASE)
+# the words just before such a date that make it another date ("sinds 12 maart 1990", "on the 3rd of May 2001");
+# further back they belong to the question ("asked my date of birth three times on one call. It's …")
+OTHER_DATE_BEFORE = re.compile(rf"\b{OTHER_DATE}\b(?:\W+\w+){{0,1}}\W*$")
 MIN_AGE = 12
 # "de geboortedata van de kinderen: Mila (03-04-2016) en Ties (21-11-2019)": dates in brackets after names, in
 # the rest of a sentence about birth dates, are birth dates at any age (a date still to come is none)
@@ -137,9 +144,9 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     found += [(*m.span("id"), "customer_id") for m in CUSTOMER_ID_LATER.finditer(text)]
     if "?" in text:  # the answer to a question only
         found += [(*m.span("id"), "customer_id") for m in ANSWERED_ID.finditer(text) if _digits(m["id"]) >= 5]
-    found += [(*m.span("id"), "customer_id") for m in BARE_LABEL_ID.finditer(text) if _digits(m["id"]) >= 6]
+    found += [(*m.span("id"), "customer_id") for m in BARE_LABEL_ID.finditer(text) if _bare_id(m["id"])]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE.finditer(text)]
-    found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _long_ago(m["date"])]
+    found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _birth_date_later(text, m)]
     for birth in BIRTH_LIST.finditer(text):
         rest = SENTENCE_REST.match(text, birth.end())
         dates = BRACKETED_DATE.finditer(text, rest.start(), rest.end())
@@ -162,6 +169,16 @@ def _long_ago(date: str, min_age: int = MIN_AGE) -> bool:
     if year < 100:  # a two-digit year: 58 is 1958, 05 is 2005
         year += 2000 if year <= now % 100 else 1900
     return year <= now - min_age
+
+
+def _birth_date_later(text: str, match: re.Match) -> bool:
+    before = text[max(match.start(), match.start("date") - 25) : match.start("date")]
+    return _long_ago(match["date"]) and not OTHER_DATE_BEFORE.search(before)
+
+
+def _bare_id(value: str) -> bool:
+    """A number after a bare label word: six digits, or five behind a letter prefix ("permit PK-55012")."""
+    return _digits(value) >= (5 if value[0].isalpha() else 6)
 
 
 def _digits(value: str) -> int:
