@@ -291,3 +291,60 @@ def test_a_date_answering_a_birth_date_question_is_found_past_an_unrelated_on_in
     assert ("birth_date", "14/02/1987") in found(text)
     assert not found("Geboortedatum gecheckt, klant sinds 12 maart 1990.")
     assert not found("Geboortedatum gecheckt; afspraak op 3 mei 2001 bevestigd.")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Attendees: Fiona, Rob, Will, Ayesha (notes), Tom", ["Fiona", "Rob", "Will", "Ayesha", "Tom"]),
+        ("Aanwezig: Marloes (vz), Sjoerd, Hope, B. Kuipers (notulen)", ["Marloes", "Sjoerd", "Hope", "B. Kuipers"]),
+        ("We kijken naar een vergoeding. ^KdB", ["KdB"]),
+        ("klantcontact via @pietjepuk88 op Instagram, DM gestuurd", ["@pietjepuk88"]),
+        ("agent: en uw achternaam\nbeller: dekker d e k k e r", ["dekker", "d e k k e r"]),
+        ("cust Dev (Devesh Rao) wants a refund", ["Dev", "Devesh Rao"]),
+        ("De spraakherkenning verstond mijn achternaam niet (Oosterhuizen).", ["Oosterhuizen"]),
+        ("The postman on our road, Desmond, is always on time.", ["Desmond"]),
+        ("The agent 'Faith' was lovely though.", ["Faith"]),
+        ("de koerier, volgens de app heette hij Dmytro, liet het pakket achter", ["Dmytro"]),
+        ("verzoek kwijtschelding; aanvrager Bohdan Kovalenko (statushouder)", ["Bohdan Kovalenko"]),
+        ("aanrijding. tegenpartij K. van 't Zand, geen letsel.", ["K. van 't Zand"]),
+    ],
+)
+def test_names_in_lists_signatures_handles_spellings_brackets_and_in_a_roles_place_are_found(text, names):
+    assert [value for kind, value in found(text) if kind == "name"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Na afloop bleek het Jan de Bakker uit Zeist te zijn.", "Jan de Bakker"),
+        ("Fijn geholpen door Jan Jaap bij de aanvraag.", "Jan Jaap"),
+        ("clinic | Will Hughes | follow-up", "Will Hughes"),
+        ("Review ★☆☆☆☆ - Gareth W.\nParcel late.", "Gareth W."),
+    ],
+)
+def test_a_first_name_that_is_a_month_or_a_word_joins_the_surname_after_it_and_an_initial_joins_the_name(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakkerij Pietersen op de hoek klaagt over geluid",
+        "offerte van Dijkman Installatie ontvangen",
+        "afval niet opgehaald Stadhouderslaan / Prins Bernhardstraat, route 2",
+        "melding doorgezet naar Afvalbeheer. geen nummer nodig.",
+        "De chatbot Kim begreep me niet.",
+        "The school, St Anne's, sends everything through ParentPay.",
+        "bij @KPN al 2 uur in de wacht, @AcmeBroadband reageert niet",
+        "To: repairs@housing-test.org.uk\nSubject: leak",
+        "Beste Daan,",
+    ],
+)
+def test_businesses_streets_saints_bots_departments_and_organisations_accounts_are_no_persons(text: str):
+    assert not [value for kind, value in found(text) if kind in {"name", "email"} and value != "Daan"]
+
+
+def test_a_british_number_read_out_with_hundred_is_a_phone_number():
+    text = "caller: oh seven seven double oh nine hundred four three two"
+    assert found(text) == [("phone", "oh seven seven double oh nine hundred four three two")]
