@@ -348,3 +348,42 @@ def test_businesses_streets_saints_bots_departments_and_organisations_accounts_a
 def test_a_british_number_read_out_with_hundred_is_a_phone_number():
     text = "caller: oh seven seven double oh nine hundred four three two"
     assert found(text) == [("phone", "oh seven seven double oh nine hundred four three two")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "verhuizing naar België | nieuw adres: Rue des Bouchers 22, 1000 Brussel | eindafrekening",
+            "Rue des Bouchers 22, 1000",
+        ),
+        ("Customer: ok, it's 41 Broadway, the green door", "41 Broadway"),
+        ("She lives at 12 Mill Walk, near the shops.", "12 Mill Walk"),
+        ("beller: tulpstraat negentien in leiden", "tulpstraat negentien"),
+        ("caller: flat two thirty three baker street", "flat two thirty three baker street"),
+    ],
+)
+def test_an_address_after_a_word_for_one_in_a_street_word_or_read_out_is_found(text: str, value: str):
+    assert ("postcode_house", value) in found(text)
+
+
+def test_an_organisations_box_after_a_word_for_an_address_stays():
+    assert found("Het adres is Postbus 123, 2500 Den Haag") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Foto's staan op https://www.dekker-fotografie.nl/anouk/schade. Graag geld terug.",
+            "https://www.dekker-fotografie.nl/anouk/schade",
+        ),
+        (
+            "Photos here: https://harrisonphotography.co.uk/emily/order-issue. Refund please.",
+            "https://harrisonphotography.co.uk/emily/order-issue",
+        ),
+    ],
+)
+def test_a_page_under_a_first_name_on_a_site_carrying_a_surname_is_a_personal_link(text: str, value: str):
+    assert ("profile_url", value) in found(text)
+    assert found("Zie https://www.bol.com/nl/klantenservice/ en https://www.smith-law.co.uk/team/") == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from copilot.research.name_words import personal_domain
+from copilot.research.name_words import personal_domain, personal_page
 
 # Number labels that do not name a person: a number after one of these is not a customer number.
 OTHER_LABEL = r"(?i:factuur|order|bestel|ticket|zaak|dossier|referentie|invoice|case|reference|meter|iban|bsn)"
@@ -127,7 +127,7 @@ PROFILE_URL = re.compile(
 # surname), checked in `name_words.personal_domain`
 SITE = re.compile(
     r"(?<![\w/.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z]+(?:[-.][a-z]+){0,3})\.(?:nl|be|com|co\.uk|uk|net|org|eu|de|"
-    r"me|io|info|design|photo|photography|art|studio)(?:/[\w./%-]*)?(?<![.,])(?![\w@])",
+    r"me|io|info|design|photo|photography|art|studio)(?P<path>/[\w./%-]*)?(?<![.,])(?![\w@])",
     re.IGNORECASE,
 )
 # "my portfolio: https://…", "mijn website www.…": a link someone calls their own site, cv or portfolio.
@@ -156,6 +156,7 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
     found += [(*m.span("url"), "profile_url") for m in OWN_SITE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_domain(m["host"])]
+    found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_page(m["host"], m["path"])]
     return found
 
 
