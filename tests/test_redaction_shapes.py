@@ -387,3 +387,23 @@ def test_an_organisations_box_after_a_word_for_an_address_stays():
 def test_a_page_under_a_first_name_on_a_site_carrying_a_surname_is_a_personal_link(text: str, value: str):
     assert ("profile_url", value) in found(text)
     assert found("Zie https://www.bol.com/nl/klantenservice/ en https://www.smith-law.co.uk/team/") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("beller: ja goedemorgen met henk de wit ik bel over de lekkage", ["henk de wit"]),
+        ("beller: mijn naam is fien verhoef als u terug wilt bellen", ["fien verhoef"]),
+        ("beller: mijn naam is wies schuurman als u terug wilt bellen", ["wies schuurman"]),
+        ("agent: goedemiddag met mark\nbeller: ja", ["mark"]),
+        ("caller: hi yeah it's bill murphy from flat nine", ["bill murphy"]),
+        ("agent: hi it's will here\ncaller: hi will i'm calling about the bill", ["will", "will"]),
+    ],
+)
+def test_a_lowercase_name_introducing_itself_keeps_its_surname_and_may_be_a_word(text: str, names: list[str]):
+    assert [value for kind, value in found(text) if kind == "name"] == names
+
+
+@pytest.mark.parametrize("text", ["it's will be fine. this is mark my words", "met de bus. met kees bellen we"])
+def test_a_word_after_an_introduction_that_goes_on_as_a_sentence_is_no_name(text: str):
+    assert [value for kind, value in found(text) if kind == "name"] in ([], ["kees"])
