@@ -407,3 +407,29 @@ def test_a_lowercase_name_introducing_itself_keeps_its_surname_and_may_be_a_word
 @pytest.mark.parametrize("text", ["it's will be fine. this is mark my words", "met de bus. met kees bellen we"])
 def test_a_word_after_an_introduction_that_goes_on_as_a_sentence_is_no_name(text: str):
     assert [value for kind, value in found(text) if kind == "name"] in ([], ["kees"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("every agent tells me something different. only Anuradha actually tried. 1 star", "Anuradha"),
+        ("Subject: FW: parking\n\nPriya, can you pick this up? Customer is upset.", "Priya"),
+        ("Paid via the portal, not by bank transfer.\nFiona, Lettings", "Fiona"),
+        ("Klant: mag ik een afspraak bij Dr. Tjin A Kiem?", "Tjin A Kiem"),
+    ],
+)
+def test_a_rare_name_after_a_clause_word_addressed_signing_with_a_team_or_spaced_after_a_title_is_found(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we moved our current account to Triodos, because the other bank changed things",
+        "Team, can you check this?",
+        "Met vriendelijke groet,\nAnnelies Jacobs\nTeamleider Klantenservice",
+        "no pair has word-set Jaccard similarity above 0.45",
+    ],
+)
+def test_teams_banks_and_terms_in_those_places_are_no_names(text: str):
+    assert [value for kind, value in found(text) if kind == "name"] in ([], ["Annelies Jacobs"])

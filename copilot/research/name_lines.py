@@ -21,7 +21,16 @@ import re
 from functools import cache
 
 from copilot.research.name_lists import LOWER, ROLE, SURNAME, UPPER, WORD
-from copilot.research.name_words import BRANDS, PLACES, _common, _everyday, listed_first_names
+from copilot.research.name_words import (
+    BRANDS,
+    LOCALES,
+    PAIRED_LOCALES,
+    PLACES,
+    _common,
+    _everyday,
+    _lists,
+    listed_first_names,
+)
 
 LIST_LABEL = re.compile(
     r"(?im)^[ \t]*(?:present|attendees|attending|apologies|absent|aanwezig|afwezig|afgemeld|verhinderd|"
@@ -93,12 +102,52 @@ def lined_names(text: str, names: list[str], language: str | None = None) -> lis
                 continue
             if first in first_names or not _everyday(first, language, zipf):
                 spans.append(m.span("name"))
+    spans += [m.span("name") for m in TITLE_SPACED.finditer(text)]
+    all_first = _lists(LOCALES + PAIRED_LOCALES)[0]
+    for m in ASKED.finditer(text):
+        name = m["name"]
+        if name in all_first and not _common(name, language) or not _everyday(name, None, 3.5):
+            spans.append(m.span("name"))
+    # a signature with a team: only a listed first name ("Teamleider Klantenservice", "Bvd, Tim" are none)
+    spans += [m.span("name") for m in SIGNED_TEAM.finditer(text) if m["name"] in all_first]
+    spans += _rare_inside(text, language)
     return spans
 
 
 @cache
 def _brands() -> frozenset[str]:
     return frozenset(brand.replace(" ", "").lower() for brand in BRANDS)
+
+
+# "only Priyanka actually tried", "maar Oksana bleef vriendelijk": after a word that opens a clause about someone
+# ("only", "but", "maar", "toen"), a capitalised word that no dictionary of either language knows well, then a
+# lowercase word, is a name; a place, a brand or a street is not
+RARE_INSIDE = re.compile(
+    r"(?i:\b(?:only|even|but|and|then|because|when|while|except|whereas|alleen|zelfs|maar|en|toen|dan|omdat|"
+    r"terwijl|behalve|ook|also|just)) "
+    rf"(?P<name>[{UPPER}][{LOWER}]{{3,}})(?= [{LOWER}])"
+)
+TITLE_SPACED = re.compile(
+    r"(?<![\w.])(?:[Dd]r|[Dd]hr|[Mm]evr|[Mm]w|Mr|Mrs|Ms|[Mm]evrouw|[Mm]eneer)\.? "
+    rf"(?P<name>{WORD}(?: [{UPPER}])+ {WORD})"
+)
+
+
+# "Priti, can you pick this up?": a name addressed at the start of a message, asked to do something
+ASKED = re.compile(rf"(?m)^[ \t]*(?P<name>{WORD}), (?:can|could|would|will|please|pls|kun|kan|wil|zou|graag|fyi)\b")
+# "… not by bank transfer.\nFiona, Lettings": the last line of a message, a first name and the sender's team
+SIGNED_TEAM = re.compile(rf"\n[ \t]*(?P<name>{WORD}),? (?:[-–|] )?[{UPPER}][\w&-]+(?: [\w&-]+){{0,3}}[ \t]*\Z")
+
+
+def _rare_inside(text: str, language: str | None) -> list[tuple[int, int]]:
+    return [
+        m.span("name")
+        for m in RARE_INSIDE.finditer(text)
+        if m["name"] not in PLACES
+        and m["name"] not in BRANDS
+        and not STREET_COMPOUND.match(" " + m["name"])
+        and not _everyday(m["name"], None, 3.0)
+    ]
 
 
 BOT_BEFORE = re.compile(r"(?i:\b(?:chatbot|voicebot|bot|digitale assistent|virtuele assistent|virtual assistant)) \Z")
