@@ -433,3 +433,29 @@ def test_a_rare_name_after_a_clause_word_addressed_signing_with_a_team_or_spaced
 )
 def test_teams_banks_and_terms_in_those_places_are_no_names(text: str):
     assert [value for kind, value in found(text) if kind == "name"] in ([], ["Annelies Jacobs"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "I: Could you tell me when you were born?\nR: Third of the ninth, sixty-two. Easy.",
+            "birth_date",
+            "Third of the ninth, sixty-two",
+        ),
+        (
+            "agent: wanneer bent u geboren\nbeller: vijf mei negentien vijfenvijftig",
+            "birth_date",
+            "vijf mei negentien vijfenvijftig",
+        ),
+        ("agent: en het kenteken\nbeller: g zeven twee x p negen", "licence_plate", "g zeven twee x p negen"),
+        ("agent: what's the registration\ncaller: it's a b one two c d e", "licence_plate", "a b one two c d e"),
+    ],
+)
+def test_a_birth_date_or_a_plate_read_out_after_a_question_about_it_is_found(text: str, kind: str, value: str):
+    assert (kind, value) in found(text)
+
+
+def test_digit_words_after_a_plate_question_without_letters_and_an_ordinal_without_a_date_stay():
+    assert found("agent: kenteken? beller: weet ik niet, een twee drie vier vijf") == []
+    assert found("born in the fifth year of the war") == []

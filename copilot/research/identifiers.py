@@ -99,6 +99,32 @@ BIRTH_LIST = re.compile(
 )
 SENTENCE_REST = re.compile(r"(?:[^.!?\n]|\.(?=\d))*")
 BRACKETED_DATE = re.compile(rf"\((?P<date>{DATE})\)", re.IGNORECASE)
+# Read out in a call: "fifth of the fifth, fifty-five", "the third of March nineteen eighty", "vijf mei
+# vijfenvijftig" — only after a birth word, as the answer to a question about it
+ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|"
+    r"twenty[- ]\w+|thirtieth|thirty[- ]first|\d{1,2}(?:st|nd|rd|th)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|"
+    r"achtste|negende|tiende|elfde|twaalfde|\w+tiende|\w*twintigste|\w*dertigste)"
+)
+SPOKEN_YEAR = (
+    r"(?:(?:nineteen|twenty|negentien|tweeduizend)[- ]?)?(?:\w+(?:ty|tig)(?:-\w+| (?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|oh[- ]\w+|\w+teen|\w+tien)"
+)
+DAY_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
+SPOKEN_DATE = rf"(?:the )?(?:{ORDINAL}|{DAY_WORD}) (?:of )?(?:the )?(?:{ORDINAL}|{MONTHS}),? {SPOKEN_YEAR}"
+SPOKEN_BIRTH = re.compile(
+    rf"(?<!\w){BIRTH_WORD}[^\d]{{0,60}}?(?<![\w-])(?P<date>{SPOKEN_DATE})(?![\w-])", re.IGNORECASE
+)
+# "kenteken van de auto\nbeller: k zes vier negen b d": a plate read out as letters and digit words
+SPOKEN_CHAR = (
+    r"(?:[a-z]|\d|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|zero|oh|one|two|three|four|five|six|seven|"
+    r"eight|nine)"
+)
+SPOKEN_PLATE = re.compile(
+    r"(?i:kenteken|registration|reg|number plate|plate)\b[^\n]{0,40}\n?[^\n:]{0,20}:? ?"
+    r"(?:(?i:it's|it is|het is|dat is|ja|yes|yeah),? )?"
+    rf"(?P<plate>(?i:{SPOKEN_CHAR})(?:[ -](?i:{SPOKEN_CHAR})){{4,7}})(?![\w-])"
+)
 # The Dutch side codes in use since 1951, each group of letters or digits separated by dashes.
 SIDE_CODES = [
     r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
@@ -151,7 +177,9 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
         rest = SENTENCE_REST.match(text, birth.end())
         dates = BRACKETED_DATE.finditer(text, rest.start(), rest.end())
         found += [(*m.span("date"), "birth_date") for m in dates if _long_ago(m["date"], 0)]
+    found += [(*m.span("date"), "birth_date") for m in SPOKEN_BIRTH.finditer(text)]
     found += [(*m.span(), "licence_plate") for m in DUTCH_PLATE.finditer(text) if _plate_like(m.group())]
+    found += [(*m.span("plate"), "licence_plate") for m in SPOKEN_PLATE.finditer(text) if _mixed(m["plate"])]
     found += [(*m.span("plate"), "licence_plate") for m in BRITISH_PLATE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
     found += [(*m.span("url"), "profile_url") for m in OWN_SITE.finditer(text)]
@@ -175,6 +203,13 @@ def _long_ago(date: str, min_age: int = MIN_AGE) -> bool:
 def _birth_date_later(text: str, match: re.Match) -> bool:
     before = text[max(match.start(), match.start("date") - 25) : match.start("date")]
     return _long_ago(match["date"]) and not OTHER_DATE_BEFORE.search(before)
+
+
+def _mixed(plate: str) -> bool:
+    """A plate read out has letters and digits: "k zes vier negen b d", not "een twee drie vier vijf"."""
+    tokens = re.split(r"[ -]", plate.lower())
+    letters = [t for t in tokens if len(t) == 1 and t.isalpha()]
+    return 1 <= len(letters) < len(tokens)
 
 
 def _bare_id(value: str) -> bool:
