@@ -123,7 +123,7 @@ SPOKEN_CHAR = (
 SPOKEN_PLATE = re.compile(
     r"(?i:kenteken|registration|reg|number plate|plate)\b[^\n]{0,40}\n?[^\n:]{0,20}:? ?"
     r"(?:(?i:it's|it is|het is|dat is|ja|yes|yeah),? )?"
-    rf"(?P<plate>(?i:{SPOKEN_CHAR})(?:[ -](?i:{SPOKEN_CHAR})){{4,7}})(?![\w-])"
+    rf"(?<![\w-])(?P<plate>(?i:{SPOKEN_CHAR})(?:[ -](?i:{SPOKEN_CHAR})){{4,7}})(?![\w-])"
 )
 # The Dutch side codes in use since 1951, each group of letters or digits separated by dashes.
 SIDE_CODES = [
