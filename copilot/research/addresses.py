@@ -63,6 +63,10 @@ SPOKEN_STREET = re.compile(
     rf"(?: {NUMBER_WORD})?|(?:flat {NUMBER_WORD} )?{NUMBER_WORD}(?: {NUMBER_WORD}){{0,3}} [a-z]+(?: [a-z]+)? "
     r"(?:street|road|lane|avenue|drive|close|crescent|terrace|gardens|grove|walk))(?![\w-])"
 )
+SPOKEN_HINT = re.compile(
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg) [a-z]|(?<![A-Z])(?:street|road|lane|avenue|drive|"
+    r"close|crescent|terrace|gardens|grove|walk)\b"
+)
 UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 BARE_POSTCODE = re.compile(rf"(?<![\w-]){POSTCODE}")
 US_ZIP = re.compile(
@@ -80,7 +84,9 @@ ORGANISATION_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.? box)\s*\d{1,6
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address or address part; may overlap, the caller keeps the longest."""
-    rules = (STREET_FIRST, POSTCODE_FIRST, STREET_ONLY, ENGLISH_STREET, SPOKEN_POSTCODE, WAY, SPOKEN_STREET)
+    rules = (STREET_FIRST, POSTCODE_FIRST, STREET_ONLY, ENGLISH_STREET, SPOKEN_POSTCODE, WAY)
+    if SPOKEN_HINT.search(text):
+        rules += (SPOKEN_STREET,)
     spans = [m.span() for rx in rules for m in rx.finditer(text) if not ORGANISATION.match(m.group())]
     spans += [m.span("address") for m in ADDRESS_CUE.finditer(text) if not ORGANISATION.match(m["address"])]
     for match in [*BARE_POSTCODE.finditer(text), *UK_POSTCODE.finditer(text), *US_ZIP.finditer(text)]:

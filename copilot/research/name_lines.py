@@ -56,6 +56,8 @@ NAME_QUOTED = re.compile(
 # "The postman on our road, Desmond, is …": a role, a few words, then a name between commas
 APPOSITION = re.compile(rf"(?<![\w.]){ROLE}\b[^,.\n]{{0,30}}, (?P<name>{WORD}),")
 QUOTED_ROLE = re.compile(rf"(?<![\w.]){ROLE} ['‘\"“](?P<name>{WORD}(?: {SURNAME})?)['’\"”]")
+QUOTE = re.compile(r" ['‘\"“][A-Z]")
+BETWEEN_COMMAS = re.compile(r", [A-Z][^\W\d_]+,")
 INVERTED_NAMED = re.compile(rf"\b(?:heet|heette) (?:hij|zij|ze|die) (?P<name>{WORD}(?: {SURNAME})?)")
 
 
@@ -95,7 +97,9 @@ def lined_names(text: str, names: list[str], language: str | None = None) -> lis
     first_names = listed_first_names()
     # in quotes right after a role a capitalised word is a name even when it is a word ("the agent 'Hope'"); between
     # commas after a role it is one when it is rarer than most words
-    for rx, zipf in ((QUOTED_ROLE, 9.0), (APPOSITION, 4.5), (INVERTED_NAMED, 3.0)):
+    for rx, zipf, needed in ((QUOTED_ROLE, 9.0, QUOTE), (APPOSITION, 4.5, BETWEEN_COMMAS), (INVERTED_NAMED, 3.0, None)):
+        if needed and not needed.search(text):  # the role alternation is slow to try everywhere: only when it may match
+            continue
         for m in rx.finditer(text):
             first = m["name"].split()[0]
             if m["name"] in BRANDS or first in PLACES or _common(first, language):
