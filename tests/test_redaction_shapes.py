@@ -459,3 +459,10 @@ def test_a_birth_date_or_a_plate_read_out_after_a_question_about_it_is_found(tex
 def test_digit_words_after_a_plate_question_without_letters_and_an_ordinal_without_a_date_stay():
     assert found("agent: kenteken? beller: weet ik niet, een twee drie vier vijf") == []
     assert found("born in the fifth year of the war") == []
+
+
+def test_how_a_surname_in_brackets_was_misheard_quoted_later_in_the_sentence_is_a_name_too():
+    text = "The voicebot couldn't get my surname (Oosterhuis) and kept saying 'oyster house'. So annoying."
+    assert found(text) == [("name", "Oosterhuis"), ("name", "oyster house")]
+    assert found("Mijn naam (Pieters) klopt. Daarna zei hij 'prima'.") == [("name", "Pieters")]
+    assert found("my surname (Oosterhuis) and I'm upset it's wrong") == [("name", "Oosterhuis")]

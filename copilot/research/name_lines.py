@@ -53,6 +53,7 @@ SURNAME_WORD = (
 NAME_QUOTED = re.compile(
     rf"\b{SURNAME_WORD}[(‘'\"“]+(?P<name>[{UPPER}][{LOWER}]{{2,}}(?:[- ][{UPPER}][{LOWER}]+)?)[)’'\"”]"
 )
+RENDERING = re.compile(r"[^.!?\n'‘\"“]{0,60} ['‘\"“](?P<rendering>[^'’\"”\n]{3,30})['’\"”]")
 # "The postman on our road, Desmond, is …": a role, a few words, then a name between commas
 APPOSITION = re.compile(rf"(?<![\w.]){ROLE}\b[^,.\n]{{0,30}}, (?P<name>{WORD}),")
 QUOTED_ROLE = re.compile(rf"(?<![\w.]){ROLE} ['‘\"“](?P<name>{WORD}(?: {SURNAME})?)['’\"”]")
@@ -93,7 +94,15 @@ def lined_names(text: str, names: list[str], language: str | None = None) -> lis
     for m in NICKNAME.finditer(text):
         if m["full"].lower().startswith(m["short"].lower()[:3]):
             spans += [m.span("short"), m.span("full")]
-    spans += [m.span("name") for m in NAME_QUOTED.finditer(text) if not _common(m["name"], language)]
+    for m in NAME_QUOTED.finditer(text):
+        if _common(m["name"], language):
+            continue
+        spans.append(m.span("name"))
+        # "… my surname (Oosterhuizen) and kept saying 'oyster houses'": how it was misheard, quoted later in the
+        # sentence, spells the same name
+        rendering = RENDERING.match(text, m.end())
+        if rendering:
+            spans.append(rendering.span("rendering"))
     first_names = listed_first_names()
     # in quotes right after a role a capitalised word is a name even when it is a word ("the agent 'Hope'"); between
     # commas after a role it is one when it is rarer than most words
