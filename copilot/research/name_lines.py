@@ -9,6 +9,11 @@
   after a word for one: "mijn achternaam (Oosterhuizen)", "my surname ('Featherstone')"
 - a name in the place of a role's name: "The postman on our road, Desmond, is …", "the agent 'Faith'",
   "volgens de app heette hij Dmytro"
+- how a surname given in brackets was misheard, quoted later in the sentence: "(Oosterhuis) … kept saying
+  'oyster house'"
+- a name asked to do something at the start of a message ("Priya, can you …"), a listed first name signing with a
+  team on the last line ("Fiona, Lettings"), a name with a spaced one-letter part after a title ("Dr. Tjin A
+  Kiem"), and a capitalised word no dictionary knows well after a clause word ("only Anuradha actually tried")
 
 Not a person (`not_a_person`): a name-like word that is part of a longer word ("ParentPay"), a street
 ("Prins Bernhardstraat"), a saint's name of a school or church ("St Anne's"), a bot ("de chatbot Kim"), a

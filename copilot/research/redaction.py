@@ -19,7 +19,9 @@ dates, amounts, kWh readings, meter numbers) are left alone:
              first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
              "Groet, Hans"; by a clue in the sentence (`name_clues`): "Jansen zei", "kreeg ik Sevda aan de
              lijn", "Gerrit Smit, 06-…"; in lower case or capitals (`name_cases`): "u spreekt met joyce",
-             "PETRA VAN LEEUWEN"; and each name is widened over the name words beside it
+             "PETRA VAN LEEUWEN"; by the line or list it stands in (`name_lines`): "Aanwezig: Sjoerd, Gijs",
+             "^KdB", "@pietjepuk88", "d e k k e r"; and each name is widened over the name words beside it.
+             `name_lines.not_a_person` drops a business, street, saint, bot or department named like a person
 - table cells (`table_cells`): the values under a "naam" or "klantnr" column, a cell holding only a name
 """
 
