@@ -39,7 +39,33 @@ ENGLISH_STREET = re.compile(
     # "Flat 2, 14 Hill Road", "3/1, 27 Lime Street" (a Scottish tenement flat: floor/door)
     r"(?<![\w-])(?:(?:Flat|Apt|Apartment|Unit) \w{1,4}, |\d{1,2}/\d{1,2},? )?\d{1,5}[A-Za-z]? (?:[A-Z][\w'’.-]* ){1,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Crescent|Place|Court|Terrace|Gardens|Grove|Row|"
-    r"Square|Boulevard|Blvd|Mews|Hill|Park)\.?(?:,? (?:Apt|Apartment|Flat|Unit|Suite) \w{1,4})?(?![\w-])"
+    r"Square|Boulevard|Blvd|Mews|Hill|Park|"
+    r"Walk|Parade|Green|Rise|Vale|Wharf|Quay|View)\.?(?:,? (?:Apt|Apartment|Flat|Unit|Suite) \w{1,4})?(?![\w-])"
+)
+# "56 Kingsway", "12 Broadway": a house number before one word ending in -way
+WAY = re.compile(r"(?<![\w-])\d{1,5}[A-Za-z]? [A-Z][a-z]{2,}way(?![\w-])")
+# "nieuw adres: Rue des Tanneurs 14, 1000 Brussel", "lives at 3 Mill Bank": after a word for an address, a street
+# name and a house number in either order, with a postcode and town after it
+ADDRESS_CUE = re.compile(
+    r"(?i:\b(?:adres|address|woonadres|home address|postadres)(?: is)?[: ]+|\blives at |\bwoont (?:op|aan) |"
+    r"\bverhuisd naar |\bmoved to )"
+    rf"(?P<address>(?:\d{{1,5}}[A-Za-z]? {STREET}|{STREET} \d{{1,5}}[A-Za-z]?)(?![\w-])"
+    r"(?:,? (?:[1-9]\d{3}(?: ?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?= [A-Z][\w'’-]+))?)"
+)
+NUMBER_WORD = (
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\w+tien|\w*twintig|\w*dertig|\w*veertig|"
+    r"\w*vijftig|\w*zestig|\w*zeventig|\w*tachtig|\w*negentig|honderd|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh)"
+)
+# speech-to-text: "bloemstraat zeventien", "flat nine forty one carver street"
+SPOKEN_STREET = re.compile(
+    rf"(?<![\w-])(?:[a-z][\w'’-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg) {NUMBER_WORD}"
+    rf"(?: {NUMBER_WORD})?|(?:flat {NUMBER_WORD} )?{NUMBER_WORD}(?: {NUMBER_WORD}){{0,3}} [a-z]+(?: [a-z]+)? "
+    r"(?:street|road|lane|avenue|drive|close|crescent|terrace|gardens|grove|walk))(?![\w-])"
+)
+SPOKEN_HINT = re.compile(
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg) [a-z]|(?<![A-Z])(?:street|road|lane|avenue|drive|"
+    r"close|crescent|terrace|gardens|grove|walk)\b"
 )
 UK_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 BARE_POSTCODE = re.compile(rf"(?<![\w-]){POSTCODE}")
@@ -58,8 +84,11 @@ ORGANISATION_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.? box)\s*\d{1,6
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address or address part; may overlap, the caller keeps the longest."""
-    rules = (STREET_FIRST, POSTCODE_FIRST, STREET_ONLY, ENGLISH_STREET, SPOKEN_POSTCODE)
+    rules = (STREET_FIRST, POSTCODE_FIRST, STREET_ONLY, ENGLISH_STREET, SPOKEN_POSTCODE, WAY)
+    if SPOKEN_HINT.search(text):
+        rules += (SPOKEN_STREET,)
     spans = [m.span() for rx in rules for m in rx.finditer(text) if not ORGANISATION.match(m.group())]
+    spans += [m.span("address") for m in ADDRESS_CUE.finditer(text) if not ORGANISATION.match(m["address"])]
     for match in [*BARE_POSTCODE.finditer(text), *UK_POSTCODE.finditer(text), *US_ZIP.finditer(text)]:
         if not ORGANISATION_BOX.search(text[max(0, match.start() - 30) : match.start()]):
             spans.append(match.span())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from copilot.research.name_words import personal_domain
+from copilot.research.name_words import personal_domain, personal_page
 
 # Number labels that do not name a person: a number after one of these is not a customer number.
 OTHER_LABEL = r"(?i:factuur|order|bestel|ticket|zaak|dossier|referentie|invoice|case|reference|meter|iban|bsn)"
@@ -27,14 +27,17 @@ CUSTOMER_LABEL = (
     r"(?:(?i:klant(?:kaart)?|lid(?:maatschap)?|leden|contract|polis|abonnement|abonnee|relatie|account|cliënt|client|"
     r"customer|member(?:ship)?|policy|subscriber|debiteur(?:en)?|huurder|verzekerde|verzekerden|patiënt|patient|"
     r"student|personeel|zorgpas|pas|paspoort|passport|rijbewijs|NHS|national insurance|loyalty card|clubcard|tenant|"
-    r"vergunning|parkeervergunning|permit|parking permit)"
-    r"s?(?i:[ -]?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
+    r"vergunning|parkeervergunning|permit|parking permit|hospital|hosp\.?|ziekenhuis)"
+    # "polisnummer", "policy no.", and the label and its number word apart: "vergunning, nummer …"
+    r"s?(?i:(?:[ -]|, )?(?:nummer|nr\.?|number|no\.?|num\.?|ref(?:erence|erentie)?|id|code))"
     # the short forms of agent notes: "knr 4471023", "kl.nr. 2231", "klantnr", "cust no"
     r"|(?<!\w)(?i:knr|klnr|kl\. ?nr|cust\.? ?(?:no|nr|#)|acct\.? ?(?:no|nr|#))\.?)"
 )
-# "7730012984", "PL-2231-889", "M/00231177", and digits in groups: "1234 5678 90", "943 476 5919"
+# "7730012984", "PL-2231-889", "M/00231177", and digits in groups: "1234 5678 90", "943 476 5919"; a letter
+# prefix before groups: "AB 12 345 678", "XY3 410 2231"
 ID = (
-    r"(?:\d{2,4}(?: \d{2,4}){1,3}(?! ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x)\b| ?\d)"
+    r"(?:[A-Z]{1,4}\d? \d{2,8}(?: \d{2,8}){0,3}(?! ?[€$£%]| ?\d)"
+    r"|\d{2,4}(?: \d{2,4}){1,3}(?! ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x)\b| ?\d)"
     r"|[A-Z]{0,4}[-/]?\d[\dA-Z]*(?:[-/.]\d[\dA-Z]*){0,3})"
 )
 CUSTOMER_ID = re.compile(
@@ -43,8 +46,11 @@ CUSTOMER_ID = re.compile(
 # "klant 40012345", "polis: 88120045", "account 55123456", "acct 4410-2231-0098", "your account 31-774-2205": a
 # bare label word, then a long number, also in groups (never a date: "klant 12-03-2024")
 BARE_LABEL_ID = re.compile(
-    r"(?<![\w-])(?i:klant|polis|account|acct|acc|lid|member|contract|abonnement|customer)\.?(?: ?[:#])? ?"
-    r"(?P<id>[A-Z]{0,3}-?\d{6,12}|(?!\d\d?[-/.]\d\d?[-/.]\d{2,4}\b)\d{2,5}(?:[- ]\d{2,5}){1,3}(?! ?\d))"
+    r"(?<![\w-])(?i:klant|polis|policy|account|acct|acc|lid|member|contract|abonnement|customer|vergunning|permit)"
+    r"\.?(?: ?[:#])? ?"
+    # a letter prefix before a number or digit groups: "acct XY-4410-2231", "polis AB 3310 4471", "permit PK-55012"
+    r"(?P<id>(?!(?i:id|nr|no|ref)\b)[A-Z]{1,4}\d?(?:[- ]\d{2,8}){1,3}(?! ?\d)"
+    r"|[A-Z]{0,3}-?\d{6,12}|(?!\d\d?[-/.]\d\d?[-/.]\d{2,4}\b)\d{2,5}(?:[- ]\d{2,5}){1,3}(?! ?\d))"
     r"(?![\w-]|[.,]\d| ?[€$£%]| ?(?i:kwh|m3|euro|cent|keer|times|x|uur|hours?|min)\b)"
 )
 # "Mag ik uw klantnummer?\nKlant: KN 2210 9935": the number answering a question about it, on the next turn
@@ -81,9 +87,10 @@ BIRTH_DATE = re.compile(
 # words or the next turn later. Only a date at least MIN_AGE years back and not introduced as another date
 # ("klant sinds 12 maart 1990", "op 3 mei 2001"), so a later appointment or a start date stays.
 OTHER_DATE = r"(?i:sinds|since|vanaf|from|tot|until|afspraak|appointment|op|on|per|datum|date|dated)"
-BIRTH_DATE_LATER = re.compile(
-    rf"(?<!\w){BIRTH_WORD}(?:(?!\b{OTHER_DATE}\b)[^\d]){{1,70}}?(?<![\w-])(?P<date>{DATE})(?!\d)", re.IGNORECASE
-)
+BIRTH_DATE_LATER = re.compile(rf"(?<!\w){BIRTH_WORD}[^\d]{{1,70}}?(?<![\w-])(?P<date>{DATE})(?!\d)", re.IGNORECASE)
+# the words just before such a date that make it another date ("sinds 12 maart 1990", "on the 3rd of May 2001");
+# further back they belong to the question ("asked my date of birth three times on one call. It's …")
+OTHER_DATE_BEFORE = re.compile(rf"\b{OTHER_DATE}\b(?:\W+\w+){{0,1}}\W*$")
 MIN_AGE = 12
 # "de geboortedata van de kinderen: Mila (03-04-2016) en Ties (21-11-2019)": dates in brackets after names, in
 # the rest of a sentence about birth dates, are birth dates at any age (a date still to come is none)
@@ -92,6 +99,32 @@ BIRTH_LIST = re.compile(
 )
 SENTENCE_REST = re.compile(r"(?:[^.!?\n]|\.(?=\d))*")
 BRACKETED_DATE = re.compile(rf"\((?P<date>{DATE})\)", re.IGNORECASE)
+# Read out in a call: "fifth of the fifth, fifty-five", "the third of March nineteen eighty", "vijf mei
+# vijfenvijftig" — only after a birth word, as the answer to a question about it
+ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|"
+    r"twenty[- ]\w+|thirtieth|thirty[- ]first|\d{1,2}(?:st|nd|rd|th)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|"
+    r"achtste|negende|tiende|elfde|twaalfde|\w+tiende|\w*twintigste|\w*dertigste)"
+)
+SPOKEN_YEAR = (
+    r"(?:(?:nineteen|twenty|negentien|tweeduizend)[- ]?)?(?:\w+(?:ty|tig)(?:-\w+| (?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|oh[- ]\w+|\w+teen|\w+tien)"
+)
+DAY_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
+SPOKEN_DATE = rf"(?:the )?(?:{ORDINAL}|{DAY_WORD}) (?:of )?(?:the )?(?:{ORDINAL}|{MONTHS}),? {SPOKEN_YEAR}"
+SPOKEN_BIRTH = re.compile(
+    rf"(?<!\w){BIRTH_WORD}[^\d]{{0,60}}?(?<![\w-])(?P<date>{SPOKEN_DATE})(?![\w-])", re.IGNORECASE
+)
+# "kenteken van de auto\nbeller: k zes vier negen b d": a plate read out as letters and digit words
+SPOKEN_CHAR = (
+    r"(?:[a-z]|\d|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|zero|oh|one|two|three|four|five|six|seven|"
+    r"eight|nine)"
+)
+SPOKEN_PLATE = re.compile(
+    r"(?i:kenteken|registration|reg|number plate|plate)\b[^\n]{0,40}\n?[^\n:]{0,20}:? ?"
+    r"(?:(?i:it's|it is|het is|dat is|ja|yes|yeah),? )?"
+    rf"(?<![\w-])(?P<plate>(?i:{SPOKEN_CHAR})(?:[ -](?i:{SPOKEN_CHAR})){{4,7}})(?![\w-])"
+)
 # The Dutch side codes in use since 1951, each group of letters or digits separated by dashes.
 SIDE_CODES = [
     r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
@@ -120,7 +153,7 @@ PROFILE_URL = re.compile(
 # surname), checked in `name_words.personal_domain`
 SITE = re.compile(
     r"(?<![\w/.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z]+(?:[-.][a-z]+){0,3})\.(?:nl|be|com|co\.uk|uk|net|org|eu|de|"
-    r"me|io|info|design|photo|photography|art|studio)(?:/[\w./%-]*)?(?<![.,])(?![\w@])",
+    r"me|io|info|design|photo|photography|art|studio)(?P<path>/[\w./%-]*)?(?<![.,])(?![\w@])",
     re.IGNORECASE,
 )
 # "my portfolio: https://…", "mijn website www.…": a link someone calls their own site, cv or portfolio.
@@ -137,18 +170,21 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     found += [(*m.span("id"), "customer_id") for m in CUSTOMER_ID_LATER.finditer(text)]
     if "?" in text:  # the answer to a question only
         found += [(*m.span("id"), "customer_id") for m in ANSWERED_ID.finditer(text) if _digits(m["id"]) >= 5]
-    found += [(*m.span("id"), "customer_id") for m in BARE_LABEL_ID.finditer(text) if _digits(m["id"]) >= 6]
+    found += [(*m.span("id"), "customer_id") for m in BARE_LABEL_ID.finditer(text) if _bare_id(m["id"])]
     found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE.finditer(text)]
-    found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _long_ago(m["date"])]
+    found += [(*m.span("date"), "birth_date") for m in BIRTH_DATE_LATER.finditer(text) if _birth_date_later(text, m)]
     for birth in BIRTH_LIST.finditer(text):
         rest = SENTENCE_REST.match(text, birth.end())
         dates = BRACKETED_DATE.finditer(text, rest.start(), rest.end())
         found += [(*m.span("date"), "birth_date") for m in dates if _long_ago(m["date"], 0)]
+    found += [(*m.span("date"), "birth_date") for m in SPOKEN_BIRTH.finditer(text)]
     found += [(*m.span(), "licence_plate") for m in DUTCH_PLATE.finditer(text) if _plate_like(m.group())]
+    found += [(*m.span("plate"), "licence_plate") for m in SPOKEN_PLATE.finditer(text) if _mixed(m["plate"])]
     found += [(*m.span("plate"), "licence_plate") for m in BRITISH_PLATE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
     found += [(*m.span("url"), "profile_url") for m in OWN_SITE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_domain(m["host"])]
+    found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_page(m["host"], m["path"])]
     return found
 
 
@@ -162,6 +198,23 @@ def _long_ago(date: str, min_age: int = MIN_AGE) -> bool:
     if year < 100:  # a two-digit year: 58 is 1958, 05 is 2005
         year += 2000 if year <= now % 100 else 1900
     return year <= now - min_age
+
+
+def _birth_date_later(text: str, match: re.Match) -> bool:
+    before = text[max(match.start(), match.start("date") - 25) : match.start("date")]
+    return _long_ago(match["date"]) and not OTHER_DATE_BEFORE.search(before)
+
+
+def _mixed(plate: str) -> bool:
+    """A plate read out has letters and digits: "k zes vier negen b d", not "een twee drie vier vijf"."""
+    tokens = re.split(r"[ -]", plate.lower())
+    letters = [t for t in tokens if len(t) == 1 and t.isalpha()]
+    return 1 <= len(letters) < len(tokens)
+
+
+def _bare_id(value: str) -> bool:
+    """A number after a bare label word: six digits, or five behind a letter prefix ("permit PK-55012")."""
+    return _digits(value) >= (5 if value[0].isalpha() else 6)
 
 
 def _digits(value: str) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from copilot.research.name_clues import SAYS, clued_names
-from copilot.research.name_lists import LOWER, LOWER_WORD, ROLE, SERVICE_DESK, WORD, listed_names
+from copilot.research.name_lists import INTERFIX, LOWER, LOWER_WORD, ROLE, SERVICE_DESK, WORD, listed_names
 from copilot.research.name_words import (
     AFTER_PARTICLE,
     AMBIGUOUS,
@@ -88,7 +88,8 @@ def cased_names(text: str, language: str | None = None) -> list[tuple[int, int]]
 
 def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
     first_names = _lower_first_names()
-    spans = []
+    surnames = _lower_lists()[1]
+    spans, greeted = [], set()
     for match in LOWER_FIRST.finditer(text):
         name = match.group()
         if (
@@ -99,12 +100,32 @@ def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
         ):
             spans.append(match.span())
             continue
+        cue = LOWER_CUE.search(text, max(0, match.start() - 60), match.start())
+        surname = _lower_surname_after(text, match.end(), surnames, bool(cue))
+        # "goedemiddag met mark", "hi it's will here": right after an introduction and before the end of the
+        # turn, "from", "here" or "I", even a first name that is also a word; "mijn naam is wies schuurman": an
+        # unlisted first name before a listed surname
+        if cue and name in AMBIGUOUS and name not in CALENDAR and (surname or INTRO_END.match(text, match.end())):
+            spans.append((match.start(), surname or match.end()))
+            greeted.add(name)
+            continue
+        if (
+            cue
+            and surname
+            and name not in first_names
+            and name not in TURN_WORDS
+            and not _common(name)
+            and not _everyday(name, None, 3.5)
+        ):
+            spans.append((match.start(), surname))
+            continue
         if name not in first_names or name in AMBIGUOUS or _common(name, language) or _common(name):
             continue
-        cue = LOWER_CUE.search(text, max(0, match.start() - 60), match.start())
         if cue or LOWER_SAYS.match(text, match.end()):
-            spans.append(match.span())
-    surnames = _lower_lists()[1]
+            spans.append((match.start(), surname or match.end()))
+    # "hi it's will here … hi will": a first name that is also a word, once introduced, when greeted or thanked
+    for name in greeted:
+        spans += [m.span("name") for m in re.finditer(rf"{GREETED}(?P<name>{name})(?![\w'’-])", text)]
     for match in LOWER_TITLED.finditer(text):
         name = match["name"]
         last = re.sub(r"^[a-z]['’]", "", name)
@@ -113,6 +134,29 @@ def _lower_names(text: str, language: str | None) -> list[tuple[int, int]]:
         if name in surnames or last in surnames or not _everyday(last.split("-")[0], None, 3.0):
             spans.append(match.span("name"))
     return spans
+
+
+# what ends a name introducing itself in a transcript: the end of the turn, "here", "from", "speaking", "I/ik"
+INTRO_END = re.compile(r"(?:[ \t]*(?:$|\n|[,.!?])| (?:here|hier|from|speaking|i|ik|i'm|calling|bel|belt)\b)")
+LOWER_SURNAME = re.compile(rf" (?P<particle>(?:{INTERFIX} )?)(?P<surname>{LOWER_WORD})(?![\w'’-])")
+
+
+# the speaker labels of a lowercase transcript, which a cue on the turn before may seem to introduce
+TURN_WORDS = frozenset("caller beller agent klant customer client medewerker operator interviewer respondent".split())
+GREETED = r"(?<![\w'’-])(?:hi|hoi|hallo|hey|hello|thanks|thank you|bedankt|dank je|dag|bye|doei),? "
+
+
+def _lower_surname_after(text: str, end: int, surnames: frozenset[str], cue: bool = False) -> int:
+    """The end of a lowercase surname right after a lowercase first name ("kees de wit", "wies schuurman"), or 0:
+    a listed surname, any word that is no stopword after a particle, and after an introduction a word rarer
+    than most."""
+    match = LOWER_SURNAME.match(text, end)
+    if not match or _common(match["surname"]):
+        return 0
+    word = match["surname"]
+    if word in surnames or match["particle"] or (cue and not _everyday(word, None, 4.0)):
+        return match.end()
+    return 0
 
 
 def _related(text: str, language: str | None) -> list[tuple[int, int]]:

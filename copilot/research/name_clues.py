@@ -270,6 +270,17 @@ def beside_data(text: str, data: list[tuple[int, int]], language: str | None = N
 
 NEXT_WORD = re.compile(rf" (?:[A-Z]\. )?(?:{INTERFIX} )?(?P<word>{WORD})")
 WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>{WORD}) \Z")
+TRAILING_INITIAL = re.compile(r" [A-Z]\.(?=\s*$|\n|,)")
+FIRST_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<word>{WORD}) (?P<particle>(?:{INTERFIX} )?)\Z")
+
+
+def _joined_first(match: re.Match, name: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    """A listed first name that is also an everyday word, right before a listed surname or first name."""
+    word, last = match["word"], name.split()[0]
+    # only a name that is also a month or a common word ("Jan", "Will", "Mark"), never a greeting ("Beste Daan")
+    if word not in first_names or word.lower() not in AMBIGUOUS | CALENDAR:
+        return False
+    return last in surnames or (not match["particle"] and last in first_names)
 
 
 def widened(text: str, spans: list[tuple[int, int]], language: str | None = None) -> list[tuple[int, int]]:
@@ -280,8 +291,16 @@ def widened(text: str, spans: list[tuple[int, int]], language: str | None = None
     for start, end in spans:
         while (after := NEXT_WORD.match(text, end)) and _name_word(after["word"], first_names, surnames, language):
             end = after.end()
+        if initial := TRAILING_INITIAL.match(text, end):  # "Gareth W." signing a review: the surname's initial
+            end = initial.end()
         before = WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before and _name_word(before["word"], first_names, surnames, language):
+        # "Jan de Bakker", "Will Hughes", "Jan Jaap": a listed first name that is also a word (a month, a verb)
+        # before a surname found, with or without a particle between
+        if (joined := FIRST_BEFORE.search(text, max(0, start - 40), start)) and _joined_first(
+            joined, text[start:end], first_names, surnames
+        ):
+            start = joined.start()
+        elif before and _name_word(before["word"], first_names, surnames, language):
             listed_first = _listed(before["word"], first_names, frozenset())
             if listed_first or not SENTENCE_END.search(text[: before.start()]):
                 start = before.start()
@@ -331,4 +350,7 @@ def named_thing(text: str, start: int, end: int) -> bool:
         return True
     before = re.search(r"(\S+) $", text[max(0, start - 30) : start])
     pair = (before[1], words[-1]) if len(words) == 1 and before else tuple(words[-2:])
+    # "K. van 't Zand", "Van Den Bosch": a place's name after "van" is a surname
+    if len(words) >= 3 and words[-3].lower() == "van":
+        return False
     return len(pair) == 2 and pair in _place_pairs()

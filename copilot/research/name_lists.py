@@ -91,7 +91,10 @@ ROLE = (
     r"[Dd]ominee|[Pp]astoor|[Zz]uster|[Tt]andarts|[Ff]ysio(?:therapeut)?|[Vv]erpleegkundige|[Ww]ijkverpleegkundige|"
     r"[Ff]itter|[Pp]lumber|[Ee]lectrician|[Ii]nstaller|[Ss]urveyor|[Hh]andyman|[Cc]aretaker|[Dd]octor|[Dd]okter|GP|"
     r"[Dd]entist|[Ss]ocial worker|[Kk]ey worker|[Hh]ousing officer|[Cc]ase officer|[Aa]dviser|[Tt]eam leader|"
-    r"[Ll]ine manager|[Cc]ashier|[Cc]onsulente|[Mm]aatschappelijk werker|[Ww]ijkcoach|[Bb]uddy)"
+    r"[Ll]ine manager|[Cc]ashier|[Cc]onsulente|[Mm]aatschappelijk werker|[Ww]ijkcoach|[Bb]uddy|"
+    # the other side of a claim or a request: "tegenpartij B. Smit", "aanvrager Bohdan Kovalenko"
+    r"[Aa]anvrager|[Aa]anvraagster|[Tt]egenpartij|[Ww]ederpartij|[Aa]pplicant|[Cc]ounterparty|[Pp]ostman|"
+    r"[Pp]ostwoman|[Pp]ostie)"
 )
 # "Mevr. Van der Linden", "Mr Van der Berg": after a title a particle may be capitalised
 CAPITAL_INTERFIX = r"(?:Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ten|Ter|Te|El|Le|La|Du|Da)"

@@ -201,6 +201,21 @@ def personal_domain(host: str) -> bool:
     return any(_first_and_surname(host[:i], host[i:], first_names, surnames) for i in range(3, len(host) - 2))
 
 
+def personal_page(host: str, path: str) -> bool:
+    """ "hoekstra-fotografie.nl/wiebe/…", "smithphotos.co.uk/anna/…": a page under a first name on a site that
+    carries a surname (a family business's page for one person)."""
+    first_names, surnames = _lower_lists()
+    segment = path.strip("/").split("/")[0].lower() if path else ""
+    if segment not in first_names or segment in AMBIGUOUS or _common(segment):
+        return False
+    host = host.lower().removeprefix("www.")
+    parts = re.split(r"[-.]", host)
+    if any(part in surnames and not _common(part) for part in parts):
+        return True
+    # a surname joined to a trade: "turnerphotography", "bakkerfoto"
+    return any(host[:i] in surnames and not _common(host[:i]) for i in range(4, len(parts[0]) - 2))
+
+
 def _first_and_surname(first: str, rest: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
     surname = re.sub(r"^(?:vander|vanden|vande|vanhet|van|de|der|den|ter|ten|te|el)(?=[a-z]{3})", "", rest)
     if first not in first_names or first in AMBIGUOUS or _common(first) or _common(surname):

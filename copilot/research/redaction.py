@@ -19,7 +19,9 @@ dates, amounts, kWh readings, meter numbers) are left alone:
              first-name and surname lists with context (`name_lists`): "mevrouw Jansen", "Sarah Thompson",
              "Groet, Hans"; by a clue in the sentence (`name_clues`): "Jansen zei", "kreeg ik Sevda aan de
              lijn", "Gerrit Smit, 06-…"; in lower case or capitals (`name_cases`): "u spreekt met joyce",
-             "PETRA VAN LEEUWEN"; and each name is widened over the name words beside it
+             "PETRA VAN LEEUWEN"; by the line or list it stands in (`name_lines`): "Aanwezig: Sjoerd, Gijs",
+             "^KdB", "@pietjepuk88", "d e k k e r"; and each name is widened over the name words beside it.
+             `name_lines.not_a_person` drops a business, street, saint, bot or department named like a person
 - table cells (`table_cells`): the values under a "naam" or "klantnr" column, a cell holding only a name
 """
 
@@ -35,6 +37,7 @@ from copilot.research.addresses import addresses
 from copilot.research.identifiers import identifiers, named_sites
 from copilot.research.name_cases import cased_names, returning_words
 from copilot.research.name_clues import beside_data, clued_names, named_thing, widened
+from copilot.research.name_lines import lined_names, not_a_person
 from copilot.research.name_lists import listed_names, name_forms, returning_name
 from copilot.research.name_words import _everyday, listed_first_names
 from copilot.research.spoken_numbers import spoken_phones
@@ -159,9 +162,11 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         language,
     )
     listed = [(start, end) for start, end in listed if not named_thing(text, start, end)]
+    known = [*speaker_names(text), *known_names]
+    listed += lined_names(text, [*known, *(text[start:end] for start, end in listed)], language)
     candidates = [
         *data,
-        *_names(text, [*speaker_names(text), *known_names]),
+        *_names(text, known),
         *(Finding(start, end, "name", text[start:end]) for start, end in listed),
         *(cell for cell in cells if cell.kind == "name"),
         # a name found once is a name wherever it comes back: "Mevrouw Dekker belde. ... Dekker zei toen ..."
@@ -172,6 +177,7 @@ def find_pii(text: str, known_names: Iterable[str] = (), language: str | None = 
         ),
         *(Finding(s, e, "name", text[s:e]) for s, e in returning_words(text, [text[s:e] for s, e in listed])),
     ]
+    candidates = [f for f in candidates if f.kind != "name" or not not_a_person(text, f.start, f.end)]
     found = _without_overlaps(candidates)
     sites = named_sites(text, [f.value for f in found if f.kind == "name"])
     return _without_overlaps([*found, *(Finding(s, e, "profile_url", text[s:e]) for s, e in sites)])
@@ -257,7 +263,9 @@ def _identity(kind: str, value: str) -> str:
 HEADER_LINE = re.compile(r"(?im)^[ \t]*(?:from|to|cc|bcc|van|aan|afzender|reply-to)[ \t]*:[^\n]*\Z")
 ROLE_MAILBOX = re.compile(
     r"(?i:info|contact|klantenservice|klantendienst|service|support|helpdesk|servicedesk|noreply|no-reply|"
-    r"donotreply|complaints|klachten|sales|verkoop|billing|facturen|facturatie|administratie|admin|office|"
+    r"donotreply|complaints|klachten|sales|repairs|reparaties|reparatie|onderhoud|maintenance|lettings|verhuur|"
+    r"bookings|reserveringen|orders|bestellingen|returns|retouren|enquiries|feedback|claims|schade|verkoop|"
+    r"billing|facturen|facturatie|administratie|admin|office|"
     r"kantoor|receptie|reception|hello|hallo|team|customerservice|customercare|care|webcare|privacy|post|mail)@"
 )
 

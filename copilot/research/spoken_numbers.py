@@ -13,8 +13,10 @@ DIGITS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
 REPEATS = {"double": 2, "triple": 3, "dubbel": 2}
+# "nine hundred" is 900 in a British number read out ("oh seven seven double oh nine hundred …"); "honderd" too
+HUNDREDS = {"hundred": "00", "honderd": "00"}
 TOKEN = re.compile(r"[^\W\d_]+")
-_WORD = rf"(?:(?:double|triple|dubbel) )?(?:{'|'.join(sorted(DIGITS, key=len, reverse=True))})"
+_WORD = rf"(?:(?:double|triple|dubbel) )?(?:{'|'.join(sorted(DIGITS, key=len, reverse=True))})(?: hundred| honderd)?"
 # seven digit words or more in a row, separated by spaces or commas (a phone number has ten or eleven digits)
 RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ,]+{_WORD}){{6,}}(?![\w'’-])", re.IGNORECASE)
 
@@ -28,6 +30,8 @@ def spoken_phones(text: str) -> list[tuple[int, int]]:
             word = token.group().lower()
             if word in REPEATS:
                 repeat = REPEATS[word]
+            elif word in HUNDREDS:
+                digits += HUNDREDS[word]
             else:
                 digits, repeat = digits + DIGITS[word] * repeat, 1
         if _phone_like(digits):
