@@ -9,6 +9,11 @@ corpus, tests/data/lindewaard_workshop/answers.json), twice: with the template's
     .venv/bin/python bench/step_retrieval.py            # the steps the queries were tuned on
     .venv/bin/python bench/step_retrieval.py --held-out # the other half: run once, at the end
     .venv/bin/python bench/step_retrieval.py --quote-size FOLDER  # quote length in prompts, any research
+    .venv/bin/python bench/step_retrieval.py --corpus third_sector [--held-out | --all]
+
+`--corpus third_sector` (session 31): a housing association's research by another blind writer, with its own
+team answers and EXHAUSTIVE labels (every passage a careful researcher would accept for the step, 23-59 per step,
+plus the `core` ones they would cite first), so a prompt full of right quotes can score near 1.
 """
 
 from __future__ import annotations
@@ -80,7 +85,18 @@ def run(way, retriever, tmp: Path, labels: dict, answers: dict) -> dict:
     return by_step
 
 
-def measure(by_step: dict, labels: dict, steps: list[str]) -> dict:
+def load_labels(corpus: Path) -> tuple[dict, dict]:
+    """Per step: the labelled passages, and the core ones (all of them where the corpus marks none)."""
+    labels, core = {}, {}
+    for line in (corpus / "labels" / "relevance.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            labels[row["step"]] = row["relevant"]
+            core[row["step"]] = row.get("core") or row["relevant"]
+    return labels, core
+
+
+def measure(by_step: dict, labels: dict, steps: list[str], core: dict | None = None) -> dict:
     per_step = {}
     for step_id in steps:
         quotes = by_step[step_id]
@@ -91,6 +107,11 @@ def measure(by_step: dict, labels: dict, steps: list[str]) -> dict:
             "relevant_share": round(sum(hits) / len(quotes), 2) if quotes else 0.0,
             "labelled_found": f"{found}/{len(labels[step_id])}",
         }
+        if core:
+            cores = core[step_id]
+            per_step[step_id]["core_found"] = (
+                f"{sum(any(relevant(t, [p]) for _, t in quotes) for p in cores)}/{len(cores)}"
+            )
     ids = {s: {q for q, _ in by_step[s]} for s in by_step}
     pairs = [len(ids[a] & ids[b]) / len(ids[a] | ids[b]) for a, b in itertools.combinations(ids, 2) if ids[a] | ids[b]]
     counts: dict[str, int] = {}
@@ -158,21 +179,21 @@ def main() -> None:
     from copilot.research.retrieval import Retriever
     from copilot.research.store import ResearchStore
 
-    steps = HELD_OUT if "--held-out" in sys.argv else TUNE
-    labels = {}
-    for line in (CORPUS / "labels" / "relevance.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            labels[row["step"]] = row["relevant"]
-    answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
+    steps = TUNE + HELD_OUT if "--all" in sys.argv else HELD_OUT if "--held-out" in sys.argv else TUNE
+    corpus, answers_file = CORPUS, ANSWERS
+    if "--corpus" in sys.argv:
+        corpus = CORPUS.parent / sys.argv[sys.argv.index("--corpus") + 1]
+        answers_file = corpus / "answers.json"
+    labels, core = load_labels(corpus)
+    answers = json.loads(answers_file.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         store = ResearchStore.open(Path(tmp) / "store")
-        ingest(CORPUS / "research", store)
+        ingest(corpus / "research", store)
         results = {}
         for way in (baseline, now):
             retriever = Retriever(store)
-            results[way.__name__] = measure(run(way, retriever, Path(tmp), labels, answers), labels, steps)
-    print(json.dumps({"steps": steps, **results}, ensure_ascii=False, indent=1))
+            results[way.__name__] = measure(run(way, retriever, Path(tmp), labels, answers), labels, steps, core)
+    print(json.dumps({"corpus": corpus.name, "steps": steps, **results}, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

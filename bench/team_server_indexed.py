@@ -1,7 +1,12 @@
 """Issue 17: a big team store searched through Chroma's HNSW and the persistent word index, on a real
 `chroma run` server on 127.0.0.1.
 
-    .venv/bin/python bench/team_server_indexed.py [--quotes 100000] [--queries 100] [--json]
+    .venv/bin/python bench/team_server_indexed.py [--quotes 100000] [--queries 100] [--json] [--keep DIR]
+    .venv/bin/python bench/team_server_indexed.py --reuse DIR [--queries 100] [--json]  # searches only
+
+`--keep DIR` copies the server's folder there after the write; `--reuse DIR` serves a copy of such a folder and
+measures only the searches (the write of 100,000 quotes takes half an hour on 2 cores), so two versions of the
+search path can be compared on the same store.
 
 Quotes as in `team_server_scale.py` (the baseline of today's retriever): Banking77's test texts repeated with
 a numbered variation, synthetic vectors (Banking77's bilingual vectors plus Gaussian noise σ = 0.02,
@@ -39,6 +44,8 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", type=Path, help="copy the written server folder here")
+    parser.add_argument("--reuse", type=Path, help="serve a copy of a kept folder; skip the write")
     args = parser.parse_args()
 
     from chroma_server import ChromaServer
@@ -56,6 +63,8 @@ def main() -> None:
     texts = [text for text, _ in load_labelled(path, text_column, label_column)]
     base = vectors_for(embedder, "banking77", texts)
     folder = Path(tempfile.mkdtemp(prefix="cx-team-indexed-"))
+    if args.reuse:
+        shutil.copytree(args.reuse / "data", folder / "data")
     server = ChromaServer(folder)
     result: dict = {
         "quotes": args.quotes,
@@ -67,7 +76,9 @@ def main() -> None:
         store.folder = folder / "workspace-store"  # the workspace folder this client keeps its word index in
         rng = np.random.default_rng(0)
         started = time.perf_counter()
-        for start in range(0, args.quotes, 2048):
+        if args.reuse:
+            args.quotes = result["quotes"] = store.count()
+        for start in range(0, 0 if args.reuse else args.quotes, 2048):
             rows = np.arange(start, min(start + 2048, args.quotes))
             vectors = base[rows % len(texts)] + rng.normal(scale=0.02, size=(len(rows), base.shape[1]))
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -82,7 +93,15 @@ def main() -> None:
                 for n in rows
             ]
             store.write(chunks, vectors.astype(np.float32))
-        result["write_s"] = round(time.perf_counter() - started, 1)
+        if not args.reuse:
+            result["write_s"] = round(time.perf_counter() - started, 1)
+        if args.keep:  # a stopped server's folder: a running one's copy misses what it has not flushed
+            server.stop()
+            shutil.rmtree(args.keep, ignore_errors=True)
+            shutil.copytree(folder / "data", args.keep / "data")
+            server = ChromaServer(folder)
+            store = ResearchStore.open(url=server.url, embedder=embedder)
+            store.folder = folder / "workspace-store"
         queries = [texts[i] for i in np.random.default_rng(1).choice(len(texts), args.queries, replace=False)]
         embedder.embed(["warm-up"])
         result["client_rss_mb.before_search"] = megabytes(os.getpid())

@@ -182,3 +182,29 @@ def test_a_transcript_with_names_and_roles_stays_a_transcript_though_its_questio
     assert [c.speaker for c in chunks] == ["Sanne de Vries", "Mohamed El Amrani"] * 3
     assert [c.is_evidence for c in chunks] == [False, True] * 3
     assert chunks[1].text.startswith("Via de website")
+
+
+LONG_TURNS = """# Interview 04 — huurder met schimmel
+
+Datum: 2 september 2026, bij hen thuis. Interviewer: Anouk (CX-team).
+
+I: Hoe begon het?
+R: Eerst zagen we zwarte plekjes achter de kast in de kinderkamer. We hebben het gemeld via de app en kregen een \
+bevestiging, maar daarna hoorden we drie weken niets, ook niet toen ik twee keer belde en een e-mail stuurde.
+I: Wat gebeurde er toen?
+R: Er kwam een schilder die er een laag verf overheen zette. Twee maanden later zat het er weer, ook in de badkamer, \
+en in de app stond de melding op afgerond. Dat voelde alsof niemand luisterde.
+I: Wat had u geholpen?
+R: Iemand die het van begin tot eind volgt, en die zegt wanneer er iets gebeurt, ook als het nog even duurt.
+"""
+
+
+def test_a_transcript_marked_i_and_r_with_long_answers_keeps_the_questions_out_of_the_evidence(tmp_path: Path):
+    # long answers make it a transcript rather than Q&A notes; the "I" turns are still the interviewer's
+    path = tmp_path / "int04.md"
+    path.write_text(LONG_TURNS, encoding="utf-8")
+    chunks = load_file(path, tmp_path)
+    asked = [c for c in chunks if c.text.startswith(("Hoe begon", "Wat gebeurde", "Wat had u"))]
+    assert len(asked) == 3 and all(not c.is_evidence for c in asked)
+    answers = [c for c in chunks if "schilder" in c.text or "zwarte plekjes" in c.text]
+    assert answers and all(c.is_evidence for c in answers)

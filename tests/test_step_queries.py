@@ -101,3 +101,17 @@ def test_the_prompt_shows_sentences_that_answer_the_step_and_keeps_the_passage(t
         core = shown.strip("… ")
         assert core in " ".join(evidence.chunk.text.split())  # a run of the passage, never rewritten
         assert len(core) <= max(len(evidence.chunk.text), 330)
+
+
+def test_synthesis_and_the_case_for_change_search_what_the_brief_put_in_scope(tmp_path):
+    # a housing association's brief (tests/data/third_sector): repairs and rent arrears in scope, not moving house
+    answers = json.loads((DATA / "third_sector" / "answers.json").read_text(encoding="utf-8"))
+    session = locked_session(tmp_path / "s.cxsession", "SD-01", answers=answers)
+    scope = [part["text"] for part in answers["SD-01"]["scope_in"]]
+    for step_id in ("SD-02", "SC-04"):
+        search = plan(step_id, "waar klanten vastlopen en waarom", session, {})
+        assert [q.split(". ")[0] for q in search.queries[1:]] == scope
+        assert not any("WoonMatch" in q or "Urgentie" in q for q in search.queries)  # scope_out is not searched
+    assert plan("SD-02", "waar klanten vastlopen", locked_session(tmp_path / "empty.cxsession"), {}).queries == [
+        "waar klanten vastlopen"
+    ]

@@ -19,7 +19,7 @@ from copilot.errors import ResearchFileError, readable_name
 from copilot.research.chunks import Chunk, iter_with_ids, with_ids
 from copilot.research.findings import findings, split_long
 from copilot.research.office_loaders import WordTable, read_docx, read_pdf_pages
-from copilot.research.qa_notes import is_marker, qa_pieces
+from copilot.research.qa_notes import asks, is_marker, qa_pieces
 from copilot.research.reading import read_text
 from copilot.research.report_blocks import markdown_blocks, pdf_blocks, slide_blocks
 from copilot.research.subtitle_loaders import Cue, read_srt, read_vtt
@@ -144,6 +144,8 @@ def _turn_pieces(lines: list[str], title: str) -> list[dict]:
             pieces[-1]["text"] += " " + line
             continue
         speaker, role, text = (match["speaker"], match["role"] or "", match["text"]) if match else ("", "", line)
+        if not role and asks(speaker.strip()):  # "I: Hoe ging dat?" is the interviewer, not a customer's words
+            role = "interviewer"
         pieces.append(
             {
                 "text": text,

@@ -52,6 +52,11 @@ def qa_pieces(text: str) -> list[dict] | None:
     return None
 
 
+def asks(label: str) -> bool:
+    """Whether a turn's label ("I", "Q", "Vraag 3", "Interviewer") marks the person asking."""
+    return bool(_QUESTION.match(f"{label}: x"))
+
+
 def is_marker(label: str) -> bool:
     """Whether a line's label ("Q", "Vraag 3", "R", "Interviewer") is a Q&A marker rather than a person's name."""
     return bool(_QUESTION.match(f"{label}: x") or _ANSWER.match(f"{label}: x"))

@@ -306,12 +306,21 @@ class ResearchStore:
         result = collection.query(
             query_embeddings=[vector], n_results=n, where=where, include=["documents", "metadatas", "distances"]
         )
-        return [
-            Evidence(_chunk(id_, text, meta), 1.0 - distance)
-            for id_, text, meta, distance in zip(
-                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+        return _scored(result)
+
+    def scored(self, vector: np.ndarray, ids: list[str]) -> list[Evidence]:
+        """The quotes of `ids` (those still stored), scored by cosine similarity of their averaged vectors to
+        `vector`: Chroma scores them where they are kept, so no vector crosses the wire."""
+        evidence: list[Evidence] = []
+        for part in _batches(ids):
+            result = self._augmented.query(
+                query_embeddings=[vector],
+                ids=part,
+                n_results=len(part),
+                include=["documents", "metadatas", "distances"],
             )
-        ]
+            evidence += _scored(result)
+        return evidence
 
     def augmented_of(self, ids: list[str]) -> tuple[list[Chunk], np.ndarray]:
         """Chunks of `ids` with their averaged vectors (in the store's order; ids not there are left out)."""
@@ -341,12 +350,7 @@ class ResearchStore:
             where=where,
             include=["documents", "metadatas", "distances"],
         )
-        return [
-            Evidence(_chunk(id_, text, meta), 1.0 - distance)
-            for id_, text, meta, distance in zip(
-                result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
-            )
-        ]
+        return _scored(result)
 
     def chunks(self, ids: list[str] | None = None, where: dict | None = None) -> list[Chunk]:
         found = []
@@ -370,6 +374,12 @@ class ResearchStore:
             return [], np.zeros((0, 0), dtype=np.float32)
         vectors = np.asarray(result["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
         return chunks, vectors
+
+
+def _scored(result: dict) -> list[Evidence]:
+    """A one-query Chroma result as evidence, scored by cosine similarity."""
+    rows = zip(result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True)
+    return [Evidence(_chunk(id_, text, meta), 1.0 - distance) for id_, text, meta, distance in rows]
 
 
 def _all_ids(collection, where: dict | None = None) -> list[str]:

@@ -23,7 +23,7 @@ from copilot.session import Session
 CUSTOMERS, SURVEY, STAFF, DOCUMENTS, FIGURES = "customers", "survey", "staff", "documents", "figures"
 # research that fits the question is lifted, the rest lowered, by this much (hybrid scores of the top 20
 # quotes for a question typically span 0.6–1.1)
-FIT_BONUS = 0.08
+FIT_BONUS = 0.15
 REPEAT_PENALTY = 0.09  # a quote another step was given yields to a nearly as relevant fresh one
 MAX_QUERIES = 8  # items searched one by one; more are folded into the last search
 # folders and file names where teams keep what their own people said (staff interviews, team notes)
@@ -101,8 +101,8 @@ def _items(step_id: str, session: Session, context: dict) -> tuple[list[str], tu
 
     if step_id == "SD-01":  # why now, baselines: the organisation's own figures
         return [], (DOCUMENTS, FIGURES)
-    if step_id in ("SD-02", "SC-04"):
-        return [], (CUSTOMERS, SURVEY)
+    if step_id in ("SD-02", "SC-04"):  # what customers say about what the brief put in scope
+        return [_text(part.get("text")) for part in locked("SD-01").get("scope_in") or []], (CUSTOMERS, SURVEY)
     if step_id == "SD-04":
         return [], (CUSTOMERS,)
     if step_id == "SD-03":
