@@ -191,11 +191,11 @@ class Retriever:
         if mode in ("hybrid", "bm25") and top > 0:
             best = rows[np.argsort(-words)[:pool]] if len(rows) > pool else rows
             missing = [lexicon.ids[r] for r in best if lexicon.ids[r] not in found]
-            if vector is None:  # words alone: no vector to score them by
-                found.update((chunk.id, Evidence(chunk, 0.0)) for chunk in self.store.chunks(missing))
-            else:  # Chroma scores the word candidates by their averaged vectors where they are kept
-                for hit in self.store.scored(vector, missing):
-                    found[hit.id], dense[hit.id] = Evidence(hit.chunk, 0.0), hit.score
+            chunks, vectors = self.store.augmented_of(missing)
+            for chunk, augmented in zip(chunks, vectors, strict=True):
+                found[chunk.id] = Evidence(chunk, 0.0)
+                if vector is not None:
+                    dense[chunk.id] = float(_normalise(augmented) @ vector)
         weight = self.lexical_weight[detect(query, default=lexicon.language)] if mode == "hybrid" else 1.0
         by_row = dict(zip(rows.tolist(), (words / top).tolist(), strict=True)) if top > 0 else {}
         for id_ in found:

@@ -308,20 +308,8 @@ class ResearchStore:
         )
         return _scored(result)
 
-    def scored(self, vector: np.ndarray, ids: list[str]) -> list[Evidence]:
-        """The quotes of `ids` (those still stored), scored by cosine similarity of their averaged vectors to
-        `vector`: Chroma scores them where they are kept, so no vector crosses the wire."""
-        evidence: list[Evidence] = []
-        for part in _batches(ids):
-            result = self._augmented.query(
-                query_embeddings=[vector],
-                ids=part,
-                n_results=len(part),
-                include=["documents", "metadatas", "distances"],
-            )
-            evidence += _scored(result)
-        return evidence
-
+    # Word candidates are fetched with their averaged vectors (`augmented_of`) and scored here: at 100,000 quotes
+    # a `get` of 200 with vectors took 32 ms at p50, Chroma's own query restricted to those ids 118 ms.
     def augmented_of(self, ids: list[str]) -> tuple[list[Chunk], np.ndarray]:
         """Chunks of `ids` with their averaged vectors (in the store's order; ids not there are left out)."""
         chunks: list[Chunk] = []
