@@ -183,8 +183,11 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
     found += [(*m.span("plate"), "licence_plate") for m in BRITISH_PLATE.finditer(text)]
     found += [(*m.span(), "profile_url") for m in PROFILE_URL.finditer(text)]
     found += [(*m.span("url"), "profile_url") for m in OWN_SITE.finditer(text)]
-    found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_domain(m["host"])]
-    found += [(*m.span(), "profile_url") for m in SITE.finditer(text) if personal_page(m["host"], m["path"])]
+    found += [
+        (*m.span(), "profile_url")
+        for m in SITE.finditer(text)
+        if personal_domain(m["host"]) or personal_page(m["host"], m["path"])
+    ]
     return found
 
 

@@ -144,19 +144,24 @@ def _turn_pieces(lines: list[str], title: str) -> list[dict]:
             pieces[-1]["text"] += " " + line
             continue
         speaker, role, text = (match["speaker"], match["role"] or "", match["text"]) if match else ("", "", line)
-        if not role and asks(speaker.strip()):  # "I: Hoe ging dat?" is the interviewer, not a customer's words
-            role = "interviewer"
         pieces.append(
             {
                 "text": text,
                 "location": f"turn {len(pieces) + 1}",
                 "kind": "transcript",
                 "speaker": speaker.strip(),
-                "role": role.strip().lower(),
+                "role": _role(speaker, role),
                 "metadata": {"title": title} if title else {},
             }
         )
     return pieces
+
+
+def _role(speaker: str, written: str | None) -> str:
+    """A turn's role as written ("Sanne (interviewer)"), else the interviewer's when the label marks the one
+    asking ("I: Hoe ging dat?", "Q: …"): their questions are context, never a customer's words."""
+    role = (written or "").strip().lower()
+    return role or ("interviewer" if asks(speaker.strip()) else "")
 
 
 def _split_long(paragraph: str) -> list[str]:
@@ -297,9 +302,9 @@ def _cue_speakers(cues: list[Cue]) -> list[tuple[str, str, str]]:
     for cue, match in zip(cues, matches, strict=True):
         if cue.voice:
             voice = VOICE.match(cue.voice)
-            labelled.append((voice["speaker"], (voice["role"] or "").lower(), cue.text))
+            labelled.append((voice["speaker"], _role(voice["speaker"], voice["role"]), cue.text))
         elif match and (most or counts[match["speaker"]] > 1):
-            labelled.append((match["speaker"].strip(), (match["role"] or "").strip().lower(), match["text"]))
+            labelled.append((match["speaker"].strip(), _role(match["speaker"], match["role"]), match["text"]))
         else:
             labelled.append(("", "", cue.text))
     return labelled

@@ -92,10 +92,11 @@ def lined_names(text: str, names: list[str], language: str | None = None) -> lis
         letters = re.sub(r"[ .-]", "", m.group()).lower()
         # the word spelled is a name found, or the word just before the spelling ("yilmaz y i l m a z")
         before = re.search(r"(\w+)\W*$", text[max(0, m.start() - 40) : m.start()])
-        if letters in spelled_names or (before and before[1].lower() == letters):
+        spelled_before = bool(before) and before[1].lower() == letters
+        if letters in spelled_names or spelled_before:
             spans.append(m.span())
-            if before and before[1].lower() == letters:
-                spans.append((m.start() - len(before[0]), m.start() - len(before[0]) + len(before[1])))
+        if spelled_before:
+            spans.append((m.start() - len(before[0]), m.start() - len(before[0]) + len(before[1])))
     for m in NICKNAME.finditer(text):
         if m["full"].lower().startswith(m["short"].lower()[:3]):
             spans += [m.span("short"), m.span("full")]
@@ -169,7 +170,7 @@ def _rare_inside(text: str, language: str | None) -> list[tuple[int, int]]:
 
 
 BOT_BEFORE = re.compile(r"(?i:\b(?:chatbot|voicebot|bot|digitale assistent|virtuele assistent|virtual assistant)) \Z")
-SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSint|\bSaint|\bSt\.) \Z")
+SAINT_BEFORE = re.compile(r"\b(?:St\.?|Sint|Saint) \Z")
 STREET_COMPOUND = re.compile(
     r" [A-ZÀ-Þ][a-zà-ÿ]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|park|dreef|pad)\b"
 )
@@ -177,7 +178,7 @@ TRADE = (
     r"(?:Bakkerij|Slagerij|Garage|Autobedrijf|Schildersbedrijf|Schilderbedrijf|Installatiebedrijf|Bouwbedrijf|"
     r"Kapsalon|Drukkerij|Kwekerij|Boerderij|Apotheek|Tandartspraktijk|Huisartsenpraktijk|Makelaardij|Advocatenkantoor|"
     r"Notariskantoor|Bouw|Installatie|Installaties|Techniek|Transport|Schilders|Loodgieters|Makelaars|Advocaten|"
-    r"Notarissen|Bakery|Butchers|Builders|Plumbing|Electrical|Motors|Garage|Removals|Solicitors|Estates|Lettings|"
+    r"Notarissen|Bakery|Butchers|Builders|Plumbing|Electrical|Motors|Removals|Solicitors|Estates|Lettings|"
     r"Holding|Groep|Group|B\.V\.|BV|V\.O\.F\.|VOF|Ltd|Limited|& Zn\.?|& Zonen|& Sons)"
 )
 TRADE_BEFORE = re.compile(rf"(?<![\w-]){TRADE} \Z")
@@ -191,7 +192,7 @@ DEPARTMENT = re.compile(
 def not_a_person(text: str, start: int, end: int) -> bool:
     """Whether a name-like finding at start:end names something else (see the module's docstring)."""
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
-    if (before[-1:].isalpha()) or (after[:1].isalpha()):
+    if before[-1:].isalpha() or after[:1].isalpha():
         return True  # a piece of a longer word: "ParentPay"
     words = text[start:end].split()
     if len(words) == 1 and DEPARTMENT.fullmatch(words[0]):

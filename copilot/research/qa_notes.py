@@ -59,7 +59,7 @@ def asks(label: str) -> bool:
 
 def is_marker(label: str) -> bool:
     """Whether a line's label ("Q", "Vraag 3", "R", "Interviewer") is a Q&A marker rather than a person's name."""
-    return bool(_QUESTION.match(f"{label}: x") or _ANSWER.match(f"{label}: x"))
+    return asks(label) or bool(_ANSWER.match(f"{label}: x"))
 
 
 def _plain_enough(kinds: list[tuple[str, str]]) -> bool:

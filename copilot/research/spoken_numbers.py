@@ -16,7 +16,10 @@ REPEATS = {"double": 2, "triple": 3, "dubbel": 2}
 # "nine hundred" is 900 in a British number read out ("oh seven seven double oh nine hundred …"); "honderd" too
 HUNDREDS = {"hundred": "00", "honderd": "00"}
 TOKEN = re.compile(r"[^\W\d_]+")
-_WORD = rf"(?:(?:double|triple|dubbel) )?(?:{'|'.join(sorted(DIGITS, key=len, reverse=True))})(?: hundred| honderd)?"
+_WORD = (
+    rf"(?:(?:double|triple|dubbel) )?(?:{'|'.join(sorted(DIGITS, key=len, reverse=True))})"
+    rf"(?: (?:{'|'.join(HUNDREDS)}))?"
+)
 # seven digit words or more in a row, separated by spaces or commas (a phone number has ten or eleven digits)
 RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ ,]+{_WORD}){{6,}}(?![\w'’-])", re.IGNORECASE)
 
