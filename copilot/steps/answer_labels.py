@@ -3,7 +3,7 @@
 A pasted answer names its fields in plain words ("Rol van AI", "Power (1-5)", "Bewijs") and fills them with
 plain values ("agent assist", "hoog", "4/5", "ja"). `field_for` maps a label to a field of an item model,
 through the field labels the product already shows (locales `fields.*`), a few synonyms, and close matches;
-`value_for` maps a value to what the field takes (a choice, a 1–5 scale, an emotion, a yes/no, a range).
+`choice_for` maps a value to one of a field's choices (`answer_coerce` reads the other kinds of value).
 """
 
 from __future__ import annotations
