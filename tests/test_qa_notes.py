@@ -200,11 +200,63 @@ R: Iemand die het van begin tot eind volgt, en die zegt wanneer er iets gebeurt,
 
 
 def test_a_transcript_marked_i_and_r_with_long_answers_keeps_the_questions_out_of_the_evidence(tmp_path: Path):
-    # long answers make it a transcript rather than Q&A notes; the "I" turns are still the interviewer's
+    # read as notes (header set aside) the questions are each answer's context; with two people answering by
+    # name ("Ruud:", "Linda:") it is a transcript, and the "I" turns are still the interviewer's
     path = tmp_path / "int04.md"
-    path.write_text(LONG_TURNS, encoding="utf-8")
-    chunks = load_file(path, tmp_path)
-    asked = [c for c in chunks if c.text.startswith(("Hoe begon", "Wat gebeurde", "Wat had u"))]
-    assert len(asked) == 3 and all(not c.is_evidence for c in asked)
-    answers = [c for c in chunks if "schilder" in c.text or "zwarte plekjes" in c.text]
-    assert answers and all(c.is_evidence for c in answers)
+    for text in (LONG_TURNS, LONG_TURNS.replace("R: Eerst", "Ruud: Eerst").replace("R: Er kwam", "Linda: Er kwam")):
+        path.write_text(text, encoding="utf-8")
+        chunks = load_file(path, tmp_path)
+        asked = ("Hoe begon", "Wat gebeurde", "Wat had u")
+        assert not any(c.text.startswith(asked) for c in chunks if c.is_evidence)
+        answers = [c for c in chunks if "schilder" in c.text or "zwarte plekjes" in c.text]
+        assert len(answers) == 2 and all(c.is_evidence for c in answers)
+    assert [c.speaker for c in chunks if c.is_evidence][:2] == ["Ruud", "Linda"]
+    assert [c.role for c in chunks if c.text.startswith(asked)] == ["interviewer"] * 3
+
+
+HEADED_INTERVIEW_NL = """# Interview 01 — mevrouw K. (81), reparaties
+
+Datum: 3 september 2026, bij haar thuis. Interviewer: Anouk (CX-team). Duur: 55 minuten.
+
+I: Hoe lang woont u hier al?
+R: Sinds 1979. Mijn man is vier jaar geleden overleden.
+I: Hoe ging het telefoontje?
+R: Eerst dat keuzemenu. Ik heb 25 minuten gewacht met dat muziekje.
+"""
+
+HEADED_TRANSCRIPT_EN = """# Interview 6 — moving as an expat
+
+**Date:** 18 September 2026, video call
+**Interviewer:** Anouk Smit
+
+Anouk (interviewer): How did you find the flat?
+Arjun: Honestly, by luck. A colleague moved out.
+Anouk (interviewer): And the contract?
+Arjun: All in Dutch, so I used a translation app.
+"""
+
+
+def test_an_interviews_header_is_context_for_every_turn_not_a_quote(tmp_path: Path):
+    # "Datum: …" read as a turn by someone called Datum: the setting was quoted as a customer's words, and the
+    # file lost its Q&A reading (questions as context of the answers)
+    for name, text in (("int01.md", HEADED_INTERVIEW_NL), ("int06.md", HEADED_TRANSCRIPT_EN)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        chunks = load_file(tmp_path / name, tmp_path)
+        evidence = [c for c in chunks if c.is_evidence]
+        assert len(evidence) == 2, name
+        assert not any(word in c.text for c in chunks for word in ("2026", "Anouk Smit")), name
+        assert not {c.speaker for c in chunks} & {"Datum", "Date", "**Date", "Interviewer"}, name
+        assert all(("eptember 2026") in c.metadata["header"] for c in chunks)
+    nl = load_file(tmp_path / "int01.md", tmp_path)
+    assert nl[1].metadata["question"] == "Hoe ging het telefoontje?"
+
+
+def test_a_memos_date_and_status_lines_stay_in_the_memo(tmp_path: Path):
+    memo = tmp_path / "memo.md"
+    memo.write_text(
+        "# Memo: eerdere initiatieven\n\nAan: MT\nVan: Ilse de Groot, adviseur\nDatum: 1 oktober 2026\n\n"
+        "## Aanleiding\n\nIn 2022 is een chatbot gestart die na een half jaar is stopgezet.\n",
+        encoding="utf-8",
+    )
+    chunks = load_file(memo, tmp_path)
+    assert any("Ilse de Groot" in c.text for c in chunks) and not any("header" in c.metadata for c in chunks)

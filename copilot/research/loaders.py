@@ -18,6 +18,7 @@ from pathlib import Path
 from copilot.errors import ResearchFileError, readable_name
 from copilot.research.chunks import Chunk, iter_with_ids, with_ids
 from copilot.research.findings import findings, split_long
+from copilot.research.interview_header import split_header
 from copilot.research.office_loaders import WordTable, read_docx, read_pdf_pages
 from copilot.research.qa_notes import asks, is_marker, qa_pieces
 from copilot.research.reading import read_text
@@ -119,6 +120,17 @@ def _text_pieces(path: Path) -> list[dict]:
 def _pieces_from_text(text: str) -> list[dict]:
     lines = [line.strip() for line in text.split("\n")]
     title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
+    header, rest = split_header(lines[1:] if title else lines)
+    if header:  # an interview's header is context for every turn; a memo's "Datum:"/"Status:" stays in the memo
+        kept = [lines[0], *rest] if title else rest
+        pieces = _pieces_without_header("\n".join(kept), kept, title)
+        if any(piece["kind"] == "transcript" for piece in pieces):
+            said = shorten(" ".join(header))
+            return [{**piece, "metadata": {**piece["metadata"], "header": said}} for piece in pieces]
+    return _pieces_without_header(text, lines, title)
+
+
+def _pieces_without_header(text: str, lines: list[str], title: str) -> list[dict]:
     body = [line for line in (lines[1:] if title else lines) if line and not line.startswith("#")]
     turns = [turn for line in body if (turn := TURN.match(line))]
     transcript = bool(body) and len(turns) >= TRANSCRIPT_SHARE * len(body)
