@@ -49,22 +49,31 @@ def relevant(shown: str, labelled: list[str]) -> bool:
     return False
 
 
-def baseline(step_id, session, retriever, language):
+# what the person types when starting a step, taken from the team's answer where the answer names it (SD-04:
+# which journey, whose); earlier runs passed nothing, so SD-04 searched for the whole brief
+TYPED = {"SD-04": ("journey", "persona")}
+
+
+def typed(step_id: str, answers: dict) -> dict:
+    return {name: answers[step_id][name] for name in TYPED.get(step_id, ()) if answers[step_id].get(name)}
+
+
+def baseline(step_id, session, retriever, language, inputs):
     """`prepare` as it was: the template's query alone, whole passages."""
     from copilot.prompts import templates
     from copilot.steps.engine import _earlier_steps, prompt_folder, within_budget
 
     template = templates(prompt_folder(), language)[step_id]
-    context = {**_earlier_steps(template, session)}
+    context = {**inputs, **_earlier_steps(template, session)}
     query = template.render_query(**context)
     evidence = within_budget(retriever.search(query, k=template.meta.retrieval.k))
     return [(e.id, e.chunk.text) for e in evidence]
 
 
-def now(step_id, session, retriever, language):
+def now(step_id, session, retriever, language, inputs):
     from copilot.steps.engine import prepare
 
-    prepared = prepare(step_id, session, retriever, language)
+    prepared = prepare(step_id, session, retriever, language, inputs=inputs)
     return [(e.id, prepared.excerpts[e.id]) for e in prepared.evidence]
 
 
@@ -77,7 +86,7 @@ def run(way, retriever, tmp: Path, labels: dict, answers: dict) -> dict:
     by_step = {}
     chunks = {c.id: c for c in retriever.store.chunks_with_vectors()[0]}
     for step_id, info in STEPS.items():
-        quotes = way(step_id, session, retriever, "nl")
+        quotes = way(step_id, session, retriever, "nl", typed(step_id, answers))
         by_step[step_id] = quotes
         remember_given(session, step_id, [chunks[q] for q, _ in quotes])
         session.save_draft(step_id, info.schema.model_validate(answers[step_id]))

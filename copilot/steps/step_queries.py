@@ -108,10 +108,14 @@ def _items(step_id: str, session: Session, context: dict) -> tuple[list[str], tu
     if step_id == "SD-03":
         segments = locked("SD-01").get("segments") or []
         return [_text(s.get("name"), s.get("description")) for s in segments], (CUSTOMERS,)
+    # a stage is searched within its journey: "Melden" alone finds every report of anything
+    journey = locked("SD-04")
     if step_id in ("SD-05", "AI-01"):  # what goes wrong per stage; AI-01 also what staff do there
-        stages = locked("SD-04").get("stages") or []
         fits = (CUSTOMERS, SURVEY) if step_id == "SD-05" else (CUSTOMERS, STAFF)
-        return [_text(s.get("name"), s.get("pains"), s.get("touchpoints")) for s in stages], fits
+        return [
+            _text(journey.get("journey"), s.get("name"), s.get("pains"), s.get("touchpoints"))
+            for s in journey.get("stages") or []
+        ], fits
     if step_id == "SD-06":
         questions = locked("SD-05").get("questions") or []
         return [_text(q.get("question"), q.get("pain")) for q in questions], ()
@@ -119,8 +123,8 @@ def _items(step_id: str, session: Session, context: dict) -> tuple[list[str], tu
         ideas = locked("SD-06").get("ideas") or []
         return [_text(i.get("title"), i.get("pitch")) for i in ideas], (FIGURES, DOCUMENTS, STAFF)
     if step_id == "SD-08":
-        stages = locked("SD-04").get("stages") or []
-        return [_text(s.get("name"), s.get("touchpoints")) for s in stages], (CUSTOMERS, STAFF)
+        stages = journey.get("stages") or []
+        return [_text(journey.get("journey"), s.get("name"), s.get("touchpoints")) for s in stages], (CUSTOMERS, STAFF)
     if step_id == "SC-01":
         return [], (STAFF, DOCUMENTS)
     if step_id in ("SC-02", "SC-03"):  # who influences whom is in memos too; readiness is in staff's words
