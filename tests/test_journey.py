@@ -9,10 +9,13 @@ from conftest import ROOT
 
 from copilot.errors import StepError
 from copilot.headless import run_workshop
+from copilot.research.chunks import Chunk
 from copilot.research.ingest import ingest
+from copilot.research.sentiment import emotion
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.drafting import draft_step
+from copilot.steps.journey import _balance, _felt
 from copilot.steps.schemas import CurrentJourney, JourneyStage
 from copilot.workshop import load_format
 
@@ -143,3 +146,21 @@ def test_a_stages_pains_are_what_customers_said_not_an_agents_note_or_a_placehol
     pains = _stage(session.draft("SD-04", CurrentJourney), "Jaarafrekening").pains
     assert len(pains) == 2
     assert not any("[" in pain or "mdw" in pain for pain in pains), pains
+
+
+def _quote(text: str) -> Chunk:
+    return Chunk(id=text[:12], text=text, source="survey.csv", location="row 1", kind="table")
+
+
+def test_one_mild_word_is_no_feeling_a_stage_is_read_from():
+    # "simpele" scores 0.25: on the labelled sentiment set such quotes have the wrong sign one time in three
+    mild = _quote("Ik hing 25 minuten in de wacht voor een simpele vraag over mijn parkeervergunning.")
+    clear = _quote("De parkeervergunning aanvragen was onduidelijk en frustrerend.")
+    assert [chunk for chunk, _ in _felt([mild, clear])] == [clear]
+
+
+def test_a_stage_where_most_voices_hurt_is_the_sorest_even_when_they_hurt_mildly():
+    # three mild pains and one delighted answer: a mean read -1 ("it hurts a bit"); a team marks this stage -2
+    assert emotion(_balance([-0.35, -0.35, -0.35, 0.8])) == -2
+    assert emotion(_balance([-0.4, 0.4, 0.4])) == 0  # one pain against two pleased voices: mixed
+    assert emotion(_balance([0.4] * 6 + [-0.3])) > 0  # where it resolves
