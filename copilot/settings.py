@@ -61,6 +61,11 @@ def check_language(language: str) -> str:
     return language
 
 
+def default_language() -> str:
+    """The language of a new session or app: CX_COPILOT_LANG (the quick start's switch), else Dutch."""
+    return check_language((os.environ.get("CX_COPILOT_LANG") or DEFAULT_LANGUAGE).lower())
+
+
 # --- what a workspace says about its organisation ---------------------------------------------------------
 # Prompts carry no sector, country or currency of their own: these come from here, else neutral wording.
 SETTINGS_FILE = "settings.yaml"

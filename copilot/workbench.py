@@ -12,7 +12,7 @@ from copilot.research.ingest import IngestReport, OnProgress, ingest
 from copilot.research.quotes import Quote
 from copilot.research.store import ResearchStore
 from copilot.session import Session
-from copilot.settings import Workspace, check_language
+from copilot.settings import Workspace, check_language, default_language
 from copilot.steps.drafting import draft_step
 from copilot.steps.schemas import ResearchSynthesis
 
@@ -23,13 +23,12 @@ class Workbench:
     def __init__(
         self,
         workspace: Workspace | None = None,
-        language: str = "nl",
+        language: str | None = None,
         session_path: Path | None = None,
         workshop: str = "journey_pain_points_90",
     ) -> None:
         self.app = AppService.open(workspace)
         self.workspace = self.app.workspace
-        self.language = check_language(language)
         self._store: ResearchStore | None = None
         self._store_lock = threading.Lock()  # the app may open the store in the background
         self._retriever = None
@@ -37,9 +36,12 @@ class Workbench:
         path = session_path or self.workspace.sessions_dir / "start-here.cxsession"
         if path.exists():
             self.session = Session.open(path)
+            # what is computed from now on is in the language asked for, else in the one the session speaks
+            self.set_language(language or self.session.language)
         else:
-            title = self.workshop.name(language) if self.workshop else "CX Copilot"
-            self.session = Session.create(path, title, language, workshop=workshop)
+            self.language = check_language(language or default_language())
+            title = self.workshop.name(self.language) if self.workshop else "CX Copilot"
+            self.session = Session.create(path, title, self.language, workshop=workshop)
 
     def use_workshop(self, workshop_id: str) -> None:
         """Work in another workshop format from now on; the session remembers it (its deck follows)."""

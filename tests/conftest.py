@@ -70,6 +70,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setenv("CX_COPILOT_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("CX_COPILOT_CHROMA_URL", raising=False)
+    monkeypatch.delenv("CX_COPILOT_LANG", raising=False)  # a new session speaks Dutch unless a test says otherwise
     return Workspace(tmp_path / "home").ensure()
 
 

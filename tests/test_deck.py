@@ -129,6 +129,23 @@ def test_the_deck_speaks_english_when_asked(tmp_path: Path):
     assert "Agenda (90 minutes)" in texts and "Research synthesis" in texts and "Assumption" in texts
 
 
+def test_a_session_named_after_its_format_is_titled_in_the_decks_language(tmp_path: Path):
+    session = Session.create(tmp_path / "s.cxsession", WORKSHOP.name("nl"), "nl", WORKSHOP.id)
+    assert build_deck(session, WORKSHOP, "en").slides[0].title == "Journey pain points (90 min)"
+    session.set_meta("title", "Windkracht — klantreis")  # a title people chose stays as they wrote it
+    assert build_deck(session, WORKSHOP, "en").slides[0].title == "Windkracht — klantreis"
+
+
+@pytest.mark.parametrize(("language", "tag"), [("nl", "nl-NL"), ("en", "en-GB")])
+def test_every_text_of_the_deck_is_proofed_in_its_language(tmp_path: Path, language: str, tag: str):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Herhaalcontact", evidence=["q001"])], [quote(1)])
+    prs = Presentation(str(render(build_deck(session, WORKSHOP, language), tmp_path / "deck.pptx")))
+    parts = [s.part for s in prs.slides] + [s.notes_slide.part for s in prs.slides if s.has_notes_slide]
+    langs = {run.xpath("string(a:rPr/@lang)") for part in parts for run in part._element.xpath(".//a:r | .//a:fld")}
+    assert langs == {tag}  # PowerPoint spell-checks each run in this language
+    assert prs.core_properties.language == tag
+
+
 def test_a_stress_session_splits_over_continuation_slides_and_nothing_overflows(tmp_path: Path):
     long = (
         "Klantcontactcentrummedewerkersondersteuningsprogramma " + "en dan nog een hele lange uitleg erachteraan " * 12

@@ -5,13 +5,12 @@ quotes and what people wrote stay as written, in whatever language they are."""
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from contextlib import suppress
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
+from deck_words import as_written, foreign, slide_texts, word_list
 
 from copilot.errors import StepError
 from copilot.export.from_session import build_deck
@@ -33,66 +32,11 @@ from copilot.workshop import load_format
 ROOT = Path(__file__).resolve().parents[1]
 PROMPTS = ROOT / "prompts"
 FORMATS = sorted((ROOT / "workshop_templates").glob("*.yaml"))
-WORD_LIST = Path(__file__).parent / "data" / "english_in_dutch.txt"
-ENGLISH = {line.strip() for line in WORD_LIST.read_text(encoding="utf-8").splitlines()} - {""}
-ENGLISH = {word for word in ENGLISH if not word.startswith("#")}
-
-FILE_NAME = re.compile(r"[\w./\\-]+\.(?:txt|csv|md|docx|pdf|xlsx|pptx|vtt|srt|json|html)\b", re.IGNORECASE)
-QUOTE_ID = re.compile(r"\bq[0-9a-f]{10}\b")
-FENCE = re.compile(r"```text\n.*?\n```", re.DOTALL)
-# JSON keys (inside an object: after "{" or ",", or where a schema piece starts), `field names` and JSON schema
-# keywords: the reader needs them as they are. A quoted word and a colon in prose ('"inside": how we work') is
-# text, and is checked.
-JSON_KEY = re.compile(
-    r'"required":\[[^]]*\]|(?:^|(?<=[{,]))\s*"[\w$]+"\s*:|`[^`\n]*`|"#/\$defs/\w+"'
-    r'|"(?:string|array|object|integer|boolean|number|null)"'
-)
-ITEM_ID = re.compile(r"\b[A-Z]{1,4}\d+\b")  # S2, K1, KPI1: the ids of a session's items
-# a text is cut at quote marks and lines first, then at sentences and colons, then at commas: a piece found as
-# research or session text at any of these is left out
-PIECES = [
-    re.compile(r"[\n“”„‘’\"…—–→|•\[\]]|\s-\s"),
-    re.compile(r"[;:·()]|(?<=[.!?])\s"),
-    re.compile(r","),
-]
-WORD = re.compile(r"[^\W\d_][\w'-]*")
-
-
-def words_of(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
-
-
-def as_written(texts) -> str:
-    """Every word sequence people or research wrote, for finding a piece of text in it at word boundaries."""
-    return " " + " | ".join(" ".join(words_of(_without_names(text))) for text in texts) + " "
+ENGLISH = word_list("english_in_dutch.txt")
 
 
 def english(text: str, written: str) -> Counter:
-    """English words of ours in `text`: after file names, quote ids, keys and fenced research, and any piece that
-    is research or session content as written, are left out."""
-    return _english_pieces(_without_names(JSON_KEY.sub(" ", FENCE.sub(" ", text))), written, 0)
-
-
-def _without_names(text: str) -> str:
-    return ITEM_ID.sub(" ", QUOTE_ID.sub(" ", FILE_NAME.sub(" ", text)))
-
-
-def _english_pieces(text: str, written: str, level: int) -> Counter:
-    found: Counter = Counter()
-    for piece in PIECES[level].split(text):
-        if _as_written(piece, written):
-            continue
-        if level + 1 < len(PIECES):
-            found += _english_pieces(piece, written, level + 1)
-        else:
-            found.update(w for w in words_of(piece) if w in ENGLISH)
-    return found
-
-
-def _as_written(piece: str, written: str) -> bool:
-    """A piece of research or session text, found whole; a single word is never taken for one (it is checked)."""
-    words = words_of(piece)
-    return not words or (len(words) > 1 and f" {' '.join(words)} " in written)
+    return foreign(text, written, ENGLISH)
 
 
 def free_texts(value) -> list[str]:
@@ -107,19 +51,6 @@ def free_texts(value) -> list[str]:
 @pytest.fixture(scope="module")
 def written(example_store) -> str:
     return as_written([c.text for c in example_store.chunks()] + free_texts(EXAMPLES))
-
-
-def slide_texts(path: Path) -> list[str]:
-    texts = []
-    for slide in Presentation(str(path)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            if getattr(shape, "has_table", False) and shape.has_table:
-                texts += [cell.text for row in shape.table.rows for cell in row.cells]
-        if slide.has_notes_slide:
-            texts.append(slide.notes_slide.notes_text_frame.text)
-    return texts
 
 
 @pytest.fixture(scope="module")

@@ -39,10 +39,9 @@ def build_deck(
     marked "weak evidence" in the notes and the provenance appendix (`copilot.steps.evidence_fit`)."""
     language = language or session.language
     workshop_name = workshop.name(language) if workshop else ""
-    subtitle = " · ".join(
-        filter(None, [workshop_name if workshop_name != session.title else "", date.today().isoformat()])
-    )
-    deck = Deck(title=session.title, language=language, slides=[TitleSlide(session.title, subtitle=subtitle)])
+    title = _title(session, workshop, language)
+    subtitle = " · ".join(filter(None, [workshop_name if workshop_name != title else "", date.today().isoformat()]))
+    deck = Deck(title=title, language=language, slides=[TitleSlide(title, subtitle=subtitle)])
     if workshop:
         deck.slides.append(_agenda(workshop, language, share))
     cited: list[str] = []
@@ -91,6 +90,14 @@ def _persona_names(session: Session) -> list[str]:
         return []
     content = session.content("SD-03", STEPS["SD-03"].schema)
     return [p.name.split(",")[0].strip() for p in getattr(content, "personas", None) or [] if p.name.strip()]
+
+
+def _title(session: Session, workshop: WorkshopFormat | None, language: str) -> str:
+    """The session's title; a title that is the format's name (a new session's default) in another language is
+    that name in the deck's language."""
+    if workshop and session.title in workshop.title.values():
+        return workshop.name(language)
+    return session.title
 
 
 def deck_steps(session: Session, workshop: WorkshopFormat | None = None) -> list[str]:

@@ -33,6 +33,7 @@ from copilot.export.deckspec import (
 )
 from copilot.export.drawing import fitted, rect, rgb, text_box
 from copilot.export.fit import fit, height, measuring
+from copilot.export.proofing import mark_language
 from copilot.export.tables import (
     at_least,
     breaks_words,
@@ -72,6 +73,7 @@ class Renderer:
             for spec in deck.slides:
                 for page in self.pages(spec):
                     self._slide(page)
+        mark_language(self.prs, deck.language)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.prs.save(str(path))

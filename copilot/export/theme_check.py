@@ -148,13 +148,11 @@ def check(
     language: str | None = typer.Option(None, "--lang", help="nl or en; default: CX_COPILOT_LANG, else nl."),
 ) -> None:
     """Check a master before a workshop: which layouts are used for what, the free area, what is missing."""
-    import os
-
     from copilot.errors import CopilotError
     from copilot.export.theme import DeckMaster
-    from copilot.settings import DEFAULT_LANGUAGE
+    from copilot.settings import default_language
 
-    language = (language or os.environ.get("CX_COPILOT_LANG") or DEFAULT_LANGUAGE).lower()
+    language = language.lower() if language else default_language()
     try:
         theme = DeckMaster(file, master)
     except CopilotError as error:

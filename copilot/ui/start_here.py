@@ -15,7 +15,7 @@ from copilot.workbench import SYNTHESIS, Workbench
 
 
 class StartHere(w.VBox):
-    def __init__(self, bench: Workbench | None = None, language: str = "nl") -> None:
+    def __init__(self, bench: Workbench | None = None, language: str | None = None) -> None:
         super().__init__(layout=w.Layout(max_width="980px", width="100%"))
         self.add_class("cx-app")
         self.bench = bench or Workbench(language=language)

@@ -44,7 +44,7 @@ TRACK_FORMATS: Mapping[str, list[str]] = _TrackFormats()
 
 class TrackApp(w.VBox):
     def __init__(
-        self, track: str, bench: Workbench | None = None, language: str = "nl", workshop: str | None = None
+        self, track: str, bench: Workbench | None = None, language: str | None = None, workshop: str | None = None
     ) -> None:
         super().__init__(layout=w.Layout(max_width="1040px"))
         self.add_class("cx-app")
