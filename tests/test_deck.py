@@ -146,6 +146,14 @@ def test_every_text_of_the_deck_is_proofed_in_its_language(tmp_path: Path, langu
     assert prs.core_properties.language == tag
 
 
+def test_the_files_properties_are_the_decks_not_the_templates(tmp_path: Path):
+    session = session_with_themes(tmp_path, [Theme(id="T1", label="Herhaalcontact")], [])
+    deck = build_deck(session, WORKSHOP, "nl")
+    properties = Presentation(str(render(deck, tmp_path / "deck.pptx"))).core_properties
+    assert properties.title == deck.title and properties.author == properties.last_modified_by == "CX Copilot"
+    assert properties.created.year >= 2026 and properties.created == properties.modified
+
+
 def test_a_stress_session_splits_over_continuation_slides_and_nothing_overflows(tmp_path: Path):
     long = (
         "Klantcontactcentrummedewerkersondersteuningsprogramma " + "en dan nog een hele lange uitleg erachteraan " * 12

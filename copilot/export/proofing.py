@@ -1,7 +1,10 @@
 """The deck's proofing language on every text we write: without it PowerPoint takes the master's (en-US), and
-spell-checks a Dutch deck as English, underlining every word."""
+spell-checks a Dutch deck as English, underlining every word. And the file's properties: what File › Info shows
+is this deck, not the template's author and its 2013 dates."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -25,3 +28,13 @@ def mark_language(prs, language: str) -> None:
             for properties in root.iter(qn(name)):
                 properties.set("lang", tag)
     prs.core_properties.language = tag
+
+
+def mark_properties(prs, title: str) -> None:
+    """The deck's title, the copilot as author and today as when it was made."""
+    properties = prs.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)  # the file format keeps UTC, unzoned
+    properties.title, properties.subject, properties.keywords, properties.comments = title, "", "", ""
+    properties.author = properties.last_modified_by = "CX Copilot"
+    properties.created = properties.modified = now
+    properties.revision = 1

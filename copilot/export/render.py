@@ -33,7 +33,7 @@ from copilot.export.deckspec import (
 )
 from copilot.export.drawing import fitted, rect, rgb, text_box
 from copilot.export.fit import fit, height, measuring
-from copilot.export.proofing import mark_language
+from copilot.export.proofing import mark_language, mark_properties
 from copilot.export.tables import (
     at_least,
     breaks_words,
@@ -74,6 +74,7 @@ class Renderer:
                 for page in self.pages(spec):
                     self._slide(page)
         mark_language(self.prs, deck.language)
+        mark_properties(self.prs, deck.title)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.prs.save(str(path))
