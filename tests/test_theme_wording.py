@@ -3,7 +3,7 @@
 import re
 
 from copilot.research.redaction import Redactor
-from copilot.steps.theme_wording import word_theme
+from copilot.steps.theme_wording import _surface, word_theme
 
 DEBIT = [
     "I changed banks and the direct debit failed, then a reminder came with costs.",
@@ -123,3 +123,10 @@ def test_a_dutch_deck_words_a_mixed_theme_from_its_dutch_quotes():
     english = ["And it was just a letter, no explanation at all.", "The letter about my bill made no sense to me."]
     assert _in_language([english[0], *dutch, english[1]], "nl") == dutch
     assert _in_language([*english, dutch[0]], "nl") == [*english, dutch[0]]  # too few Dutch ones: all of them
+
+
+def test_a_label_does_not_carry_half_a_quotation():
+    # the EN example deck showed "Subject 'Belangrijk": the phrase as written ran across an opening quote mark
+    said = ["Got an email in Dutch with the subject 'Belangrijk: wijziging'.", "The subject 'Belangrijk' again."]
+    assert _surface(("subject", "belangrijk"), said) == "Subject Belangrijk"
+    assert _surface(("customer's", "letters"), ["We don't get the customer's letters."]) == "Customer's letters"

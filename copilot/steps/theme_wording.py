@@ -24,6 +24,7 @@ from copilot.text import SHORTHAND, reads_as_said
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–→/]|(?<=[.!?…])\s+|\n+")  # a phrase never runs across these
+LOOSE_QUOTE = re.compile(r"(?<!\w)['‘’\"“”„]|['‘’\"“”„](?!\w)")  # not an apostrophe inside a word
 STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
 # words that say which language, when, or how often, not what about: never the head of a label
@@ -261,7 +262,8 @@ def _surface(phrase: tuple[str, ...], texts: list[str]) -> str:
     pattern = re.compile(r"\b" + r"\W+".join(re.escape(w).replace("'", "['’]") for w in phrase) + r"\b", re.I)
     forms = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
     text = forms.most_common(1)[0][0] if forms else " ".join(phrase)
-    text = re.sub(r"\s+", " ", text)
+    # a quotation mark the phrase runs across ("the subject 'Belangrijk: …'") is left open on a label
+    text = re.sub(r"\s+", " ", LOOSE_QUOTE.sub("", text))
     return text[:1].upper() + text[1:]
 
 
