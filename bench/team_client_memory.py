@@ -39,9 +39,9 @@ QUERIES = [
 
 
 def megabytes() -> int:
-    import psutil
+    from bench.team_server_scale import megabytes as of_process
 
-    return round(psutil.Process(os.getpid()).memory_info().rss / 2**20)
+    return of_process(os.getpid())
 
 
 def main() -> None:
