@@ -39,9 +39,9 @@ QUERIES = [
 
 
 def megabytes() -> int:
-    from bench.team_server_scale import megabytes as of_process
+    import psutil
 
-    return of_process(os.getpid())
+    return round(psutil.Process(os.getpid()).memory_info().rss / 2**20)
 
 
 def main() -> None:
