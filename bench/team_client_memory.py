@@ -39,6 +39,7 @@ QUERIES = [
 
 
 def megabytes() -> int:
+    """This process alone: team_server_scale.megabytes adds its children, and here the server is one."""
     import psutil
 
     return round(psutil.Process(os.getpid()).memory_info().rss / 2**20)
