@@ -39,10 +39,9 @@ QUERIES = [
 
 
 def megabytes() -> int:
-    """This process alone: team_server_scale.megabytes adds its children, and here the server is one."""
-    import psutil
+    from bench.team_server_scale import megabytes as of_process
 
-    return round(psutil.Process(os.getpid()).memory_info().rss / 2**20)
+    return of_process(os.getpid(), children=False)  # the chroma server is this process's child
 
 
 def main() -> None:

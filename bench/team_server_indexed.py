@@ -104,7 +104,7 @@ def main() -> None:
             store.folder = folder / "workspace-store"
         queries = [texts[i] for i in np.random.default_rng(1).choice(len(texts), args.queries, replace=False)]
         embedder.embed(["warm-up"])
-        result["client_rss_mb.before_search"] = megabytes(os.getpid())
+        result["client_rss_mb.before_search"] = megabytes(os.getpid(), children=False)
         retriever = Retriever(store)
         started = time.perf_counter()
         retriever.search(queries[0], k=10)
@@ -132,7 +132,7 @@ def main() -> None:
         result["hybrid_ms.p95"] = round(float(np.percentile(timings, 95)), 1)
         result["hnsw_only_ms.p50"] = round(statistics.median(hnsw), 1)
         result["hnsw_only_ms.p95"] = round(float(np.percentile(hnsw, 95)), 1)
-        result["client_rss_mb"] = megabytes(os.getpid())
+        result["client_rss_mb"] = megabytes(os.getpid(), children=False)
         result["server_rss_mb"] = megabytes(server.process.pid)
         result["server_disk_mb"] = round(
             sum(f.stat().st_size for f in (folder / "data").rglob("*") if f.is_file()) / 2**20
