@@ -164,3 +164,32 @@ def test_a_stage_where_most_voices_hurt_is_the_sorest_even_when_they_hurt_mildly
     assert emotion(_balance([-0.35, -0.35, -0.35, 0.8])) == -2
     assert emotion(_balance([-0.4, 0.4, 0.4])) == 0  # one pain against two pleased voices: mixed
     assert emotion(_balance([0.4] * 6 + [-0.3])) > 0  # where it resolves
+
+
+CONTACTS = """contact_id,channel,summary
+1,telefoon,Kl. belt over verhuizing: nieuw adres niet verwerkt. Heel vervelend voor kl.
+2,telefoon,Verhuizing: kl. boos want eindafrekening naar oud adres gestuurd.
+3,email,Verhuizing doorgegeven via het webformulier maar geen bevestiging per mail ontvangen. Frustrerend.
+4,chat,Vraag over verhuizing via de chat; kl. tevreden met snelle hulp bij verhuizen.
+5,brief,Termijnbedrag: kl. stuurt brief want snapt termijnbedrag niet.
+6,email,Verhuizing: kl. mailt opnieuw omdat het webformulier een foutmelding gaf. Slecht geregeld.
+"""
+
+
+def test_a_stages_touchpoints_are_the_channels_its_quotes_name_each_with_a_quote(tmp_path: Path):
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text(CONTACTS, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = _session(tmp_path)
+    workshop = load_format(FORMAT).model_copy(update={"journey_stages": {"nl": ["Verhuizen", "Termijnbedrag"]}})
+    draft_step("SD-04", store, session, workshop)
+    journey = session.draft("SD-04", CurrentJourney) or session.content("SD-04", CurrentJourney)
+    moving, instalment = _stage(journey, "Verhuizen"), _stage(journey, "Termijnbedrag")
+    # two calls and two mails in the channel column, two web forms in words; the chat is named once: an anecdote
+    assert moving.touchpoints[0] == "telefoon" and {"e-mail", "website"} <= set(moving.touchpoints)
+    assert "chat" not in moving.touchpoints
+    assert not instalment.touchpoints  # one letter is one voice
+    cited = {quote.id: quote.text for quote in session.evidence(moving.evidence)}
+    assert any("mail" in text for text in cited.values())  # the touchpoint's quote is its evidence

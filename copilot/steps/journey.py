@@ -1,5 +1,6 @@
 """SD-04 current journey, computed offline: per stage, how it feels (from the sentiment of the research quotes
-about it) and, where people wrote no pains yet, the quotes that hurt most. No LLM needed.
+about it), the channels its quotes name as touchpoints and, where people wrote no pains yet, the quotes that hurt
+most. No LLM needed.
 
 The stages come from the step as people left it, else from the workshop format's `journey_stages`; naming
 the stages and what happens in them stays human work.
@@ -12,6 +13,7 @@ import re
 
 from copilot.errors import StepError
 from copilot.i18n import t
+from copilot.research.channels import NAMES, channel_name, channels, from_metadata
 from copilot.research.chunks import Chunk
 from copilot.research.redaction import Redactor
 from copilot.research.retrieval import Retriever
@@ -34,6 +36,8 @@ CANDIDATES = 8  # the sorest quotes a stage's pains are chosen from
 PAIN_LENGTH = 140
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"\w+")
+MIN_NAMED = 2  # quotes that name a channel before it is a stage's touchpoint: one mention is an anecdote
+TOUCHPOINTS = 4  # a journey map's cell holds a few channels, the most named
 CITED = 3  # quotes kept as evidence per stage: the strongest feelings
 # a journey map is read for where it hurts, and one bad experience weighs about as much as two good ones in how
 # people remember a service ("bad is stronger than good"): a pain counts twice in a stage's emotion
@@ -57,7 +61,13 @@ def draft_journey(
     names = [stage.name for stage in journey.stages]
     for stage in journey.stages:
         query = " ".join([_own_words(stage.name, names), *stage.actions, *stage.touchpoints, *stage.pains])
-        felt = _felt(_distinct(_about(retriever, query)))
+        about = _distinct(_about(retriever, query))
+        if not stage.touchpoints:
+            stage.touchpoints, naming = _touchpoints(about, language)
+            for chunk in naming:
+                cited[chunk.id] = chunk
+            stage.evidence = list(dict.fromkeys([*stage.evidence, *(chunk.id for chunk in naming)]))
+        felt = _felt(about)
         if len(felt) < MIN_FELT:
             unclear.append(stage.name)
             continue
@@ -82,6 +92,27 @@ def draft_journey(
         question = t("journey.unclear_stages", language, stages=", ".join(unclear))
         journey.open_questions = list(dict.fromkeys([*journey.open_questions, question]))
     return journey, list(cited.values())
+
+
+def _touchpoints(about: list[Chunk], language: str) -> tuple[list[str], list[Chunk]]:
+    """The channels at least MIN_NAMED of a stage's quotes name (in words, or in a survey row's channel column),
+    most named first, and for each the first quote that names it: the evidence a person checks it against."""
+    naming: dict[str, list[Chunk]] = {}
+    for chunk in about:
+        named = channels(chunk.text, _language(chunk))
+        if own := from_metadata(chunk.metadata):
+            named.append(own)
+        for key in dict.fromkeys(named):
+            naming.setdefault(key, []).append(chunk)
+    common = sorted((key for key in naming if len(naming[key]) >= MIN_NAMED), key=lambda key: -len(naming[key]))
+    common = common[:TOUCHPOINTS]
+    names = [channel_name(key, language) if key in NAMES else key for key in common]
+    first = {naming[key][0].id: naming[key][0] for key in common}
+    return names, list(first.values())
+
+
+def _language(chunk: Chunk) -> str | None:
+    return chunk.metadata.get("language") or None
 
 
 def _weight(score: float) -> float:
