@@ -109,3 +109,17 @@ def test_a_theme_quoted_in_the_other_language_still_gets_a_question_about_its_la
     question = hmw_question(said, "en", topic="Letter explanation")
     assert "letter explanation" in question.lower() and "Ik ben" not in question
     assert question.startswith(("How might we make", "How might we explain"))  # not understood: the Dutch words
+
+
+def test_quoted_praise_is_kept_not_prevented_and_quoted_pains_vary():
+    """A theme whose label is no topic ("Een mens") quotes its sentence: praise as something to spread, and
+    several quoted pains in turn, not five times "Hoe voorkomen we dat een klant zegt"."""
+    praise = hmw_question("Prima geholpen door een vriendelijke medewerker.", "nl", topic="Een medewerker")
+    assert praise.startswith("Hoe zorgen we dat meer klanten zeggen: ‘Prima geholpen")
+    taken: set[str] = set()
+    pains = ["Dat wil ik aan een mens vertellen.", "Ik ben niet dom, maar dit snap ik niet.", "Echt een drama."]
+    questions = [hmw_question(pain, "nl", topic="Een mens", taken=taken) for pain in pains]
+    assert len({q.split("‘")[0] for q in questions}) == 3
+    assert all(f"‘{pain.rstrip('.')}’" in q for pain, q in zip(pains, questions, strict=True))
+    english = hmw_question("Great help from a friendly agent.", "en", topic="A person")
+    assert english.startswith("How might we have more customers say: ‘Great help")

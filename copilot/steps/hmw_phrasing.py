@@ -202,11 +202,11 @@ def _article(noun: str, language: str, context) -> str:
 
 def _phrasings(kind: str, language: str, topic: str, stage: str) -> list[str]:
     """The locale keys of a kind's questions: those naming the topic when there is one, else those naming the
-    stage (when there is one)."""
+    stage when there is one, else those quoting what was said (praise quoted as praise, not as a pain)."""
     prefix = f"starters.hmw.{kind}."
     available = sorted(k for k in keys(language) if k.startswith(prefix))
-    wanted = "ask_" if topic else "plain_" if stage else None
-    return [k for k in available if wanted and k[len(prefix) :].startswith(wanted)]
+    wanted = "ask_" if topic else "plain_" if stage else "said_"
+    return [k for k in available if k[len(prefix) :].startswith(wanted)]
 
 
 def _words(key: str, language: str) -> set[str]:
