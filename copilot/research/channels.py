@@ -49,7 +49,8 @@ _DUTCH = {
     "desk": r"balie|loket|servicepunt|klantenservicepunt|winkel|langsgegaan|langs geweest|receptie|"
     r"gemeentehuis|stadhuis|kantoor van",
     "website": r"account aan(?:maken|gemaakt)",
-    "visit": r"loodgieter|meteropnemer|kwam (?:bij (?:ons|mij) )?(?:thuis|langs)|bij (?:ons|mij) thuis",
+    "visit": r"loodgieter|meteropnemer|aannemer\w*|vakm[ae]n\w*|opzichter\w*|reparateur\w*|installateur\w*|"
+    r"kwam (?:bij (?:ons|mij) )?(?:thuis|langs)|bij (?:ons|mij) thuis",
 }
 _ENGLISH = {
     "phone": r"(?<!so-)(?<!so )called(?! \w+ (?:by|a|an|the)\b)|calls?|calling|rang|phoned|(?:to|and|i|we|they) ring|"
@@ -59,7 +60,7 @@ _ENGLISH = {
     "chat": r"chat|chatted|(?:the|their|your|a) (?:chat)?bot",
     "sms": r"(?:got|get|sent|received) a text|(?:a|the) text (?:saying|came|telling|from|to say)",
     "website": r"create an account|my account page|online account",
-    "visit": r"plumber|meter reader|fitter|surveyor|electrician|"
+    "visit": r"plumber|meter reader|contractors?|repair ?m[ae]n|handym[ae]n|installer|fitter|surveyor|electrician|"
     r"came (?:out|round|to (?:the|our|my) (?:house|home|flat))",
     "desk": r"front desk|service desk|counter|walk-in|the shop|the store|branch|reception\w*|in person|town hall|"
     r"(?:ticket|council|housing association's|local|branch|box) office",
@@ -105,11 +106,17 @@ def channel_name(key: str, language: str) -> str:
     return dutch if language == "nl" else english
 
 
+# a channel column's short values that name no channel in a sentence's words
+_VALUES = {"tel": "phone", "telefonie": "phone", "web": "website", "post": "letter", "mail": "email"}
+
+
 def from_metadata(metadata: Mapping[str, str]) -> str:
     """The channel a survey or contact-export row names in its own column ("channel", "kanaal"), as a canonical id
     where the value is one we know ("email", "Telefonisch"), else as written; empty when there is none."""
     for column, value in metadata.items():
         if column.lower().strip() in {"channel", "kanaal", "contactkanaal", "contact channel", "medium"} and value:
-            known = channels(value, "nl") or channels(value, "en")
-            return known[0] if known else value.strip()
+            known = _VALUES.get(value.strip().casefold().rstrip(".")) or next(
+                iter(channels(value, "nl") or channels(value, "en")), ""
+            )
+            return known or value.strip()
     return ""

@@ -37,7 +37,7 @@ PAIN_LENGTH = 140
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WORDS = re.compile(r"\w+")
 MIN_NAMED = 2  # quotes that name a channel before it is a stage's touchpoint: one mention is an anecdote
-TOUCHPOINTS = 4  # a journey map's cell holds a few channels, the most named
+TOUCHPOINTS = 3  # a journey map's cell holds a few channels, the most named (two teams wrote 1–4)
 CITED = 3  # quotes kept as evidence per stage: the strongest feelings
 # a journey map is read for where it hurts, and one bad experience weighs about as much as two good ones in how
 # people remember a service ("bad is stronger than good"): a pain counts twice in a stage's emotion
