@@ -69,6 +69,10 @@ def run_corpus(name: str, tmp: Path) -> dict:
     everywhere = Counter(key for chunk in store.chunks() for key in channels(chunk.text))
     top = {key for key, _ in everywhere.most_common(3)}
     return {
+        "time_well": {
+            "team": [stage.get("time_well") or "" for stage in stages],
+            "computed": [stage.time_well for stage in journey.stages],
+        },
         "team": [sorted(t) for t in team],
         "computed": [stage.touchpoints for stage in journey.stages],
         "copilot": score(computed, team),
