@@ -123,3 +123,10 @@ def test_quoted_praise_is_kept_not_prevented_and_quoted_pains_vary():
     assert all(f"‘{pain.rstrip('.')}’" in q for pain, q in zip(pains, questions, strict=True))
     english = hmw_question("Great help from a friendly agent.", "en", topic="A person")
     assert english.startswith("How might we have more customers say: ‘Great help")
+
+
+def test_a_label_in_the_other_language_is_no_topic_the_sentence_is_quoted():
+    """An English deck on Dutch research: "…their question about ‘Een mens’?" reads as neither language."""
+    question = hmw_question("Dat wil ik aan een mens vertellen.", "en", topic="Uitleg in brief")
+    assert "Uitleg" not in question and "‘Dat wil ik aan een mens vertellen’" in question
+    assert "smart meter" in hmw_question("The smart meter was never installed.", "en", topic="Smart meter").lower()

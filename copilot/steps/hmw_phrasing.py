@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from copilot.i18n import keys, t
-from copilot.research.language import detect, function_words
+from copilot.research.language import detect, function_words, of_words
 from copilot.research.sentiment import sentiment
 from copilot.steps.theme_wording import CLAUSE_BREAK, GENERIC, PARTICIPLE, WORD, _is_content
 from copilot.text import shorten
@@ -36,7 +36,9 @@ def hmw_question(
     is learned from ("het termijnbedrag", not "de termijnbedrag")."""
     taken = set() if taken is None else taken
     said_in = detect(pain, default=language)  # a Dutch quote in an English deck: its kind from Dutch words
-    if topic:
+    if topic and of_words(topic) not in {"", language}:
+        topic = ""  # a Dutch label in an English deck is no English topic: what was said is quoted instead
+    elif topic:
         topic = _topic(topic, language, context)
     elif said_in == language:
         topic = pain_topic(pain, language, stage, context)
