@@ -193,3 +193,28 @@ def test_a_stages_touchpoints_are_the_channels_its_quotes_name_each_with_a_quote
     assert not instalment.touchpoints  # one letter is one voice
     cited = {quote.id: quote.text for quote in session.evidence(moving.evidence)}
     assert any("mail" in text for text in cited.values())  # the touchpoint's quote is its evidence
+
+
+BOTH = """respondent_id,open_answer
+1,Na de verhuizing kwam de eindafrekening naar mijn oude adres: schandalig en heel frustrerend.
+2,De verhuizing doorgeven was onduidelijk en vervelend.
+3,De eindafrekening was te laat en slecht uitgelegd.
+4,Bij de verhuizing moest ik drie keer bellen, echt slecht geregeld.
+5,De eindafrekening klopte niet, ik ben er boos over.
+"""
+
+
+def test_a_sentence_is_one_stages_pain_not_two(tmp_path: Path):
+    # the sorest sentence names both stages; under both it reads as a copying mistake on the wall
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "survey.csv").write_text(BOTH, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = _session(tmp_path)
+    workshop = load_format(FORMAT).model_copy(update={"journey_stages": {"nl": ["Verhuizen", "Eindafrekening"]}})
+    draft_step("SD-04", store, session, workshop)
+    journey = session.draft("SD-04", CurrentJourney) or session.content("SD-04", CurrentJourney)
+    pains = [pain for stage in journey.stages for pain in stage.pains]
+    assert pains and len(pains) == len(set(pains)), pains
+    assert all(stage.pains for stage in journey.stages)  # each stage still has a pain of its own

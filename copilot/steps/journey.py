@@ -59,6 +59,7 @@ def draft_journey(
     cited: dict[str, Chunk] = {}
     unclear = []
     names = [stage.name for stage in journey.stages]
+    pained: set[str] = set()  # pains drafted for an earlier stage
     for stage in journey.stages:
         query = " ".join([_own_words(stage.name, names), *stage.actions, *stage.touchpoints, *stage.pains])
         about = _distinct(_about(retriever, query))
@@ -78,11 +79,14 @@ def draft_journey(
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
             redactor = Redactor(language, known_names=[chunk.speaker for chunk in sorest if chunk.speaker])
             said = [(chunk, shorten(redactor.redact(_sorest(chunk.text)), PAIN_LENGTH)) for chunk in sorest]
+            # a sentence is one stage's pain: the same words under two stages read as a copying mistake
+            said = [(chunk, pain) for chunk, pain in said if pain not in pained]
             # a customer's own words before an agent's note ("Klantnummer [klantnummer 1], achterstand …"),
             # each side sorest first: a pain is read on the wall as what a customer said
             said = sorted(said, key=lambda pair: not reads_as_said(pair[1]))[:PAINS]
             hurting = [chunk for chunk, _ in said]
             stage.pains = [pain for _, pain in said]
+            pained.update(stage.pains)
             strongest += [(chunk, 0.0) for chunk in hurting]
         for chunk, _ in strongest:
             cited[chunk.id] = chunk
