@@ -9,7 +9,7 @@ from copilot.export.from_session import build_deck
 from copilot.export.render import render
 from copilot.research.chunks import Chunk
 from copilot.session import Session
-from copilot.steps.schemas import ResearchSynthesis, Theme
+from copilot.steps.schemas import CurrentJourney, JourneyStage, ResearchSynthesis, Theme
 from copilot.workshop import load_format
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +120,27 @@ def test_a_theme_without_evidence_is_marked_as_an_assumption_on_the_slide(tmp_pa
     slide = next(s for s in prs.slides if "Onderbuikgevoel" in slide_texts(s))
     assert "Aanname" in slide_texts(slide)
     assert "Geen onderzoeksbewijs" in slide.notes_slide.notes_text_frame.text
+
+
+def test_a_journey_table_shows_what_the_stages_rest_on_and_leaves_empty_rows_to_the_team(tmp_path: Path):
+    session = session_with_themes(tmp_path, [], [quote(1), quote(2)], language="en")
+    stages = [
+        JourneyStage(
+            id="S1", name="Moving", emotion=-1, pains=["Letter at the old address"], evidence=["q001", "q002"]
+        ),
+        JourneyStage(id="S2", name="Signing up", touchpoints=["chat"], evidence=["q001"], assumption=True),
+    ]
+    session.save_draft("SD-04", CurrentJourney(stages=stages))
+    prs = Presentation(str(render(build_deck(session, WORKSHOP), tmp_path / "deck.pptx")))
+    slide = next(s for s in prs.slides if slide_texts(s).startswith("Current journey\n"))
+    table = next(shape.table for shape in slide.shapes if shape.has_table)
+    rows = {row.cells[0].text: [cell.text for cell in row.cells][1:] for row in table.rows}
+    assert rows["Evidence"] == ["2 quotes", "1 quote\nAssumption"]  # counts on the wall, ids in the notes
+    assert "q001" not in slide_texts(slide)
+    # no stage has actions, a moment of truth or time well spent: rows the team fills in, named in the notes
+    assert not {"Actions", "Moment of truth", "Time well…"} & set(rows)
+    assert {"Emotion", "Touchpoints", "Pains"} <= set(rows)
+    assert "Actions, Moment of truth, Time well…" in slide.notes_slide.notes_text_frame.text
 
 
 def test_the_deck_speaks_english_when_asked(tmp_path: Path):

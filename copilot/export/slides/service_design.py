@@ -33,6 +33,8 @@ from copilot.steps.schemas import (
     CurrentJourney,
     HowMightWe,
     Ideation,
+    Item,
+    JourneyStage,
     Personas,
     Prioritisation,
     ResearchSynthesis,
@@ -43,6 +45,7 @@ CARDS_PER_SLIDE = 6
 PERSONAS_PER_SLIDE = 3
 STAGES_PER_SLIDE = 5  # journey stages side by side on one slide
 LANES_PER_SLIDE = 4  # blueprint stages: more text per cell, fewer columns
+FILLED = ("emotion", "touchpoints", "pains")  # journey rows shown even when empty: the map's core
 LABEL_FILL = "E9ECEF"  # the row-label column of a table read across (journey, blueprint, strip)
 MOMENT_FILL = "FCE7B2"  # a moment of truth
 VISIBILITY_FILL = "9CA3AF"  # the line of visibility
@@ -138,6 +141,13 @@ def personas(session: Session, language: str) -> tuple[list[Slide], list[str]]:
     return c.card_slides(content.personas, PERSONAS_PER_SLIDE, card), c.cited
 
 
+def _evidence_cell(c: Context, stage: Item) -> str:
+    """How many quotes a stage rests on, and whether it is an assumption: the ids are for the notes and the
+    appendix; on the wall "q58dbd702ce, qf1cce65034" is noise."""
+    counted = t("deck.quotes", c.language, n=len(stage.evidence)) if stage.evidence else ""
+    return "\n".join(filter(None, [counted, c.assumption if stage.assumption else ""]))
+
+
 def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else ("−" + str(-value) if value < 0 else "0")
 
@@ -148,6 +158,7 @@ def current_journey(session: Session, language: str) -> tuple[list[Slide], list[
     content: CurrentJourney = c.content
     caption = " · ".join(filter(None, [content.journey, content.persona]))
     groups = slides_of(content.stages, STAGES_PER_SLIDE)
+    filled = {key for s in content.stages for key in JourneyStage.model_fields if getattr(s, key)}
     slides: list[Slide] = []
     for number, group in enumerate(groups, start=1):
         names = [f"{s.name} ★" if s.moment_of_truth else s.name for s in group]
@@ -163,14 +174,22 @@ def current_journey(session: Session, language: str) -> tuple[list[Slide], list[
             ),
             ("time_well", [c.label(f"journey.{s.time_well}") if s.time_well else "" for s in group], None),
         ]
+        # a row no stage has anything in is left to the team, named in the notes: on the wall it read as unfinished
+        rows, empty = (
+            [row for row in rows if row[0] in FILLED or row[0] in filled],
+            [c.label(f"journey.{row[0]}") for row in rows if row[0] not in FILLED and row[0] not in filled],
+        )
         table = [[c.label(f"journey.{key}"), *cells] for key, cells, _ in rows]
         fills = [[LABEL_FILL, *(colours or [None] * len(group))] for _, _, colours in rows]
-        table.append([c.label("evidence"), *(c.assumption if s.assumption else evidence_ids(s) for s in group)])
+        table.append([c.label("evidence"), *(_evidence_cell(c, s) for s in group)])
         fills.append([LABEL_FILL, *(ASSUMPTION_FILL if s.assumption else None for s in group)])
+        to_fill = c.label("journey.to_fill", rows=", ".join(empty)) if empty else ""
         slides.append(
             TableSlide(
                 numbered(c.title, number, len(groups)),
-                notes=join_notes(*(c.notes(s.name, s) for s in group), c.open_questions() if number == 1 else ""),
+                notes=join_notes(
+                    to_fill, *(c.notes(s.name, s) for s in group), c.open_questions() if number == 1 else ""
+                ),
                 columns=[c.label("journey.stage"), *names],
                 rows=table,
                 widths=[1.5, *([2.1] * len(group))],
@@ -382,7 +401,7 @@ def service_blueprint(session: Session, language: str) -> tuple[list[Slide], lis
             ]
         )
         fills += [[LABEL_FILL, *([None] * len(group))]] * 2
-        rows.append([c.label("evidence"), *(c.assumption if s.assumption else evidence_ids(s) for s in group)])
+        rows.append([c.label("evidence"), *(_evidence_cell(c, s) for s in group)])
         fills.append([LABEL_FILL, *(ASSUMPTION_FILL if s.assumption else None for s in group)])
         notes = [c.notes(s.name, s) for s in group]
         notes += [c.notes(f"⇄ {h.trigger}", h) for s in group for h in handovers[s.id]]
