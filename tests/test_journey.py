@@ -218,3 +218,24 @@ def test_a_sentence_is_one_stages_pain_not_two(tmp_path: Path):
     pains = [pain for stage in journey.stages for pain in stage.pains]
     assert pains and len(pains) == len(set(pains)), pains
     assert all(stage.pains for stage in journey.stages)  # each stage still has a pain of its own
+
+
+ONLY_NOTES_HURT = """contact_id,summary
+1,Klantnummer 12345678 achterstand €411 boos slecht verschrikkelijk incassobureau schandalig.
+2,Klantnummer 87654321 achterstand €230 boos slecht incassobureau frustrerend.
+3,Ik ben boos want mijn achterstand is door jullie fout ontstaan en niemand legt het uit.
+4,De achterstand was snel geregeld met een betalingsregeling, prima geholpen.
+"""
+
+
+def test_a_stage_with_one_customer_voice_gets_one_pain_not_an_agents_note_beside_it(tmp_path: Path):
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "contacts.csv").write_text(ONLY_NOTES_HURT, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = _session(tmp_path)
+    session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Achterstand")]))
+    draft_step("SD-04", store, session)
+    pains = _stage(session.draft("SD-04", CurrentJourney), "Achterstand").pains
+    assert len(pains) == 1 and pains[0].startswith("Ik ben boos"), pains

@@ -81,9 +81,9 @@ def draft_journey(
             said = [(chunk, shorten(redactor.redact(_sorest(chunk.text)), PAIN_LENGTH)) for chunk in sorest]
             # a sentence is one stage's pain: the same words under two stages read as a copying mistake
             said = [(chunk, pain) for chunk, pain in said if pain not in pained]
-            # a customer's own words before an agent's note ("Klantnummer [klantnummer 1], achterstand …"),
-            # each side sorest first: a pain is read on the wall as what a customer said
-            said = sorted(said, key=lambda pair: not reads_as_said(pair[1]))[:PAINS]
+            # what someone said, never an agent's note ("Klantnummer [klantnummer 1], achterstand …"): a pain is
+            # read on the wall as a customer's words, and a note stays in the stage's evidence
+            said = [(chunk, pain) for chunk, pain in said if reads_as_said(pain)][:PAINS]
             hurting = [chunk for chunk, _ in said]
             stage.pains = [pain for _, pain in said]
             pained.update(stage.pains)
