@@ -124,7 +124,7 @@ _DECLARED = (
              drafter="copilot.steps.ai_scan:draft_ai_scan", slides=f"{_AI}:opportunity_scan",
              picture=f"{_PICTURES}.ai_strip:ai_strip_picture"),
     _declare("AI-02", "ai-opportunity", "Shelved ideas", "Ideeën van de plank", ShelvedIdeas,
-             slides=f"{_AI}:shelved_ideas"),
+             drafter="copilot.steps.shelved_ideas:draft_shelved_ideas", slides=f"{_AI}:shelved_ideas"),
     _declare("AI-03", "ai-opportunity", "Business case", "Businesscase", BusinessCase,
              drafter="copilot.steps.business_case_draft:draft_business_case", slides=f"{_AI}:business_case"),
 )  # fmt: skip
