@@ -103,7 +103,10 @@ def measure(rows: list[dict]) -> tuple[dict, list[str]]:
     figures = {
         "passages": len(rows),
         "detection": {"precision": _ratio(tp_p, tp_p + fp_p), "recall": _ratio(tp_p, tp_p + fn_p)},
-        "keyword_baseline": {"precision": _ratio(base_tp, base_tp + base_fp), "recall": _ratio(base_tp, base_tp + base_fn)},
+        "keyword_baseline": {
+            "precision": _ratio(base_tp, base_tp + base_fp),
+            "recall": _ratio(base_tp, base_tp + base_fn),
+        },
         "ideas": {"precision": _ratio(matched, found_n), "recall": _ratio(matched, labelled_n), "labelled": labelled_n},
         "year_right": f"{year_ok}/{year_n}",
         "why_right": f"{why_ok}/{why_n}",

@@ -45,6 +45,16 @@ def _session(tmp_path: Path) -> Session:
     return Session.create(tmp_path / "s.cxsession", "Test", "nl")
 
 
+def _store_of(tmp_path: Path, name: str, text: str) -> ResearchStore:
+    """A store of one research file, ingested for real."""
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    return store
+
+
 def _stage(journey: CurrentJourney, name: str) -> JourneyStage:
     return next(stage for stage in journey.stages if stage.name == name)
 
@@ -111,11 +121,7 @@ MIXED = """respondent_id,nps,open_answer
 
 
 def test_a_stage_whose_quotes_mostly_hurt_feels_negative_even_from_promoters(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "survey.csv").write_text(MIXED, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = _store_of(tmp_path, "survey.csv", MIXED)
     session = _session(tmp_path)
     session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Jaarafrekening")]))
     draft_step("SD-04", store, session)
@@ -135,11 +141,7 @@ NOTES = """respondent_id,open_answer
 
 
 def test_a_stages_pains_are_what_customers_said_not_an_agents_note_or_a_placeholder(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "survey.csv").write_text(NOTES, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = _store_of(tmp_path, "survey.csv", NOTES)
     session = _session(tmp_path)
     session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Jaarafrekening")]))
     draft_step("SD-04", store, session)
@@ -177,11 +179,7 @@ CONTACTS = """contact_id,channel,summary
 
 
 def test_a_stages_touchpoints_are_the_channels_its_quotes_name_each_with_a_quote(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "contacts.csv").write_text(CONTACTS, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = _store_of(tmp_path, "contacts.csv", CONTACTS)
     session = _session(tmp_path)
     workshop = load_format(FORMAT).model_copy(update={"journey_stages": {"nl": ["Verhuizen", "Termijnbedrag"]}})
     draft_step("SD-04", store, session, workshop)
@@ -206,11 +204,7 @@ BOTH = """respondent_id,open_answer
 
 def test_a_sentence_is_one_stages_pain_not_two(tmp_path: Path):
     # the sorest sentence names both stages; under both it reads as a copying mistake on the wall
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "survey.csv").write_text(BOTH, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = _store_of(tmp_path, "survey.csv", BOTH)
     session = _session(tmp_path)
     workshop = load_format(FORMAT).model_copy(update={"journey_stages": {"nl": ["Verhuizen", "Eindafrekening"]}})
     draft_step("SD-04", store, session, workshop)
@@ -229,11 +223,7 @@ ONLY_NOTES_HURT = """contact_id,summary
 
 
 def test_a_stage_with_one_customer_voice_gets_one_pain_not_an_agents_note_beside_it(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "contacts.csv").write_text(ONLY_NOTES_HURT, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = _store_of(tmp_path, "contacts.csv", ONLY_NOTES_HURT)
     session = _session(tmp_path)
     session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Achterstand")]))
     draft_step("SD-04", store, session)

@@ -19,7 +19,6 @@ from copilot.steps.registry import Agenda
 from copilot.steps.schemas import ShelvedIdea, ShelvedIdeas
 from copilot.text import shorten
 
-STEP = "AI-02"
 MAX_IDEAS = 8
 QUOTES_EACH = 3
 UNJUDGED = 3  # viability then and now in the middle until people score them
@@ -160,6 +159,6 @@ def _name(sentence: str, window: list[str]) -> str:
 
 
 def _clause(text: str) -> str:
-    """A phrase without its trailing punctuation or a leading "de", capitalised as it was written."""
+    """A phrase as it was written, without its trailing punctuation or a leading "Idem voor"."""
     text = " ".join(text.split()).rstrip(".!?;:, ")
     return re.sub(r"^(?:Idem voor|Also for)\s+", "", text)
