@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from copilot.research.chunks import Chunk  # noqa: E402
-from copilot.steps.shelved_ideas import PROPOSAL, STOPPED, Found, shelved  # noqa: E402
+from copilot.steps.shelved_ideas import Found, shelved  # noqa: E402
+from copilot.steps.shelved_words import PROPOSAL, STOPPED  # noqa: E402
 
 SET = ROOT / "tests" / "data" / "shelved_blind" / "passages.jsonl"
 WORD = re.compile(r"\w+")

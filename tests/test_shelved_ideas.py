@@ -80,6 +80,44 @@ def test_a_bus_or_a_payment_plan_that_stopped_is_no_shelved_idea():
     assert shelved([_chunk(story, kind="transcript")]) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "why"),
+    [
+        (  # a subject whose verb says it was tried, a reason after "because"
+            "Ms Hale recalled that a weekend repairs hotline had been piloted in 2017. It was discontinued after "
+            "three months because too few tenants rang at weekends.",
+            "weekend repairs hotline",
+            "too few tenants rang at weekends",
+        ),
+        (  # a customer remembers a service by what it was like
+            "There used to be that parcel text alert, which told you the hour. Then they got rid of it.",
+            "parcel text alert",
+            "Then they got rid of it.",  # no reason given: the stop sentence itself
+        ),
+        (  # minutes: the bullet names the topic, the answer stops it, the clause after the comma says why
+            "- Queue display screens: Tom asked about the trial in the Leeds branch. Reply: removed in 2023, the "
+            "screens kept freezing.",
+            "Queue display screens",
+            "the screens kept freezing",
+        ),
+        (  # Dutch: the subject before "is in 2020 verkend", the stop and "omdat"
+            "Het digitaal ondertekenen van huurcontracten is in 2020 verkend. Dat bleek juridisch niet mogelijk, "
+            "omdat de notaris een natte handtekening eiste.",
+            "digitaal ondertekenen van huurcontracten",
+            "de notaris een natte handtekening eiste",
+        ),
+    ],
+)
+def test_the_shapes_memos_and_people_use_to_tell_of_a_stopped_idea(text: str, name: str, why: str):
+    found = shelved([_chunk(text)])
+    assert [(idea.name, idea.why) for idea in found] == [(name, why)]
+
+
+def test_a_customer_who_called_a_line_has_not_named_an_idea():
+    story = "So I called the Dutch line, pressed two, and after ten minutes the call was dropped. No plan B."
+    assert shelved([_chunk(story, kind="transcript")]) == []
+
+
 @pytest.fixture
 def council(tmp_path: Path) -> ResearchStore:
     folder = tmp_path / "research"

@@ -17,50 +17,27 @@ from copilot.session import Session
 from copilot.steps.quote_sentences import sentences
 from copilot.steps.registry import Agenda
 from copilot.steps.schemas import ShelvedIdea, ShelvedIdeas
+from copilot.steps.shelved_words import (
+    AFTER_STOP,
+    ARTICLE,
+    BECAUSE,
+    DURATION,
+    NAMES,
+    PERSON,
+    PROPOSAL,
+    SINCE,
+    STOPPED,
+    TRIED_NAMES,
+    UPON,
+    YEAR,
+)
 from copilot.text import shorten
 
 MAX_IDEAS = 8
 QUOTES_EACH = 3
 UNJUDGED = 3  # viability then and now in the middle until people score them
-NAME_WORDS = (2, 8)  # an idea's name is a short phrase ("proactief termijnadvies", "callback slots")
+NAME_WORDS = (2, 10)  # an idea's name is a short phrase ("proactief termijnadvies", "callback slots")
 LENGTH = 160  # a cell of the slide's table
-
-# that something stopped: the verb, not "de bus stopte" — a proposal word must stand before it (see _mentions)
-STOPPED = re.compile(
-    r"\b(?:stopte|stopten|gestopt|gestaakt|geparkeerd|afgeblazen|afgeschoten|niet doorgegaan|ging niet door|"
-    r"op de plank|in de ijskast|doodgebloed|strandde|gestrand|afgewezen|"
-    r"stopped|shelved|scrapped|dropped|abandoned|cancel(?:l)?ed|put on hold|never went ahead|parked|fizzled out|"
-    r"was rejected|were rejected|died)\b",
-    re.IGNORECASE,
-)
-PROPOSAL = re.compile(
-    r"\b(?:voorstel(?:len)?|idee(?:ën)?|project(?:en)?|proef|proeven|pilots?|plan(?:nen)?|initiatie[fv](?:en)?|"
-    r"experiment(?:en)?|businesscase|proposals?|ideas?|projects?|trials?|plans?|initiatives?|experiments?|"
-    r"proof of concept|business case)\b",
-    re.IGNORECASE,
-)
-YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
-QUOTED = re.compile(r"[\"“„'‘]([^\"“”„'‘’]{3,80})[\"”'’]")
-# "een proef met terugbellen op afspraak", "a proposal for callback slots": the idea follows
-NAMED_AFTER = re.compile(
-    r"\b(?:voorstel|idee|project|proef|pilot|plan|initiatief|experiment|proposal|idea|project|trial|pilot|plan|"
-    r"initiative|experiment)\s+(?:voor|met|om|over|for|with|of|to|on)\s+([^,.:;!?()]{3,80}?)"
-    r"(?=\s+(?:was|were|is|are|has|had|got|werd|werden|wordt|lag|ging|stopte|that|which|dat|die)\b|[,.:;!?()]|$)",
-    re.IGNORECASE,
-)
-# "a trial for a few months" names how long, not what
-DURATION = re.compile(r"^(?:a few|a couple of|several|some|een paar|enkele|\d+)\b", re.IGNORECASE)
-ARTICLE = re.compile(r"^(?:a|an|the|de|het|een)\s+", re.IGNORECASE)
-# "Idem voor terugbellen op afspraak: de proef uit 2022 …": the idea stands before the colon
-NAMED_BEFORE = re.compile(
-    r"(?:^|\b(?:voor|for|with|met)\s)([^:.;]{3,60}):\s*(?:de|het|een|the|a|an|this|that)\s+"
-    r"(?:proef|pilot|project|voorstel|idee|plan|trial|proposal|idea)",
-    re.IGNORECASE,
-)
-# why it stopped: what follows these words after the stop verb
-BECAUSE = re.compile(r"\b(?:door|omdat|vanwege|wegens|bij|because(?: of)?|due to|after|when)\s+(.+)$", re.IGNORECASE)
-# what has changed since: a sentence after the stop that starts like this
-SINCE = re.compile(r"^(?:nu|inmiddels|tegenwoordig|sindsdien|vandaag|now|today|nowadays|since then|these days)\b", re.I)
 
 
 @dataclass
@@ -134,31 +111,45 @@ def _mentions(text: str) -> list[Found]:
         if not stop:
             continue
         window = parts[: i + 1]
-        if not any(PROPOSAL.search(part) for part in window):
-            continue
-        name = _name(sentence, window)
-        if not name:
+        name, pattern = _name(sentence, window)
+        # a proposal word in the story, or a name whose own shape says something was tried ("called …")
+        if not name or not (pattern in TRIED_NAMES or any(PROPOSAL.search(part) for part in window)):
             continue
         year = next((m.group(0) for part in reversed(window) if (m := YEAR.search(part))), "")
-        why = BECAUSE.search(sentence[stop.end() :])
-        changed = next((part for part in parts[i + 1 :] if SINCE.match(part)), "")
-        found.append(Found(name, year, _clause(why.group(1)) if why else sentence, changed))
+        changed = next((part for part in parts[i + 1 :] if SINCE.search(part)), "")
+        found.append(Found(name, year, _why(sentence[stop.end() :]) or sentence, changed))
     return found
 
 
-def _name(sentence: str, window: list[str]) -> str:
-    """The idea's name as the research writes it: in quotes, after "een proef met", or before "…: de proef";
-    the stop sentence first, then the sentences before it."""
+def _why(rest: str) -> str:
+    """Why it stopped, from what the stop sentence says after the stop: "because …", or the clause after a comma
+    ("beëindigd, te duur per deelnemer"); empty where the reason stands elsewhere."""
+    if because := BECAUSE.search(rest) or UPON.search(rest):
+        return _clause(because.group(1))
+    if clause := AFTER_STOP.match(rest):
+        return _clause(clause.group(1))
+    return ""
+
+
+def _name(sentence: str, window: list[str]) -> tuple[str, re.Pattern | None]:
+    """The idea's name as the research writes it (see NAMES): the stop sentence first, then the sentences
+    before it."""
     for part in [sentence, *reversed(window[:-1])]:
-        for pattern in (QUOTED, NAMED_BEFORE, NAMED_AFTER):
+        for pattern in NAMES:
             for match in pattern.finditer(part):
                 name = ARTICLE.sub("", _clause(match.group(1)))
-                if NAME_WORDS[0] <= len(name.split()) <= NAME_WORDS[1] and not DURATION.match(name):
-                    return name
-    return ""
+                words = len(name.split())
+                if NAME_WORDS[0] <= words <= NAME_WORDS[1] and not DURATION.match(name) and not _is_not_a_name(name):
+                    return name, pattern
+    return "", None
+
+
+def _is_not_a_name(name: str) -> bool:
+    """A quoted remark ("we stopped it"), or a person ("Dr Okafor") is no idea's name."""
+    return bool(STOPPED.search(name) or PERSON.match(name))
 
 
 def _clause(text: str) -> str:
     """A phrase as it was written, without its trailing punctuation or a leading "Idem voor"."""
-    text = " ".join(text.split()).rstrip(".!?;:, ")
+    text = re.sub(r"\s*\([^()]*\)$", "", " ".join(text.split()).rstrip(".!?;:, "))  # "… (2018)"
     return re.sub(r"^(?:Idem voor|Also for)\s+", "", text)
