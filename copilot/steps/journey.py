@@ -75,10 +75,10 @@ def draft_journey(
         stage.emotion = emotion(_balance(score for _, score in felt))
         strongest = _cited(felt)
         if not stage.pains:
-            sorest = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:CANDIDATES]
+            hurting_most = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:CANDIDATES]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
-            redactor = Redactor(language, known_names=[chunk.speaker for chunk in sorest if chunk.speaker])
-            said = [(chunk, shorten(redactor.redact(_sorest(chunk.text)), PAIN_LENGTH)) for chunk in sorest]
+            redactor = Redactor(language, known_names=[chunk.speaker for chunk in hurting_most if chunk.speaker])
+            said = [(chunk, shorten(redactor.redact(sorest(chunk.text)), PAIN_LENGTH)) for chunk in hurting_most]
             # a sentence is one stage's pain: the same words under two stages read as a copying mistake
             said = [(chunk, pain) for chunk, pain in said if pain not in pained]
             # what someone said, never an agent's note ("Klantnummer [klantnummer 1], achterstand …"): a pain is
@@ -177,7 +177,7 @@ def _feeling(chunk: Chunk) -> float:
     return words if own is None or abs(words) >= FELT else own / 2
 
 
-def _sorest(text: str) -> str:
+def sorest(text: str) -> str:
     """The sentence of a quote that hurts most (with the one before it when it is short): a long interview
     turn starts with context, and the pain is somewhere in the middle."""
     sentences = [part for part in _SENTENCE.split(" ".join(text.split())) if part]

@@ -116,7 +116,7 @@ _DECLARED = (
     _declare("SC-03", "stakeholders", "Impact & readiness", "Impact & veranderbereidheid", ImpactReadiness,
              confidential=True, slides=f"{_SC}:impact_readiness", picture=f"{_PICTURES}.readiness:readiness_picture"),
     _declare("SC-04", "stakeholders", "Case for change", "Urgentie & visie", CaseForChange,
-             slides=f"{_SC}:case_for_change"),
+             drafter="copilot.steps.urgency:draft_case_for_change", slides=f"{_SC}:case_for_change"),
     _declare("SC-05", "stakeholders", "Engagement plan", "Betrokkenheidsplan", EngagementPlan, confidential=True,
              slides=f"{_SC}:engagement_plan"),
     # AI opportunity

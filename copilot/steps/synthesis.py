@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.research.redaction import Redactor
@@ -14,10 +16,17 @@ from copilot.text import reads_as_said
 MIN_WORDS = 8  # shorter turns ("Ja, klopt.") say too little to build a theme on
 
 
-def draft_synthesis(store: ResearchStore, language: str, max_themes: int = 8) -> tuple[ResearchSynthesis, list[Chunk]]:
-    """A synthesis draft and the chunks its themes cite (to keep with the session as evidence)."""
+def draft_synthesis(
+    store: ResearchStore, language: str, max_themes: int = 8, leave_out: Collection[str] = ()
+) -> tuple[ResearchSynthesis, list[Chunk]]:
+    """A synthesis draft and the chunks its themes cite (to keep with the session as evidence); `leave_out`:
+    ids of chunks that are not to shape the themes (a contact export's agent notes, for a customer's view)."""
     chunks, vectors = store.chunks_with_vectors()
-    keep = [i for i, chunk in enumerate(chunks) if chunk.is_evidence and len(chunk.text.split()) >= MIN_WORDS]
+    keep = [
+        i
+        for i, chunk in enumerate(chunks)
+        if chunk.is_evidence and len(chunk.text.split()) >= MIN_WORDS and chunk.id not in leave_out
+    ]
     chunks, vectors = [chunks[i] for i in keep], vectors[keep]
     found = compute_themes(chunks, vectors, max_themes=max_themes, embedder=store.embedder.name)
     cited: dict[str, Chunk] = {}
