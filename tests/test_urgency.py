@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from copilot.errors import StepError
+from copilot.research.chunks import Chunk
 from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.drafting import can_draft, draft_step
-from copilot.steps.schemas import CaseForChange, CurrentJourney, JourneyStage
+from copilot.steps.schemas import CaseForChange, CurrentJourney, JourneyStage, ResearchSynthesis, Theme
 
 EXPORT = Path(__file__).parent / "data" / "contact_export" / "contactmomenten_2026_jan_apr.csv"
 # a housing association, not the example's energy supplier: tenants on repairs, in their own words
@@ -107,6 +108,28 @@ def test_where_the_journey_hurts_comes_first_with_the_stages_own_pain(tmp_path: 
     ]
     assert case.urgency[1].point == "‘Report a repair’ feels negative · 2 sources"
     assert case.urgency[0].assumption and not case.urgency[1].assumption
+
+
+def test_an_english_deck_quotes_the_english_customer_where_a_theme_has_one(tmp_path: Path):
+    store = _store(tmp_path, export=False)
+    session = Session.create(tmp_path / "s.cxsession", "Housing", "en")
+    said = [
+        Chunk(id=f"q{n}", text=text, source=f"tenant{n}.txt", location="1", kind="transcript")
+        for n, text in enumerate(
+            [
+                "Het is vreselijk, niemand belt terug over de lekkage.",
+                "The leak was fixed quickly, lovely people.",
+                "It is awful, nobody ever calls back about the leak.",
+            ]
+        )
+    ]
+    session.keep_evidence(said)
+    themes = [Theme(id="T1", label="Leaks", evidence=["q0", "q1", "q2"], n_sources=3)]
+    session.save_edit("SD-02", ResearchSynthesis(themes=themes))
+    draft_step("SC-04", store, session)
+    (point,) = session.draft("SC-04", CaseForChange).urgency
+    assert point.point == "Leaks · raised in 3 sources"
+    assert point.quote == "It is awful, nobody ever calls back about the leak."  # not the Dutch one, nor praise
 
 
 def test_research_without_complaints_or_contacts_says_what_to_add(tmp_path: Path):

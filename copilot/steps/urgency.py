@@ -86,13 +86,12 @@ def _from_themes(
     points = []
     for theme in sorted(synthesis.themes, key=lambda theme: -theme.n_sources):
         said = [quotes[i].text for i in theme.evidence if i in quotes and reads_as_said(quotes[i].text)]
-        # the deck's language first (an English deck quotes the English customer when the theme has one), then
-        # the sentence that hurts most
-        hurts = sorted(
-            (sorest(text) for text in said), key=lambda line: (detect(line) != language, sentiment(line).score)
-        )
-        if not hurts or sentiment(hurts[0]).score >= 0:
+        # a sentence that hurts, in the deck's language when the theme has one (an English deck quotes the English
+        # customer), the sorest first
+        hurts = [line for line in (sorest(text) for text in said) if sentiment(line).score < 0]
+        if not hurts:
             continue
+        hurts.sort(key=lambda line: (detect(line) != language, sentiment(line).score))
         sources = theme.n_sources or len({quotes[i].source for i in theme.evidence if i in quotes})
         point = t("starters.urgency_theme", language, theme=theme.label, sources=sources)
         quote = shorten(redactor.redact(hurts[0]), QUOTE_LENGTH)
