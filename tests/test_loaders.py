@@ -99,6 +99,26 @@ def test_a_heading_inside_a_transcript_is_not_glued_onto_the_turn_before(tmp_pat
     assert [c.text for c in load_file(path, tmp_path)] == ["Hoe ging het?", "Slecht, eerlijk gezegd."]
 
 
+def test_a_transcript_whose_turns_wrap_over_lines_is_read_as_turns_not_as_a_document(tmp_path: Path):
+    """Transcripts exported at a fixed width wrap each turn: half the lines start with no speaker."""
+    path = tmp_path / "bewoner.txt"
+    path.write_text(
+        "Interviewer: Hoe ging het ophalen van het grofvuil? U had\nhet toch gemeld?\n\n"
+        "Bewoner: Drie weken gewacht. Waarom krijg ik geen sms als de vuilniswagen later\nkomt? Dan zet ik het "
+        "niet voor niks buiten.\n",
+        encoding="utf-8",
+    )
+    chunks = load_file(path, tmp_path)
+    assert [(c.kind, c.speaker, c.role) for c in chunks] == [
+        ("transcript", "Interviewer", "interviewer"),
+        ("transcript", "Bewoner", ""),
+    ]
+    assert chunks[1].text == (
+        "Drie weken gewacht. Waarom krijg ik geen sms als de vuilniswagen later komt? Dan zet ik het niet voor niks "
+        "buiten."
+    )
+
+
 # --- subtitles ------------------------------------------------------------------------------------------------
 
 TEAMS_VTT = """WEBVTT

@@ -133,7 +133,14 @@ def _pieces_from_text(text: str) -> list[dict]:
 def _pieces_without_header(text: str, lines: list[str], title: str) -> list[dict]:
     body = [line for line in (lines[1:] if title else lines) if line and not line.startswith("#")]
     turns = [turn for line in body if (turn := TURN.match(line))]
-    transcript = bool(body) and len(turns) >= TRANSCRIPT_SHARE * len(body)
+    # hard-wrapped turns ("Bewoner: Drie weken gewacht. …" on two lines) are a transcript too: count the lines
+    # that start a paragraph
+    starts = [line for before, line in zip(["", *lines], lines, strict=False) if line and not before]
+    starts = [line for line in starts if not line.startswith("#")]
+    opening = [line for line in starts if TURN.match(line)]
+    transcript = bool(body) and (
+        len(turns) >= TRANSCRIPT_SHARE * len(body) or len(opening) >= max(2, TRANSCRIPT_SHARE * len(starts))
+    )
     # "Sanne (interviewer): Hoe ging dat?" is a transcript with names and roles, even when most questions end
     # in "?"; read as Q&A notes it would lose who spoke. Notes marked "Q:"/"A:" are Q&A notes.
     if transcript and any(not is_marker(turn["speaker"]) for turn in turns):

@@ -115,4 +115,6 @@ def _title(phrase: str) -> str:
             break
     words = phrase.split()
     title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    if title.startswith("één"):
+        return "Eén" + title[3:]  # Dutch capitalises "één" at the start of a sentence as "Eén"
     return title[:1].upper() + title[1:]
