@@ -229,3 +229,26 @@ def test_a_stage_with_one_customer_voice_gets_one_pain_not_an_agents_note_beside
     draft_step("SD-04", store, session)
     pains = _stage(session.draft("SD-04", CurrentJourney), "Achterstand").pains
     assert len(pains) == 1 and pains[0].startswith("Ik ben boos"), pains
+
+
+def test_a_colleagues_account_of_a_pain_is_not_drafted_as_the_customers_own(tmp_path: Path):
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "interview_klant.txt").write_text(
+        "Interviewer: Hoe ging de achterstand?\n\nKlant: Ik ben boos, mijn achterstand is door jullie fout ontstaan "
+        "en niemand legt het uit.\n",
+        encoding="utf-8",
+    )
+    (folder / "interview_medewerker_incasso.txt").write_text(
+        "Interviewer: Wat hoor je over achterstanden?\n\nMedewerker: Het is verschrikkelijk, klanten met een "
+        "achterstand zijn woedend en wij kunnen niks doen, schandalig slecht geregeld.\n",
+        encoding="utf-8",
+    )
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = _session(tmp_path)
+    session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Achterstand")]))
+    draft_step("SD-04", store, session)
+    pains = _stage(session.draft("SD-04", CurrentJourney), "Achterstand").pains
+    assert pains and all("woedend" not in pain for pain in pains), pains  # the colleague's words stay evidence
+    assert any(pain.startswith("Ik ben boos") for pain in pains)

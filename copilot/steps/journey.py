@@ -22,6 +22,7 @@ from copilot.research.store import ResearchStore
 from copilot.research.surveys import felt
 from copilot.session import Session
 from copilot.steps.schemas import CurrentJourney, JourneyStage
+from copilot.steps.step_queries import STAFF, audience
 from copilot.text import reads_as_said, shorten
 
 STEP = "SD-04"
@@ -75,7 +76,12 @@ def draft_journey(
         stage.emotion = emotion(_balance(score for _, score in felt))
         strongest = _cited(felt)
         if not stage.pains:
-            hurting_most = [chunk for chunk, score in sorted(felt, key=lambda pair: pair[1]) if score < 0][:CANDIDATES]
+            # a pain is the customer's: a colleague's account of it stays evidence, not a sticky note in their name
+            hurting_most = [
+                chunk
+                for chunk, score in sorted(felt, key=lambda pair: pair[1])
+                if score < 0 and STAFF not in audience(chunk)
+            ][:CANDIDATES]
             # pains travel to the deck: phone numbers, e-mail addresses and names stay in the research
             redactor = Redactor(language, known_names=[chunk.speaker for chunk in hurting_most if chunk.speaker])
             said = [(chunk, shorten(redactor.redact(sorest(chunk.text)), PAIN_LENGTH)) for chunk in hurting_most]

@@ -107,7 +107,7 @@ _DECLARED = (
              drafter="copilot.steps.impact:draft_priorities", slides=f"{_SD}:prioritisation",
              picture=f"{_PICTURES}.priorities:priorities_picture"),
     _declare("SD-08", "service-design", "Service blueprint", "Service blueprint", ServiceBlueprint,
-             slides=f"{_SD}:service_blueprint"),
+             drafter="copilot.steps.blueprint_draft:draft_blueprint", slides=f"{_SD}:service_blueprint"),
     # stakeholders and change
     _declare("SC-01", "stakeholders", "Stakeholder map", "Stakeholderkaart", StakeholderMap, confidential=True,
              drafter="copilot.steps.stakeholder_candidates:draft_stakeholder_candidates",
