@@ -53,8 +53,8 @@ class Voice:
 def draft_personas(store: ResearchStore, session: Session, workshop: Agenda | None = None):
     language = session.language
     chunks = [c for c in store.chunks(where={"kind": {"$in": ["transcript", "table"]}}) if c.is_evidence and c.text]
-    segments = _segments(chunks)[:MAX_SEGMENTS]
-    voices = [*_interviewees(chunks)[: MAX_PERSONAS - len(segments)], *segments]
+    crowds = segments(chunks)[:MAX_SEGMENTS]
+    voices = [*_interviewees(chunks)[: MAX_PERSONAS - len(crowds)], *crowds]
     personas, cited = [], {}
     for voice in voices:
         persona, used = _persona(len(personas) + 1, voice, language)
@@ -86,7 +86,7 @@ def _is_staff(voice: Voice) -> bool:
     return sum(len(_STAFF.findall(chunk.text)) for chunk in voice.chunks) >= STAFF_MENTIONS
 
 
-def _segments(chunks: list[Chunk]) -> list[Voice]:
+def segments(chunks: list[Chunk]) -> list[Voice]:
     """One voice per value of a segment column in survey or contact exports, largest first."""
     voices: dict[str, Voice] = {}
     for chunk in chunks:

@@ -91,7 +91,7 @@ def _declare(id_: str, track: str, en: str, nl: str, schema: type[StepOutput], *
 _DECLARED = (
     # service design
     _declare("SD-01", "service-design", "Challenge brief", "Ontwerpvraag", ChallengeBrief,
-             slides=f"{_SD}:challenge_brief"),
+             drafter="copilot.steps.brief_draft:draft_brief", slides=f"{_SD}:challenge_brief"),
     _declare("SD-02", "service-design", "Research synthesis", "Onderzoekssynthese", ResearchSynthesis,
              drafter="copilot.steps.drafting:synthesis", computed_first=True, slides=f"{_SD}:research_synthesis"),
     _declare("SD-03", "service-design", "Personas & jobs", "Persona's & klanttaken", Personas,

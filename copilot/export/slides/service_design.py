@@ -80,7 +80,7 @@ def challenge_brief(session: Session, language: str) -> tuple[list[Slide], list[
     slide = BriefSlide(
         c.title,
         notes=join_notes(*notes, c.open_questions()),
-        statement=brief.challenge,
+        statement=brief.challenge or c.label("brief.to_write"),  # computed briefs leave the question to people
         lead=f"{c.label('brief.why_now')}: {brief.why_now}" if brief.why_now.strip() else "",
         panels=panels,
         table=table,
