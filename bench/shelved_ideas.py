@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import blind_halves  # noqa: E402
 from copilot.research.chunks import Chunk  # noqa: E402
 from copilot.steps.shelved_ideas import Found, shelved  # noqa: E402
 from copilot.steps.shelved_words import PROPOSAL, STOPPED  # noqa: E402
@@ -36,25 +37,15 @@ WORD = re.compile(r"\w+")
 
 
 def load(half: str) -> list[dict]:
-    rows = [json.loads(line) for line in SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if half == "all":
-        return rows
-    even = half == "tune"
-    return [row for row in rows if (int(row["id"][1:]) % 2 == 0) == even]
+    return blind_halves.load(SET, half)
 
 
 def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.casefold()))
+    return set(WORD.findall(text))
 
 
 def same(found: str, labelled: str) -> bool:
-    a, b = found.casefold().strip(), labelled.casefold().strip()
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) >= 0.5 * max(len(wa), len(wb))
+    return blind_halves.same_phrase(found, labelled, _words)
 
 
 def _ratio(n: int, d: int) -> float:

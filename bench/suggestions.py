@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import blind_halves  # noqa: E402
 from copilot.research.stopwords import words as stopwords  # noqa: E402
 from copilot.steps.sentence_kinds import WISH  # noqa: E402
 from copilot.steps.suggestions import proposal  # noqa: E402
@@ -34,23 +35,15 @@ WORD = re.compile(r"\w+")
 
 
 def load(half: str) -> list[dict]:
-    rows = [json.loads(line) for line in SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if half == "all":
-        return rows
-    even = half == "tune"
-    return [row for row in rows if (int(row["id"][1:]) % 2 == 0) == even]
+    return blind_halves.load(SET, half)
 
 
 def _content(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.casefold()) if w not in stopwords()}
+    return {w for w in WORD.findall(text) if w not in stopwords()}
 
 
 def names(found: str, labelled: str) -> bool:
-    a, b = found.casefold(), labelled.casefold()
-    if a in b or b in a:
-        return True
-    wa, wb = _content(a), _content(b)
-    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+    return blind_halves.same_phrase(found, labelled, _content, of=min)
 
 
 def _pr(tp: int, fp: int, fn: int) -> dict:

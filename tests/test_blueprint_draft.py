@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from research_store import store_of
 
 from copilot.errors import StepError
-from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.drafting import can_draft, draft_step
@@ -36,13 +36,7 @@ Klant: De storing duurde een hele dag en de website zei niks. Ik heb drie keer g
 
 @pytest.fixture
 def callers(tmp_path: Path) -> ResearchStore:
-    folder = tmp_path / "research"
-    folder.mkdir()
-    for name, text in CALLERS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
-    return store
+    return store_of(tmp_path, CALLERS)
 
 
 def test_offline_sd08_fills_the_lanes_customers_see_and_leaves_backstage_to_the_team(callers, tmp_path: Path):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from research_store import store_of
 from test_deck import slide_texts
 from test_step_slides import slides_of_step
 
 from copilot.errors import StepError
 from copilot.export.from_session import build_deck
 from copilot.export.render import render
-from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.drafting import can_draft, draft_step
@@ -36,12 +36,7 @@ R10,aanvullend,10,5,Heel tevreden over de snelle afhandeling.
 
 @pytest.fixture
 def insurer(tmp_path: Path) -> ResearchStore:
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "declaraties_enquete.csv").write_text(SURVEY, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
-    return store
+    return store_of(tmp_path, {"declaraties_enquete.csv": SURVEY})
 
 
 def test_offline_sd01_counts_segments_and_baselines_and_leaves_the_challenge_to_the_team(insurer, tmp_path: Path):
@@ -68,11 +63,7 @@ def test_offline_sd01_counts_segments_and_baselines_and_leaves_the_challenge_to_
 
 
 def test_research_without_a_survey_or_contact_export_says_what_to_add(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "gesprek.txt").write_text("Klant: Alles prima geregeld.\n", encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = store_of(tmp_path, {"gesprek.txt": "Klant: Alles prima geregeld.\n"})
     session = Session.create(tmp_path / "s.cxsession", "Zorgverzekeraar", "en")
     with pytest.raises(StepError, match="add a survey or contact export"):
         draft_step("SD-01", store, session)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from research_store import store_of
 
 from copilot.errors import StepError
-from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.drafting import can_draft, draft_step
@@ -64,13 +64,7 @@ Bewoner: Ik hoop dat die op tijd komt. Er zou gewoon één loket voor vergunning
 
 @pytest.fixture
 def residents(tmp_path: Path) -> ResearchStore:
-    folder = tmp_path / "research"
-    folder.mkdir()
-    for name, text in RESIDENTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
-    return store
+    return store_of(tmp_path, RESIDENTS)
 
 
 def test_offline_sd06_puts_what_residents_propose_on_the_wall_with_their_words(residents, tmp_path: Path):
@@ -100,11 +94,7 @@ def test_offline_sd06_puts_what_residents_propose_on_the_wall_with_their_words(r
 
 
 def test_research_where_nobody_proposes_anything_says_what_to_do(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "blij.txt").write_text("Bewoner: Alles prima geregeld, heel fijn en snel geholpen.\n", encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = store_of(tmp_path, {"blij.txt": "Bewoner: Alles prima geregeld, heel fijn en snel geholpen.\n"})
     session = Session.create(tmp_path / "s.cxsession", "Gemeente", "en")
     with pytest.raises(StepError, match="come up with the ideas together"):
         draft_step("SD-06", store, session)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from research_store import store_of
 
 from copilot.errors import StepError
 from copilot.headless import run_workshop
@@ -47,12 +48,7 @@ def _session(tmp_path: Path) -> Session:
 
 def _store_of(tmp_path: Path, name: str, text: str) -> ResearchStore:
     """A store of one research file, ingested for real."""
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / name).write_text(text, encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
-    return store
+    return store_of(tmp_path, {name: text})
 
 
 def _stage(journey: CurrentJourney, name: str) -> JourneyStage:
@@ -232,20 +228,16 @@ def test_a_stage_with_one_customer_voice_gets_one_pain_not_an_agents_note_beside
 
 
 def test_a_colleagues_account_of_a_pain_is_not_drafted_as_the_customers_own(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "interview_klant.txt").write_text(
-        "Interviewer: Hoe ging de achterstand?\n\nKlant: Ik ben boos, mijn achterstand is door jullie fout ontstaan "
-        "en niemand legt het uit.\n",
-        encoding="utf-8",
+    store = store_of(
+        tmp_path,
+        {
+            "interview_klant.txt": "Interviewer: Hoe ging de achterstand?\n\nKlant: Ik ben boos, mijn achterstand is "
+            "door jullie fout ontstaan en niemand legt het uit.\n",
+            "interview_medewerker_incasso.txt": "Interviewer: Wat hoor je over achterstanden?\n\nMedewerker: Het is "
+            "verschrikkelijk, klanten met een achterstand zijn woedend en wij kunnen niks doen, schandalig slecht "
+            "geregeld.\n",
+        },
     )
-    (folder / "interview_medewerker_incasso.txt").write_text(
-        "Interviewer: Wat hoor je over achterstanden?\n\nMedewerker: Het is verschrikkelijk, klanten met een "
-        "achterstand zijn woedend en wij kunnen niks doen, schandalig slecht geregeld.\n",
-        encoding="utf-8",
-    )
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
     session = _session(tmp_path)
     session.save_edit("SD-04", CurrentJourney(stages=[JourneyStage(id="S1", name="Achterstand")]))
     draft_step("SD-04", store, session)

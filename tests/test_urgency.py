@@ -4,14 +4,13 @@ about and how often they make contact, each with a customer's own sentence; the 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from research_store import store_of
 
 from copilot.errors import StepError
 from copilot.research.chunks import Chunk
-from copilot.research.ingest import ingest
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.drafting import can_draft, draft_step
@@ -50,15 +49,7 @@ Huurder: De afspraak met de monteur werd twee keer verzet zonder dat iemand beld
 
 
 def _store(tmp_path: Path, export: bool = True) -> ResearchStore:
-    folder = tmp_path / "research"
-    folder.mkdir()
-    for name, text in TENANTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    if export:
-        shutil.copy(EXPORT, folder / EXPORT.name)
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
-    return store
+    return store_of(tmp_path, {**TENANTS, **({EXPORT.name: EXPORT} if export else {})})
 
 
 def _words(text: str) -> str:
@@ -133,11 +124,7 @@ def test_an_english_deck_quotes_the_english_customer_where_a_theme_has_one(tmp_p
 
 
 def test_research_without_complaints_or_contacts_says_what_to_add(tmp_path: Path):
-    folder = tmp_path / "research"
-    folder.mkdir()
-    (folder / "blij.txt").write_text("Huurder: Alles prima geregeld, heel fijn en snel geholpen.\n", encoding="utf-8")
-    store = ResearchStore.open(tmp_path / "store")
-    assert not ingest(folder, store).failed
+    store = store_of(tmp_path, {"blij.txt": "Huurder: Alles prima geregeld, heel fijn en snel geholpen.\n"})
     session = Session.create(tmp_path / "s.cxsession", "Woningcorporatie", "nl")
     with pytest.raises(StepError, match="contactexport"):
         draft_step("SC-04", store, session)
