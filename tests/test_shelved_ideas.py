@@ -153,3 +153,27 @@ def test_research_without_stopped_ideas_says_what_to_add(tmp_path: Path):
     session = Session.create(tmp_path / "s.cxsession", "Council", "nl")
     with pytest.raises(StepError, match="memo's of verslagen"):
         draft_step("AI-02", store, session)
+
+
+def test_the_deck_asks_people_to_score_a_computed_draft_and_shows_their_scores_once_they_do(
+    council: ResearchStore, tmp_path: Path
+):
+    from pptx import Presentation
+    from test_deck import slide_texts
+    from test_step_slides import slides_of_step
+
+    from copilot.export.from_session import build_deck
+    from copilot.export.render import render
+
+    session = Session.create(tmp_path / "s.cxsession", "Council", "en")
+    draft_step("AI-02", council, session)
+
+    def viability_cells() -> str:
+        prs = Presentation(str(render(build_deck(session), tmp_path / "deck.pptx")))
+        return "\n".join(slide_texts(s) for s in slides_of_step(prs, "AI-02", "en"))
+
+    assert "? → ?  to score together" in viability_cells() and "3 → 3" not in viability_cells()
+    ideas = session.draft("AI-02", ShelvedIdeas)
+    ideas.ideas[0].viability_now = 4  # the group scored the first idea
+    session.save_edit("AI-02", ideas)
+    assert "3 → 4 ▲" in viability_cells() and "to score together" not in viability_cells()
