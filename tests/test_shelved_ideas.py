@@ -144,6 +144,23 @@ def test_offline_ai02_drafts_the_shelved_ideas_with_their_passages_and_leaves_vi
     assert "score them together" in ideas.open_questions[0]
 
 
+def test_the_people_in_a_stopped_ideas_story_stay_in_the_research(tmp_path: Path):
+    folder = tmp_path / "research"
+    folder.mkdir()
+    (folder / "memo.md").write_text(
+        "# Memo\n\nIn 2020 we ran a pilot with video calls for permit questions. It was stopped because Janet "
+        "Okafor left and nobody took it over; call her on 06 12345678 for the details.\n",
+        encoding="utf-8",
+    )
+    store = ResearchStore.open(tmp_path / "store")
+    assert not ingest(folder, store).failed
+    session = Session.create(tmp_path / "s.cxsession", "Council", "en")
+    draft_step("AI-02", store, session)
+    (idea,) = session.draft("AI-02", ShelvedIdeas).ideas
+    assert idea.idea == "video calls for permit questions" and "left and nobody took it over" in idea.why_shelved
+    assert "Okafor" not in idea.why_shelved and "12345678" not in idea.why_shelved
+
+
 def test_research_without_stopped_ideas_says_what_to_add(tmp_path: Path):
     folder = tmp_path / "research"
     folder.mkdir()

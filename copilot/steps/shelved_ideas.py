@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from copilot.errors import StepError
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
+from copilot.research.redaction import Redactor
 from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.quote_sentences import sentences
@@ -27,6 +28,7 @@ from copilot.steps.shelved_words import (
     PROPOSAL,
     SINCE,
     STOPPED,
+    TITLED,
     TRIED_NAMES,
     UPON,
     YEAR,
@@ -56,6 +58,8 @@ def draft_shelved_ideas(store: ResearchStore, session: Session, workshop: Agenda
     found = shelved(chunks)
     if not found:
         raise StepError(t("starters.shelved_none", language))
+    # what travels to the deck is the research's wording without the people in it ("de proef van Marieke")
+    redact = Redactor(language, known_names={c.speaker for c in chunks if c.speaker}).redact
     ideas, cited = [], {}
     for n, idea in enumerate(found[:MAX_IDEAS], start=1):
         picked = idea.quotes[:QUOTES_EACH]
@@ -63,10 +67,10 @@ def draft_shelved_ideas(store: ResearchStore, session: Session, workshop: Agenda
         ideas.append(
             ShelvedIdea(
                 id=f"P{n}",
-                idea=idea.name,
+                idea=redact(idea.name),
                 year=idea.year,
-                why_shelved=shorten(idea.why, LENGTH),
-                blocker_gone=shorten(idea.changed, LENGTH),
+                why_shelved=shorten(redact(idea.why), LENGTH),
+                blocker_gone=shorten(redact(idea.changed), LENGTH),
                 viability_then=UNJUDGED,
                 viability_now=UNJUDGED,
                 evidence=[q.id for q in picked],
@@ -133,15 +137,21 @@ def _why(rest: str) -> str:
 
 def _name(sentence: str, window: list[str]) -> tuple[str, re.Pattern | None]:
     """The idea's name as the research writes it (see NAMES): the stop sentence first, then the sentences
-    before it."""
-    for part in [sentence, *reversed(window[:-1])]:
-        for pattern in NAMES:
-            for match in pattern.finditer(part):
-                name = ARTICLE.sub("", _clause(match.group(1)))
-                words = len(name.split())
-                if NAME_WORDS[0] <= words <= NAME_WORDS[1] and not DURATION.match(name) and not _is_not_a_name(name):
-                    return name, pattern
+    before it; a proper name (TITLED) only when no sentence names the idea otherwise ("… because Janet Okafor
+    left" names a person, and the pilot two sentences back)."""
+    parts = [sentence, *reversed(window[:-1])]
+    for patterns in ([p for p in NAMES if p is not TITLED], [TITLED]):
+        for part in parts:
+            for pattern in patterns:
+                for match in pattern.finditer(part):
+                    name = ARTICLE.sub("", _clause(match.group(1)))
+                    if _fits(name):
+                        return name, pattern
     return "", None
+
+
+def _fits(name: str) -> bool:
+    return NAME_WORDS[0] <= len(name.split()) <= NAME_WORDS[1] and not DURATION.match(name) and not _is_not_a_name(name)
 
 
 def _is_not_a_name(name: str) -> bool:
