@@ -63,3 +63,22 @@ def test_a_search_over_the_dutch_reports_finds_what_participants_said(tmp_path: 
     assert len(hits) == 8 and any("DigiD" in hit.chunk.text for hit in hits)
     one = hits[0].chunk.source
     assert len(Retriever(store).search("formulier", k=6, where={"source": one})) == 6
+
+
+def test_what_participants_propose_in_real_reports_is_found_and_what_they_do_is_not():
+    """SD-06 offline on four real reports: researchers write "gebruikers zien het liefst …" (a proposal) and
+    "ze moeten klikken" or "een slecht idee om …" (no proposal) in the same prose."""
+    from copilot.research.loaders import load_file
+    from copilot.steps.heard_ideas import heard_ideas
+
+    names = ("vng-mijn-plan.md", "rvo-navigatie.md", "1-valsplat-corona-mijn-vraag-over-corona.md")
+    paths = [path for path in REPORTS.rglob("*.md") if path.name in names] + [
+        REPORTS / "3-iconen" / "utrecht-februari-2023.md"
+    ]
+    chunks = [chunk for path in paths for chunk in load_file(path, REPORTS) if chunk.is_evidence]
+    phrases = [idea.phrase for idea in heard_ideas(chunks)]
+    assert "één integraal plan per inwoner" in phrases
+    assert any(phrase.startswith("RVO aan kan geven wanneer regelingen") for phrase in phrases)
+    taken = " | ".join(phrases)
+    for not_proposed in ("klikken en durven", "vuilniszak", "zo snel mogelijk door"):
+        assert not_proposed not in taken, taken

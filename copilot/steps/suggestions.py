@@ -38,7 +38,10 @@ PROPOSING = (
             r"\b(?:ik wil|wij willen|we willen|ik had|ik zou|we hadden) (?:ook )?graag\s+",
             r"\bhad(?:den)? (?:ik |we )?graag\s+",
             # what they should do: "jullie zouden … moeten", "you could have …", "they should …"
-            r"\b(?:jullie|ze|zij|de gemeente|het bedrijf) (?:zouden|moeten|kunnen) (?:eens |toch |gewoon |beter )?",
+            r"\b(?:jullie|de gemeente|het bedrijf) (?:zouden|moeten|kunnen) (?:eens |toch |gewoon |beter )?",
+            # "ze" is the organisation only with a nudge ("ze zouden gewoon …"): in a report, "ze moeten klikken"
+            # is what users do
+            r"\b(?:ze|zij) (?:zouden|moeten) (?:eens|toch|gewoon|beter|echt)\s+",
             r"\b(?:you|they) (?:could|should|ought to) (?:just |really |easily )?(?:have )?",
             r"\bwhat I(?:'d| would)? (?:really |actually )?need(?:ed)? (?:is|was)[,\s]+(?:like,?\s+)?",
             r"\bwat ik (?:eigenlijk |echt )?nodig (?:had|heb) (?:was|is)\s+",
@@ -47,7 +50,7 @@ PROPOSING = (
             r"\b(?:it|that)(?: would|'d|’d) be (?:really )?(?:nice|great|helpful|better|good|ideal|useful) to\s+"
             r"(?:have\s+)?",
             r"\bik zou (?:graag|het liefst) (?:zien|hebben) dat\s+",
-            r"\b(?:het liefst|het liefste)\s+",
+            r"\b(?:het liefst|het liefste)\s+(?=(?:een|één|de|het|alle|geen|meer)\s)",
             r"\bwat (?:mij|ons|klanten) (?:zou|zouden) helpen (?:is|zijn)\s+",
             r"\bwhat would (?:really )?help (?:me |us )?(?:is|would be)\s+",
             r"\bI(?:'d| would) (?:like|love) to be able to\s+",
@@ -114,7 +117,7 @@ ANSWERING = [
 # no proposal to the organisation: about oneself, a hope, a rule, "you could see that …"
 NOT_PROPOSING = re.compile(
     r"\b(?:ik hoop|I hope|hopelijk|hopefully|I should have|ik had (?:beter|moeten)|you could see|you should "
-    r"receive|je kon zien|je moet (?:binnen|uiterlijk))\b",
+    r"receive|je kon zien|je moet (?:binnen|uiterlijk)|(?:slecht|geen goed) idee|(?:bad|not a good) idea)\b",
     _I,
 )
 # words around the proposal that are not part of it: "jullie me een seintje geven" proposes "een seintje geven"
