@@ -39,3 +39,10 @@ def reads_as_said(text: str) -> bool:
     """Whether `text` reads as what a customer said, fit to stand on a card as their voice: no redaction
     placeholder ("Klantnummer [klantnummer 1], achterstand …") and no agent-note shorthand ("mdw fac contact")."""
     return not PLACEHOLDER.search(text) and not has_shorthand(text)
+
+
+def sentence_case(text: str) -> str:
+    """The first letter a capital, as a sentence starts; Dutch writes "één" there as "Eén" (not "Één")."""
+    if text[:3].lower() == "één":
+        return "Eén" + text[3:]
+    return text[:1].upper() + text[1:]

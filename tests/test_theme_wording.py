@@ -130,3 +130,26 @@ def test_a_label_does_not_carry_half_a_quotation():
     said = ["Got an email in Dutch with the subject 'Belangrijk: wijziging'.", "The subject 'Belangrijk' again."]
     assert _surface(("subject", "belangrijk"), said) == "Subject Belangrijk"
     assert _surface(("customer's", "letters"), ["We don't get the customer's letters."]) == "Customer's letters"
+
+
+def test_a_label_starting_with_een_is_capitalised_the_dutch_way():
+    said = ["Prima, alles in één gesprek opgelost.", "Gelukkig in één gesprek geregeld."]
+    assert _surface(("één", "gesprek"), said) == "Eén gesprek"  # not "Één gesprek"
+
+
+def test_who_took_part_in_the_research_is_never_what_a_theme_is_about():
+    # usability reports labelled themes "De respondenten", "Gebruikers vinden", "Vervolg onderzoek"
+    respondents = [
+        "De respondenten vonden het formulier te lang.",
+        "Veel respondenten stopten halverwege het formulier.",
+        "De respondenten misten een voortgangsbalk.",
+        "Twee respondenten gaven op bij stap drie.",
+    ]
+    follow_up = [
+        "In het vervolgonderzoek testen we de nieuwe versie.",
+        "Het vervolgonderzoek loopt in maart.",
+        "Voor het vervolgonderzoek zoeken we deelnemers.",
+        "De deelnemers van het vervolgonderzoek krijgen een bon.",
+    ]
+    assert word_theme(respondents, [WAITING]).label == "Het formulier"
+    assert word_theme(follow_up, [WAITING]).label == "Nieuwe versie"

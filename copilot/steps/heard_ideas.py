@@ -24,7 +24,7 @@ from copilot.steps.registry import Agenda
 from copilot.steps.schemas import HmwQuestion, HowMightWe, Idea, Ideation
 from copilot.steps.sentence_kinds import sentences
 from copilot.steps.suggestions import proposal
-from copilot.text import reads_as_said, shorten
+from copilot.text import reads_as_said, sentence_case, shorten
 
 MAX_IDEAS = 8
 VOICES = 3  # quotes cited per idea
@@ -115,6 +115,4 @@ def _title(phrase: str) -> str:
             break
     words = phrase.split()
     title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
-    if title.startswith("één"):
-        return "Eén" + title[3:]  # Dutch capitalises "één" at the start of a sentence as "Eén"
-    return title[:1].upper() + title[1:]
+    return sentence_case(title)

@@ -15,7 +15,7 @@ from copilot.i18n import keys, t
 from copilot.research.language import detect, function_words, of_words
 from copilot.research.sentiment import sentiment
 from copilot.steps.theme_wording import CLAUSE_BREAK, GENERIC, PARTICIPLE, WORD, _is_content
-from copilot.text import shorten
+from copilot.text import sentence_case, shorten
 
 PAIN_IN_QUESTION = 90  # a pain quoted in the last-resort question
 ADJECTIVE = re.compile(r"\w{2}(?:ly|al|ic|ive|ous|ful|less|able|ible|ary)$")  # English adjective endings
@@ -50,7 +50,7 @@ def hmw_question(
     candidates = [*_phrasings(kind, language, topic, stage), *_phrasings(neutral, language, topic, stage)]
     candidates.append("hmw_last")
     for key in candidates:
-        question = _capitalised(t(f"starters.{key}" if key == "hmw_last" else key, language, **values))
+        question = sentence_case(t(f"starters.{key}" if key == "hmw_last" else key, language, **values))
         # a phrasing is used once: three "Hoe maken we van X een goede ervaring?" read as one sentence
         used = question.casefold() if key == "hmw_last" else key
         if used not in taken:
@@ -213,7 +213,3 @@ def _phrasings(kind: str, language: str, topic: str, stage: str) -> list[str]:
 
 def _words(key: str, language: str) -> set[str]:
     return set(t(f"starters.{key}", language).lower().split())
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.research.stopwords import words as stopwords
-from copilot.text import SHORTHAND, reads_as_said
+from copilot.text import SHORTHAND, reads_as_said, sentence_case
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -27,14 +27,18 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–→/]|(?<=[.!?…])\s+|\n+")  # a ph
 LOOSE_QUOTE = re.compile(r"(?<!\w)['‘’\"“”„]|['‘’\"“”„](?!\w)")  # not an apostrophe inside a word
 STAGE_DIRECTION = re.compile(r"\[[^\]]{0,40}\]")  # "[lacht]", "[pause]" in transcripts
 VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûü")
-# words that say which language, when, or how often, not what about: never the head of a label
+# words that say which language, when, or how often, or who took part in the research and how, not what about:
+# never the head of a label ("Gebruikers vinden", "Vervolg onderzoek" came from usability reports)
 GENERIC = frozenset(
     """dutch english nederlands engels nederlandse engelse nederlandstalig engelstalig language taal
     dag dagen week weken maand maanden jaar jaren uur uren minuut minuten keer keren tijd later vandaag
     gisteren morgen ochtend avond day days week weeks month months year years hour hours minute minutes
     time times today yesterday morning evening verder niks mis mee thing things stuff lot bit way
     klant klanten customer customers mensen people person persoon manier iets andere ander other something
-    did does done get got make made""".split()
+    did does done get got make made
+    respondent respondenten gebruiker gebruikers deelnemer deelnemers testpersoon testpersonen proefpersonen
+    participant participants user users interviewee interviewees onderzoek vervolgonderzoek research study
+    sessie sessies session sessions interview interviews""".split()
 )
 # who or where a customer deals with, not what about: "De school", "Het bedrijf" alone never make a label
 SETTING = frozenset(
@@ -264,7 +268,7 @@ def _surface(phrase: tuple[str, ...], texts: list[str]) -> str:
     text = forms.most_common(1)[0][0] if forms else " ".join(phrase)
     # a quotation mark the phrase runs across ("the subject 'Belangrijk: …'") is left open on a label
     text = re.sub(r"\s+", " ", LOOSE_QUOTE.sub("", text))
-    return text[:1].upper() + text[1:]
+    return sentence_case(text)
 
 
 def _key_sentence(group: list[str], phrase: tuple[str, ...] | None, clean) -> str:
