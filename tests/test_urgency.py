@@ -123,6 +123,26 @@ def test_an_english_deck_quotes_the_english_customer_where_a_theme_has_one(tmp_p
     assert point.quote == "It is awful, nobody ever calls back about the leak."  # not the Dutch one, nor praise
 
 
+def test_a_reports_advice_is_not_quoted_as_what_goes_wrong(tmp_path: Path):
+    store = _store(tmp_path, export=False)
+    session = Session.create(tmp_path / "s.cxsession", "Gemeente", "nl")
+    said = [
+        Chunk(id=f"r{n}", text=text, source=f"rapport{n}.md", location="1", kind="document")
+        for n, text in enumerate(
+            [
+                "Verwijder de verwarrende, slechte foutmelding die mensen boos, bang en gefrustreerd maakt.",
+                "Deelnemers vonden het formulier lastig.",
+            ]
+        )
+    ]
+    session.keep_evidence(said)
+    themes = [Theme(id="T1", label="Het formulier", evidence=["r0", "r1"], n_sources=2)]
+    session.save_edit("SD-02", ResearchSynthesis(themes=themes))
+    draft_step("SC-04", store, session)
+    (point,) = session.draft("SC-04", CaseForChange).urgency
+    assert point.quote == "Deelnemers vonden het formulier lastig."  # though the advice reads sorer
+
+
 def test_research_without_complaints_or_contacts_says_what_to_add(tmp_path: Path):
     store = store_of(tmp_path, {"blij.txt": "Huurder: Alles prima geregeld, heel fijn en snel geholpen.\n"})
     session = Session.create(tmp_path / "s.cxsession", "Woningcorporatie", "nl")

@@ -8,6 +8,7 @@ not state them, and a change story people did not write themselves does not trav
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from copilot.errors import StepError
@@ -25,6 +26,13 @@ from copilot.steps.registry import Agenda
 from copilot.steps.schemas import CaseForChange, CurrentJourney, ResearchSynthesis, UrgencyPoint
 from copilot.text import reads_as_said, shorten
 
+# a report's advice ("Implementeer autosave, daarmee is de knop overbodig") reads negative but says what to do,
+# not what goes wrong for customers
+ADVICE = re.compile(
+    r"^(?:advies|aanbeveling|tip|recommendation|implementeer|zorg|voeg|maak|gebruik|overweeg|pas|verwijder|plaats|"
+    r"toon|geef|bied|vermijd|houd|recommend|consider|add|use|make|ensure|remove|avoid|provide|show)\b",
+    re.IGNORECASE,
+)
 POINTS = 4  # from the journey and the themes; with the contacts figure at most five, as the step asks
 QUOTE_LENGTH = 200
 CONTACT_ROWS_CITED = 3
@@ -88,7 +96,8 @@ def _from_themes(
         said = [quotes[i].text for i in theme.evidence if i in quotes and reads_as_said(quotes[i].text)]
         # a sentence that hurts, in the deck's language when the theme has one (an English deck quotes the English
         # customer), the sorest first
-        hurts = [line for line in (sorest(text) for text in said) if sentiment(line).score < 0]
+        lines = (sorest(text) for text in said)
+        hurts = [line for line in lines if sentiment(line).score < 0 and not ADVICE.match(line)]
         if not hurts:
             continue
         hurts.sort(key=lambda line: (detect(line) != language, sentiment(line).score))
