@@ -103,6 +103,25 @@ def test_ideas_get_an_impact_from_their_evidence_and_effort_stays_with_people(se
     assert {s.effort for s in scores.values()} == {3}
     assert "Inspanning" in session.draft("SD-07", Prioritisation).open_questions[0]
 
+    # the deck claims no quadrant before the team scores effort, and shows theirs once they do
+    from pptx import Presentation
+    from test_deck import slide_texts
+    from test_step_slides import slides_of_step
+
+    from copilot.export.from_session import build_deck
+    from copilot.export.render import render
+
+    def table() -> str:
+        prs = Presentation(str(render(build_deck(session), session.path.parent / "deck.pptx")))
+        return slide_texts(slides_of_step(prs, "SD-07", "nl")[-1])  # the table; the chart names every quadrant
+
+    assert "na inschatting inspanning" in table() and "Niet doen" not in table()
+    scored = session.draft("SD-07", Prioritisation)
+    for score in scored.scores:
+        score.effort = 4
+    session.save_edit("SD-07", scored)
+    assert "na inschatting inspanning" not in table() and "Grote projecten" in table()
+
 
 def test_stakeholder_candidates_are_the_roles_the_research_names_with_their_quotes(session, example_store):
     draft_step("SC-01", example_store, session)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from copilot.export.deckspec import ChartSeries, ChartSlide, Slide, TableSlide
-from copilot.export.provenance import step_provenance
 from copilot.export.slides.common import Context, evidence_ids, join_notes, slides_of, stages
 from copilot.export.slides.service_design import ASSUMPTION_FILL, LABEL_FILL
 from copilot.export.text import numbered
@@ -59,9 +58,7 @@ def shelved_ideas(session: Session, language: str) -> tuple[list[Slide], list[st
     c = Context(session, "AI-02", language)
     content: ShelvedIdeas = c.content
     ideas = sorted(content.ideas, key=lambda i: -(i.viability_now - i.viability_then))
-    # a computed draft leaves both scores in the middle; "3 → 3 =" would read as a judgement nobody made
-    prov = step_provenance(session, "AI-02")
-    unjudged = prov.origin == "computed" and not prov.human_edits
+    unjudged = c.unjudged  # "3 → 3 =" would read as a judgement nobody made
     rows = []
     for idea in ideas:
         trend = (

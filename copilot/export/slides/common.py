@@ -58,6 +58,15 @@ class Context:
     def assumption(self) -> str:
         return t("deck.assumption", self.language)
 
+    @property
+    def unjudged(self) -> bool:
+        """Computed from the research and not yet edited by people: the scores a computed draft leaves in the
+        middle (viability, effort) are placeholders, not judgements, and a slide must not read them as such."""
+        from copilot.export.provenance import step_provenance
+
+        prov = step_provenance(self.session, self.step_id)
+        return prov.origin == "computed" and not prov.human_edits
+
     def cite(self, items: Iterable[Item]) -> None:
         """Remember the evidence of `items`, so their quotes reach the notes and the appendix."""
         new = [i for item in items for i in item.evidence if i not in self.cited]

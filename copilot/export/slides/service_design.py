@@ -324,15 +324,17 @@ def prioritisation(session: Session, language: str) -> tuple[list[Slide], list[s
     columns += [c.label("priority.quadrant"), c.label("priority.rationale")]
     widths += [1.6, 4.5]
     rows = []
+    unscored = c.unjudged  # effort waits for the team: no quadrant is claimed before it is scored
     for s in scores:
-        row = [title(s), str(s.impact), str(s.effort)]
+        row = [title(s), str(s.impact), "?" if unscored else str(s.effort)]
         if rice:
             row += [
                 f"{s.reach:,}".replace(",", "." if language == "nl" else ",") if s.reach is not None else "–",
                 str(s.confidence) if s.confidence is not None else "–",
                 f"{s.rice:,.0f}".replace(",", "." if language == "nl" else ",") if s.rice is not None else "–",
             ]
-        rows.append([*row, c.label(f"priority.quadrants.{s.quadrant}"), s.rationale])
+        quadrant = c.label("priority.unscored") if unscored else c.label(f"priority.quadrants.{s.quadrant}")
+        rows.append([*row, quadrant, s.rationale])
     table = TableSlide(
         c.title,
         columns=columns,
