@@ -5,7 +5,6 @@ The model is tiny and writes nonsense: these tests check shape, grounding and lo
 
 from __future__ import annotations
 
-import json
 from functools import partial
 from pathlib import Path
 
@@ -89,4 +88,6 @@ def test_a_step_asked_of_a_real_local_model_under_its_schema_becomes_a_grounded_
     assert first["model"] == "openai-compatible:smollm2" and first["error"] == ""
     assert first["prompt_tokens"] > 100 and first["completion_tokens"] > 0
     assert first["response"].lstrip().startswith("{"), "the schema-constrained answer is JSON from its first token"
-    json.loads(calls[-1]["response"]) if len(calls) == 2 else None
+    # the repair is JSON too; the 120-token cap may cut it short like the first answer, and the reader closes what
+    # the cap cut off (json_repair, as for a pasted answer) — the draft saved above is what it read
+    assert calls[-1]["response"].lstrip().startswith("{")
