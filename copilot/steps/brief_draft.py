@@ -100,16 +100,14 @@ def _contact_kpis(export: exports.ContactExport | None, language: str) -> list[K
 
 def _segments(answers: list[Chunk], language: str) -> list[Segment]:
     """The segments a survey's segment column counts, largest first, with how many answers each."""
-    total = sum(len(voice.chunks) for voice in segments(answers))
+    counted = segments(answers)
+    total = sum(len(voice.chunks) for voice in counted)
     found = []
-    for n, voice in enumerate(segments(answers)[:MAX_SEGMENTS], start=1):
+    for n, voice in enumerate(counted[:MAX_SEGMENTS], start=1):
         about = t("starters.brief_segment", language, n=len(voice.chunks), total=total)
         found.append(Segment(id=f"G{n}", name=voice.tag, description=about, evidence=_spread(voice.chunks)))
     return found
 
 
 def _spread(rows: list[Chunk]) -> list[str]:
-    if len(rows) <= CITED:
-        return [r.id for r in rows]
-    step = (len(rows) - 1) / (CITED - 1)
-    return [rows[round(i * step)].id for i in range(CITED)]
+    return [row.id for row in exports.evenly(rows, CITED)]

@@ -246,8 +246,13 @@ def matching(export: ContactExport, about: str) -> tuple[list[ContactRow], list[
 
 
 def spread(rows: list[ContactRow], n: int) -> list[Chunk]:
-    """`n` rows spread over the list (the first, the last and evenly between): the ones a case cites."""
-    if len(rows) <= n:
-        return [r.chunk for r in rows]
-    step = (len(rows) - 1) / (n - 1)
-    return [rows[round(i * step)].chunk for i in range(n)]
+    """`n` rows spread over the list: the ones a case cites."""
+    return [row.chunk for row in evenly(rows, n)]
+
+
+def evenly(items: list, n: int) -> list:
+    """`n` items spread over the list: the first, the last and evenly between (all of them when fewer)."""
+    if len(items) <= n:
+        return list(items)
+    step = (len(items) - 1) / (n - 1)
+    return [items[round(i * step)] for i in range(n)]
