@@ -1,8 +1,10 @@
 """Computed research themes: clusters of evidence, each with a label and representative quotes.
 
-This is the offline research synthesis (SD-02 without an LLM). The number of themes is chosen from the
+This is the offline research synthesis (SD-02 without an LLM). The number of fine themes is chosen from the
 data: a ward tree over the normalised vectors is cut at each candidate size and the cut with the best
-cosine silhouette wins. Labels are the words most distinctive of a cluster (class-based TF-IDF).
+cosine silhouette wins. A theme that holds distinct threads is split into sub-themes the same way, so a
+wall shows a handful of themes with their threads under them.
+Labels are the words most distinctive of a cluster (class-based TF-IDF).
 Past SAMPLE quotes the tree is grown on a fixed sample and the other quotes join the nearest theme, so
 100,000 quotes cluster in bounded memory (BENCHMARKS.md, issue 17).
 """
@@ -10,7 +12,7 @@ Past SAMPLE quotes the tree is grown on a fixed sample and the other quotes join
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -34,6 +36,7 @@ class ComputedTheme:
     members: list[int]  # indexes into the input chunks
     representatives: list[int]  # the most central members, at most one per source first
     n_sources: int
+    parts: list[ComputedTheme] = field(default_factory=list)  # its sub-themes, largest first; none when whole
 
 
 SAMPLE = 5000  # above this many quotes the tree is grown on a sample and the rest join the nearest theme
@@ -132,9 +135,11 @@ def themes(
     quotes_per_theme: int = 4,
     max_themes: int = 12,
     embedder: str | None = None,
+    max_parts: int = 3,
 ) -> list[ComputedTheme]:
-    """Themes over the evidence chunks, largest first; small leftovers beyond `max_themes` are dropped.
-    `embedder` names the model that made the vectors (the store records it)."""
+    """Themes over the evidence chunks, largest first, each with its sub-themes (`parts`, at most `max_parts`)
+    where it holds distinct threads; small leftovers beyond `max_themes` are dropped. `embedder` names the
+    model that made the vectors (the store records it)."""
     if not chunks:
         return []
     vectors = without_language(chunks, vectors, embedder)
@@ -147,18 +152,60 @@ def themes(
     terms = distinctive_terms([[chunks[i].text for i in group] for group in groups])
     result = []
     for group, words in zip(groups, terms, strict=True):
-        centroid = unit[group].mean(axis=0)
-        by_centrality = group[np.argsort(-(unit[group] @ centroid))]
-        result.append(
-            ComputedTheme(
-                label=" · ".join(words[:3]) or chunks[by_centrality[0]].text[:40],
-                terms=words,
-                members=[int(i) for i in group],
-                representatives=_diverse(by_centrality, chunks, unit, quotes_per_theme),
-                n_sources=len({chunks[i].source for i in group}),
-            )
-        )
+        theme = _theme(group, words, chunks, unit, quotes_per_theme)
+        parts = split(unit[group], max_parts)
+        part_terms = distinctive_terms([[chunks[i].text for i in group[part]] for part in parts])
+        theme.parts.extend(_theme(group[p], w, chunks, unit, 2) for p, w in zip(parts, part_terms, strict=True))
+        result.append(theme)
     return result
+
+
+MIN_PART = 3  # a sub-theme of fewer quotes is an anecdote
+MIN_PART_SHARE = 0.1  # nor is a part of less than a tenth of its theme a thread worth its own note
+SPLIT_SILHOUETTE = 0.05  # below this a theme's threads are not distinct enough to name apart
+SPLIT_SAMPLE = 1500  # a theme bigger than this is split on its most central quotes; the rest join the nearest
+
+
+def split(unit: np.ndarray, max_parts: int) -> list[np.ndarray]:
+    """A theme's sub-themes: row indexes into `unit` (its members' unit vectors) per part, largest first; none
+    when the theme is one thread. A ward tree over the members is cut into 2 … `max_parts`; the cut with the
+    best cosine silhouette wins, if it passes SPLIT_SILHOUETTE and every part has MIN_PART quotes and
+    MIN_PART_SHARE of the theme."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.metrics import silhouette_score
+
+    n = len(unit)
+    if n < 2 * MIN_PART or max_parts < 2:
+        return []
+    tree_rows = np.argsort(-(unit @ unit.mean(axis=0)))[:SPLIT_SAMPLE]  # the most central quotes
+    tree = linkage(unit[tree_rows], method="ward")
+    best, best_score = None, SPLIT_SILHOUETTE
+    for k in range(2, max_parts + 1):
+        labels = fcluster(tree, t=k, criterion="maxclust") - 1
+        if labels.max() + 1 < k or np.bincount(labels).min() < max(MIN_PART, MIN_PART_SHARE * len(labels)):
+            continue
+        score = silhouette_score(unit[tree_rows], labels, metric="cosine")
+        if score > best_score:
+            best, best_score = labels, score
+    if best is None:
+        return []
+    centres = np.stack([unit[tree_rows][best == part].mean(axis=0) for part in range(best.max() + 1)])
+    every = np.argmax(unit @ centres.T, axis=1)
+    every[tree_rows] = best  # the quotes in the tree keep the part it gave them
+    parts = [np.flatnonzero(every == part) for part in range(best.max() + 1)]
+    return sorted(parts, key=len, reverse=True)
+
+
+def _theme(members: np.ndarray, words: list[str], chunks: list[Chunk], unit: np.ndarray, quotes: int) -> ComputedTheme:
+    centroid = unit[members].mean(axis=0)
+    by_centrality = members[np.argsort(-(unit[members] @ centroid))]
+    return ComputedTheme(
+        label=" · ".join(words[:3]) or chunks[by_centrality[0]].text[:40],
+        terms=words,
+        members=[int(i) for i in by_centrality],
+        representatives=_diverse(by_centrality, chunks, unit, quotes),
+        n_sources=len({chunks[i].source for i in members}),
+    )
 
 
 def _diverse(ordered: np.ndarray, chunks: list[Chunk], unit: np.ndarray, n: int) -> list[int]:

@@ -33,13 +33,13 @@ def draft_hmw(store: ResearchStore, session: Session, workshop: Agenda | None = 
     journey = session.content("SD-04", CurrentJourney)
     synthesis = session.content("SD-02", ResearchSynthesis)
     stages = journey.stages if journey else []
-    themes = synthesis.themes if synthesis else []
+    themes = synthesis.main_themes() if synthesis else []  # a sub-theme's question is its theme's
     computed: list = []
     if not stages and not themes:
         from copilot.steps.synthesis import draft_synthesis
 
         synthesis, computed = draft_synthesis(store, language)
-        themes = synthesis.themes
+        themes = synthesis.main_themes()
     # what people said, to learn the article they put before a topic ("het termijnbedrag")
     evidence = [i for item in [*stages, *themes] for i in item.evidence]
     said = [c.text for c in computed] if computed else [q.text for q in session.evidence(evidence)]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from dataclasses import replace
 
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
@@ -29,49 +31,81 @@ def draft_synthesis(
     ]
     chunks, vectors = [chunks[i] for i in keep], vectors[keep]
     found = compute_themes(chunks, vectors, max_themes=max_themes, embedder=store.embedder.name)
+    redactor = Redactor(language, known_names={c.speaker for c in chunks if c.speaker})
     cited: dict[str, Chunk] = {}
     items = []
-    # quotes of each theme, most central first, so the wording comes from what the theme is most about
-    texts = [_in_language([chunks[i].text for i in _central_first(theme)], language) for theme in found]
-    redactor = Redactor(language, known_names={c.speaker for c in chunks if c.speaker})
-    for number, theme in enumerate(found, start=1):
-        wording = word_theme(texts[number - 1], texts[: number - 1] + texts[number:], clean=redactor.redact)
-        counted = t("synthesis.computed_insight", language, n=len(theme.members), sources=theme.n_sources)
-        insight = t("synthesis.insight", language, sentence=wording.sentence, counted=counted)
-        quotes = [chunks[i] for i in theme.representatives]
-        # the quotes the label and the insight come from are cited, so both stand in the theme's own evidence
-        for words in (wording.label, wording.sentence):
-            said = next(
-                (chunks[i] for i in _central_first(theme) if words and words.lower() in chunks[i].text.lower()), None
-            )
-            if said is not None and said not in quotes:
-                quotes.append(said)  # after the representatives: the slide's first quote is another voice
-        voices = [q for q in quotes if reads_as_said(q.text) and wording.sentence not in q.text]
-        if not voices:  # every quote an agent's note: the card's quote is a customer's, when the theme has one
-            said = next((chunks[i] for i in _central_first(theme) if reads_as_said(chunks[i].text)), None)
-            if said is not None and said not in quotes and (not wording.sentence or wording.sentence not in said.text):
-                quotes.append(said)
+    for number, (theme, label) in enumerate(zip(found, _labels(found, chunks, language, redactor), strict=True), 1):
+        main, quotes = _drafted(theme, label, f"T{number}", chunks, language)
+        items.append(main)
         cited.update({q.id: q for q in quotes})
-        items.append(
-            Theme(
-                id=f"T{number}",
-                label=wording.label or theme.label,
-                insight=insight if wording.sentence else counted,
-                evidence=[q.id for q in quotes],
-                n_sources=theme.n_sources,
-            )
-        )
+        named = {main.label}
+        for part, wording in zip(
+            theme.parts, _labels(theme.parts, chunks, language, redactor, strict=True), strict=True
+        ):
+            if not wording.label or _content_words(wording.label) & set().union(*map(_content_words, named)):
+                continue  # a thread no phrase names apart from its theme and siblings is left in its theme
+            named.add(wording.label)
+            if wording.sentence and wording.sentence in main.insight:
+                wording = replace(wording, sentence="")  # the main card quotes it already
+            sub, quotes = _drafted(part, wording, f"{main.id}.{len(named) - 1}", chunks, language, part_of=main.id)
+            items.append(sub)
+            cited.update({q.id: q for q in quotes})
     questions = [t("synthesis.question_missing", language)] if items else [t("synthesis.question_empty", language)]
     return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
 
 
-def _in_language(texts: list[str], language: str, enough: int = 3) -> list[str]:
-    """The quotes in the session's language, when there are enough to word a theme from: a theme holds Dutch and
-    English quotes about one thing, and a Dutch deck's label and insight should come from the Dutch ones."""
+def _content_words(label: str) -> set[str]:
+    """A label's words that carry meaning ("mail", "no-reply"), to tell a sub-theme that only repeats its theme."""
+    from copilot.research.stopwords import words as stopwords
+
+    return {word for word in re.findall(r"[\w-]{3,}", label.lower()) if word not in stopwords()}
+
+
+def _labels(found: list, chunks: list[Chunk], language: str, redactor: Redactor, strict: bool = False) -> list:
+    """Each theme's wording (label and sentence) against its siblings': what sets it apart from them. `strict`:
+    from the quotes in the session's language only (a sub-theme is left unnamed rather than named in another)."""
+    texts = [_in_language([chunks[i].text for i in _central_first(theme)], language, strict) for theme in found]
+    return [
+        word_theme(own, texts[:number] + texts[number + 1 :], clean=redactor.redact) for number, own in enumerate(texts)
+    ]
+
+
+def _drafted(theme, wording, theme_id: str, chunks: list[Chunk], language: str, part_of: str = ""):
+    """One theme as the step's item, and the quotes it cites: its representatives, then the quotes its label
+    and insight come from, so both stand in the theme's own evidence."""
+    counted = t("synthesis.computed_insight", language, n=len(theme.members), sources=theme.n_sources)
+    insight = t("synthesis.insight", language, sentence=wording.sentence, counted=counted)
+    quotes = [chunks[i] for i in theme.representatives]
+    for words in (wording.label, wording.sentence):
+        said = next(
+            (chunks[i] for i in _central_first(theme) if words and words.lower() in chunks[i].text.lower()), None
+        )
+        if said is not None and said not in quotes:
+            quotes.append(said)  # after the representatives: the slide's first quote is another voice
+    voices = [q for q in quotes if reads_as_said(q.text) and wording.sentence not in q.text]
+    if not voices:  # every quote an agent's note: the card's quote is a customer's, when the theme has one
+        said = next((chunks[i] for i in _central_first(theme) if reads_as_said(chunks[i].text)), None)
+        if said is not None and said not in quotes and (not wording.sentence or wording.sentence not in said.text):
+            quotes.append(said)
+    item = Theme(
+        id=theme_id,
+        label=wording.label or theme.label,
+        insight=insight if wording.sentence else counted,
+        evidence=[q.id for q in quotes],
+        n_sources=theme.n_sources,
+        part_of=part_of,
+    )
+    return item, quotes
+
+
+def _in_language(texts: list[str], language: str, only: bool = False, enough: int = 3) -> list[str]:
+    """The quotes in the session's language, when there are enough to word a theme from (or `only`: whatever
+    their number): a theme holds Dutch and English quotes about one thing, and a Dutch deck's label and insight
+    should come from the Dutch ones."""
     from copilot.research.language import detect
 
     same = [text for text in texts if detect(text) == language]
-    return same if len(same) >= enough else texts
+    return same if only or len(same) >= enough else texts
 
 
 def _central_first(theme) -> list[int]:

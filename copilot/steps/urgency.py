@@ -92,7 +92,7 @@ def _from_themes(
     if synthesis is None:
         return []
     points = []
-    for theme in sorted(synthesis.themes, key=lambda theme: -theme.n_sources):
+    for theme in sorted(synthesis.main_themes(), key=lambda theme: -theme.n_sources):
         said = [quotes[i].text for i in theme.evidence if i in quotes and reads_as_said(quotes[i].text)]
         # a sentence that hurts, in the deck's language when the theme has one (an English deck quotes the English
         # customer), the sorest first

@@ -27,10 +27,12 @@ class ThemeCard(w.VBox):
     ) -> None:
         super().__init__(layout=w.Layout(width="100%"))
         self.add_class("cx-theme-card")
+        if theme.part_of:  # a sub-theme sits indented under its theme, as on the wall
+            self.add_class("cx-sub-theme")
         self.theme = theme
         self.label = w.Text(
             value=theme.label,
-            description=t("ui.theme_label", language),
+            description=t("ui.sub_theme_label" if theme.part_of else "ui.theme_label", language),
             continuous_update=False,
             style=FIELD_STYLE,
             layout=w.Layout(width="100%"),

@@ -112,14 +112,24 @@ class Context:
             return ""
         return "\n".join([f"{self.label('open_questions')}:", *(f"– {q}" for q in questions)])
 
-    def card_slides(self, items: Sequence[Item], per_slide: int, card: Callable[[Item], Card]) -> list[Slide]:
+    def card_slides(
+        self,
+        items: Sequence[Item],
+        per_slide: int,
+        card: Callable[[Item], Card],
+        more_notes: Callable[[Item], str] = lambda item: "",
+    ) -> list[Slide]:
         """A card per item, `per_slide` a slide ("(2/3)" when they run over); each slide's notes carry its
-        items' quotes under the card heading, the first slide's also the step's open questions."""
+        items' quotes under the card heading (and `more_notes` of the item after them: a theme's sub-themes),
+        the first slide's also the step's open questions."""
         groups = slides_of(items, per_slide)
         slides: list[Slide] = []
         for number, group in enumerate(groups, start=1):
             cards = [card(item) for item in group]
-            notes = [self.notes(made.heading, item) for item, made in zip(group, cards, strict=True)]
+            notes = [
+                join_notes(self.notes(made.heading, item), more_notes(item))
+                for item, made in zip(group, cards, strict=True)
+            ]
             slides.append(
                 CardsSlide(
                     numbered(self.title, number, len(groups)),

@@ -90,13 +90,17 @@ def challenge_brief(session: Session, language: str) -> tuple[list[Slide], list[
 
 
 def research_synthesis(session: Session, language: str) -> tuple[list[Slide], list[str]]:
-    """SD-02: the affinity board, a card per theme with its strongest quote."""
+    """SD-02: the affinity board, a card per main theme with its strongest quote and its sub-themes' labels;
+    the sub-themes' quotes go in the notes under their theme."""
     c = Context(session, "SD-02", language)
     content: ResearchSynthesis = c.content
 
     def card(theme) -> Card:
         first = c.first_quote(theme, besides=theme.insight)
         body = theme.insight + (f"\n\n“{shorten(first, 150)}”" if first else "")
+        parts = content.parts_of(theme)
+        if parts:
+            body += "\n\n" + c.label("synthesis.parts", parts=" · ".join(part.label for part in parts))
         counted = theme.n_sources or c.sources(theme)
         # an assumption card says so itself; "0 sources" under it adds nothing
         footer = " · ".join(
@@ -104,7 +108,12 @@ def research_synthesis(session: Session, language: str) -> tuple[list[Slide], li
         )
         return Card(theme.label, body, footer, theme.assumption)
 
-    return c.card_slides(content.themes, CARDS_PER_SLIDE, card), c.cited
+    def part_notes(theme) -> str:
+        return join_notes(
+            *(c.notes(f"{c.label('synthesis.part')}: {part.label}", part) for part in content.parts_of(theme))
+        )
+
+    return c.card_slides(content.main_themes(), CARDS_PER_SLIDE, card, more_notes=part_notes), c.cited
 
 
 def personas(session: Session, language: str) -> tuple[list[Slide], list[str]]:

@@ -49,12 +49,22 @@ class Theme(Item):
     label: str = Field(description="a sticky-note name, at most 6 words")
     insight: str = Field("", description="what customers experience and why it matters")
     n_sources: int = Field(0, ge=0, description="how many different sources the cited quotes come from")
+    part_of: str = Field("", description="id of the theme this is a sub-theme of; empty for a main theme")
 
 
 class ResearchSynthesis(StepOutput):
     """SD-02: themes found in the research."""
 
     themes: list[Theme] = Field(default_factory=list, description="themes, strongest first")
+
+    def main_themes(self) -> list[Theme]:
+        """The themes on the wall; a sub-theme whose main theme was removed stands on its own."""
+        ids = {theme.id for theme in self.themes}
+        return [theme for theme in self.themes if theme.part_of not in ids or theme.part_of == theme.id]
+
+    def parts_of(self, theme: Theme) -> list[Theme]:
+        """The sub-themes of `theme`, in their order."""
+        return [part for part in self.themes if part.part_of == theme.id and part.id != theme.id]
 
 
 # --- SD-03 -----------------------------------------------------------------------------------------
