@@ -14,7 +14,7 @@ from copilot.research.store import ResearchStore
 from copilot.session import Session
 from copilot.steps.catalogue import step
 from copilot.steps.engine import prepare
-from copilot.steps.step_queries import REPEAT_PENALTY, STAFF, StepSearch, audience, gather, plan
+from copilot.steps.step_queries import MAX_PROMPTS, REPEAT_PENALTY, STAFF, StepSearch, audience, gather, plan
 
 DATA = Path(__file__).parent / "data"
 RESEARCH = DATA / "other_sector" / "research"
@@ -76,12 +76,24 @@ def test_a_quote_an_earlier_step_was_given_yields_to_an_almost_as_relevant_fresh
     yielded, stayed = [], []
     for query in ["terugbellen", "wachtlijst voor de Wmo", "lang wachten aan de telefoon", "vriendelijke medewerkers"]:
         fresh = [e for e, _ in gather(retriever, StepSearch([query]), k=6)]
-        again = [e for e, _ in gather(retriever, StepSearch([query], avoid=frozenset({fresh[0].id})), k=6)]
+        again = [e for e, _ in gather(retriever, StepSearch([query], avoid={fresh[0].id: 1}), k=6)]
         assert len(again) == 6
         close = fresh[0].score - fresh[1].score < REPEAT_PENALTY
         assert (again[0].id != fresh[0].id) == close, (query, fresh[0].score, fresh[1].score)
         (yielded if close else stayed).append(query)
     assert yielded and stayed  # both behaviours were seen, whatever the embedder's score scale
+
+
+def test_a_quote_that_many_other_prompts_carry_gives_way_to_any_fresh_one(retriever):
+    """Issue 20: no passage in more than MAX_PROMPTS of the 16 prompts while the search found others."""
+    for query in ["terugbellen", "wachtlijst voor de Wmo"]:
+        fresh = [e for e, _ in gather(retriever, StepSearch([query]), k=6)]
+        once = {fresh[0].id: MAX_PROMPTS - 1}  # the best quote, in four other prompts: still a close call
+        again = [e.id for e, _ in gather(retriever, StepSearch([query], avoid=once), k=6)]
+        assert fresh[0].id in again
+        full = {quote.id: MAX_PROMPTS for quote in fresh[:2]}  # the two best, in five other prompts each
+        last = [e.id for e, _ in gather(retriever, StepSearch([query], avoid=full), k=6)]
+        assert len(last) == 6 and not set(full) & set(last)
 
 
 def test_every_search_of_a_step_gets_its_own_quotes(retriever):

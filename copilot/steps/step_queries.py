@@ -13,7 +13,8 @@ passes over quotes other steps were already given when other relevant ones are t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from copilot.research.chunks import Chunk
@@ -25,6 +26,7 @@ CUSTOMERS, SURVEY, STAFF, DOCUMENTS, FIGURES = "customers", "survey", "staff", "
 # quotes for a question typically span 0.6–1.1)
 FIT_BONUS = 0.15
 REPEAT_PENALTY = 0.09  # a quote another step was given yields to a nearly as relevant fresh one
+MAX_PROMPTS = 5  # a quote that many other prompts carry already yields to any fresh one the search found
 MAX_QUERIES = 8  # items searched one by one; more are folded into the last search
 # folders and file names where teams keep what their own people said (staff interviews, team notes)
 _STAFF = re.compile(
@@ -41,7 +43,11 @@ class StepSearch:
 
     queries: list[str]
     fits: tuple[str, ...] = ()
-    avoid: frozenset[str] = field(default_factory=frozenset)  # ids other steps were already given
+    avoid: Mapping[str, int] = field(default_factory=dict)  # ids other steps were given, with how many steps
+
+    def repeat_penalty(self, quote_id: str) -> float:
+        given = self.avoid.get(quote_id, 0)
+        return 0.0 if not given else REPEAT_PENALTY if given < MAX_PROMPTS else 1.0
 
 
 def audience(chunk: Chunk) -> set[str]:
@@ -145,7 +151,9 @@ def _items(step_id: str, session: Session, context: dict) -> tuple[list[str], tu
     return [], ()
 
 
-def plan(step_id: str, base_query: str, session: Session, context: dict, avoid: Iterable[str] = ()) -> StepSearch:
+def plan(
+    step_id: str, base_query: str, session: Session, context: dict, avoid: Mapping[str, int] | Iterable[str] = ()
+) -> StepSearch:
     """The searches for `step_id`: the template's query (`base_query`, rendered with the step's inputs),
     then the items it works on, each with the step's question after them."""
     items, fits = _items(step_id, session, context)
@@ -153,15 +161,17 @@ def plan(step_id: str, base_query: str, session: Session, context: dict, avoid: 
     if len(items) > MAX_QUERIES:
         items = [*items[: MAX_QUERIES - 1], " ".join(items[MAX_QUERIES - 1 :])]
     queries = [base_query, *(f"{item}. {base_query}" for item in items)] if base_query else items
-    return StepSearch([q for q in queries if q.strip()], fits, frozenset(avoid))
+    avoid = avoid if isinstance(avoid, Mapping) else Counter(avoid)
+    return StepSearch([q for q in queries if q.strip()], fits, avoid)
 
 
-def used_by_other_steps(session: Session, step_id: str) -> set[str]:
-    """The quote ids other steps of this session were given (their prompts), to pass over when possible."""
+def used_by_other_steps(session: Session, step_id: str) -> Counter[str]:
+    """The quote ids other steps of this session were given (their prompts), with how many steps, to pass over
+    when possible."""
     from copilot.steps.catalogue import STEPS
     from copilot.steps.quote_marks import given
 
-    return {quote for other in STEPS if other != step_id for quote in given(session, other)}
+    return Counter(quote for other in STEPS if other != step_id for quote in set(given(session, other)))
 
 
 def _fit(chunk: Chunk, fits: tuple[str, ...]) -> int:
@@ -184,7 +194,7 @@ def gather(retriever, search: StepSearch, k: int, where: dict | None = None) -> 
         found = retriever.search(query, k=3 * per_query, where=where, per_source=max(3, per_query))
         rescored = sorted(
             found,
-            key=lambda e: -(e.score + FIT_BONUS * _fit(e.chunk, search.fits) - REPEAT_PENALTY * (e.id in search.avoid)),
+            key=lambda e: -(e.score + FIT_BONUS * _fit(e.chunk, search.fits) - search.repeat_penalty(e.id)),
         )
         ranked_lists.append([(e, query) for e in rescored])
     picked: dict[str, tuple[Evidence, str]] = {}
