@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import replace
+from functools import partial
 
 from copilot.i18n import t
 from copilot.research.chunks import Chunk
@@ -16,6 +17,7 @@ from copilot.steps.theme_wording import word_theme
 from copilot.text import reads_as_said
 
 MIN_WORDS = 8  # shorter turns ("Ja, klopt.") say too little to build a theme on
+ENOUGH = 3  # quotes to word a theme from
 
 
 def draft_synthesis(
@@ -32,16 +34,15 @@ def draft_synthesis(
     chunks, vectors = [chunks[i] for i in keep], vectors[keep]
     found = compute_themes(chunks, vectors, max_themes=max_themes, embedder=store.embedder.name)
     redactor = Redactor(language, known_names={c.speaker for c in chunks if c.speaker})
+    labels = partial(_labels, chunks=chunks, language=language, redactor=redactor, notes=_agent_notes(chunks))
     cited: dict[str, Chunk] = {}
     items = []
-    for number, (theme, label) in enumerate(zip(found, _labels(found, chunks, language, redactor), strict=True), 1):
+    for number, (theme, label) in enumerate(zip(found, labels(found), strict=True), 1):
         main, quotes = _drafted(theme, label, f"T{number}", chunks, language)
         items.append(main)
         cited.update({q.id: q for q in quotes})
         named = {main.label}
-        for part, wording in zip(
-            theme.parts, _labels(theme.parts, chunks, language, redactor, strict=True), strict=True
-        ):
+        for part, wording in zip(theme.parts, labels(theme.parts, strict=True), strict=True):
             if not wording.label or _content_words(wording.label) & set().union(*map(_content_words, named)):
                 continue  # a thread no phrase names apart from its theme and siblings is left in its theme
             named.add(wording.label)
@@ -61,13 +62,30 @@ def _content_words(label: str) -> set[str]:
     return {word for word in re.findall(r"[\w-]{3,}", label.lower()) if word not in stopwords()}
 
 
-def _labels(found: list, chunks: list[Chunk], language: str, redactor: Redactor, strict: bool = False) -> list:
-    """Each theme's wording (label and sentence) against its siblings': what sets it apart from them. `strict`:
-    from the quotes in the session's language only (a sub-theme is left unnamed rather than named in another)."""
-    texts = [_in_language([chunks[i].text for i in _central_first(theme)], language, strict) for theme in found]
+def _labels(
+    found: list, chunks: list[Chunk], language: str, redactor: Redactor, notes: set[str], strict: bool = False
+) -> list:
+    """Each theme's wording (label and sentence) against its siblings': what sets it apart from them, in the
+    words of the people the research heard (a contact export's agent notes, `notes`, only where a theme has too
+    few other quotes). `strict`: from the quotes in the session's language only (a sub-theme is left unnamed
+    rather than named in another)."""
+    texts = []
+    for theme in found:
+        members = _central_first(theme)
+        voiced = [i for i in members if chunks[i].id not in notes]
+        members = voiced if len(voiced) >= ENOUGH else members
+        texts.append(_in_language([chunks[i].text for i in members], language, strict))
     return [
         word_theme(own, texts[:number] + texts[number + 1 :], clean=redactor.redact) for number, own in enumerate(texts)
     ]
+
+
+def _agent_notes(chunks: list[Chunk]) -> set[str]:
+    """The ids of a contact export's rows: agents' notes about a contact, not what the customer said."""
+    from copilot.steps.contact_exports import contact_export
+
+    export = contact_export(chunks)
+    return {row.chunk.id for row in export.rows} if export else set()
 
 
 def _drafted(theme, wording, theme_id: str, chunks: list[Chunk], language: str, part_of: str = ""):
@@ -98,7 +116,7 @@ def _drafted(theme, wording, theme_id: str, chunks: list[Chunk], language: str, 
     return item, quotes
 
 
-def _in_language(texts: list[str], language: str, only: bool = False, enough: int = 3) -> list[str]:
+def _in_language(texts: list[str], language: str, only: bool = False, enough: int = ENOUGH) -> list[str]:
     """The quotes in the session's language, when there are enough to word a theme from (or `only`: whatever
     their number): a theme holds Dutch and English quotes about one thing, and a Dutch deck's label and insight
     should come from the Dutch ones."""
