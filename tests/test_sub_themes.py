@@ -97,5 +97,7 @@ def test_the_editor_shows_a_sub_theme_indented_and_named_as_one():
     part = card(Theme(id="T1.1", label="Aan de telefoon", part_of="T1"))
     main = card(Theme(id="T1", label="Wachten"))
     assert "cx-sub-theme" in part._dom_classes and "cx-sub-theme" not in main._dom_classes
+    # indented by a margin and narrower by as much: a full-width card pushed right made the list scroll sideways
+    assert part.layout.margin.endswith(" 32px") and part.layout.width == "calc(100% - 32px)"
     assert (part.label.description, main.label.description) == ("Subthema", "Thema")
     assert part.value().part_of == "T1"  # an edit keeps the sub-theme where it is

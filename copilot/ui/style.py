@@ -44,7 +44,7 @@ CSS = """
 .cx-app .cx-theme-card { border: 1px solid var(--jp-border-color2, #d0d7de); border-left: 4px solid
   var(--jp-brand-color1, #1976d2); border-radius: 6px; padding: 10px 12px; margin: 8px 0 0 0;
   background: var(--jp-layout-color0, #fff); gap: 6px; }
-.cx-app .cx-theme-card.cx-sub-theme { margin-left: 32px; border-left-width: 3px; }
+.cx-app .cx-theme-card.cx-sub-theme { border-left-width: 3px; }
 .cx-app .cx-theme-card.cx-assumption { border-left: 4px dashed var(--jp-warn-color1, #f57c00); }
 .cx-app .cx-theme-card.cx-readonly { border-left-color: var(--jp-success-color1, #388e3c); }
 .cx-app .cx-theme-card.cx-readonly input:disabled, .cx-app .cx-theme-card.cx-readonly textarea:disabled { opacity: 1;

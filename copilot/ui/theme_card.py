@@ -13,6 +13,7 @@ from copilot.ui.quote_marks import item_findings, marks_html
 from copilot.ui.quotes import quotes_html
 
 FIELD_STYLE = {"description_width": "64px"}
+SUB_THEME_INDENT = 32  # px
 
 
 class ThemeCard(w.VBox):
@@ -25,9 +26,11 @@ class ThemeCard(w.VBox):
         on_remove: Callable[[ThemeCard], None],
         research: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(layout=w.Layout(width="100%"))
+        # a sub-theme sits indented under its theme, as on the wall, and as wide as the space beside it leaves
+        indent = SUB_THEME_INDENT if theme.part_of else 0
+        super().__init__(layout=w.Layout(width=f"calc(100% - {indent}px)", margin=f"8px 0 0 {indent}px"))
         self.add_class("cx-theme-card")
-        if theme.part_of:  # a sub-theme sits indented under its theme, as on the wall
+        if theme.part_of:
             self.add_class("cx-sub-theme")
         self.theme = theme
         self.label = w.Text(
