@@ -4,6 +4,8 @@ editor indented under it, on the slide as a line on its theme's card with its qu
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from pptx import Presentation
 from test_themes import TOPICS, topic_chunks
@@ -101,3 +103,14 @@ def test_the_editor_shows_a_sub_theme_indented_and_named_as_one():
     assert part.layout.margin.endswith(" 32px") and part.layout.width == "calc(100% - 32px)"
     assert (part.label.description, main.label.description) == ("Subthema", "Thema")
     assert part.value().part_of == "T1"  # an edit keeps the sub-theme where it is
+
+
+def test_themes_that_did_not_fit_on_the_wall_are_named_in_the_open_questions(example_store):
+    """The example research holds more themes than a wall of eight: the team is told which, and how big."""
+    synthesis, _ = draft_synthesis(example_store, "nl", max_themes=8)
+    left = [q for q in synthesis.open_questions if q.startswith("Kleinere thema's die niet op de muur passen")]
+    assert len(left) == 1
+    named = re.findall(r"(?:: |, )([^,(]+) \((\d+) fragmenten\)", left[0])
+    labels = {theme.label.lower() for theme in synthesis.themes}
+    assert named and all(label.lower() not in labels and int(n) >= 3 for label, n in named)
+    assert len(synthesis.main_themes()) == 8

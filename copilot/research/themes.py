@@ -140,14 +140,28 @@ def themes(
     """Themes over the evidence chunks, largest first, each with its sub-themes (`parts`, at most `max_parts`)
     where it holds distinct threads; small leftovers beyond `max_themes` are dropped. `embedder` names the
     model that made the vectors (the store records it)."""
+    return themes_and_rest(chunks, vectors, quotes_per_theme, max_themes, embedder, max_parts)[0]
+
+
+def themes_and_rest(
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    quotes_per_theme: int = 4,
+    max_themes: int = 12,
+    embedder: str | None = None,
+    max_parts: int = 3,
+) -> tuple[list[ComputedTheme], list[ComputedTheme]]:
+    """`themes`, and the smaller themes beyond `max_themes` that did not make the wall (MIN_PART quotes or more,
+    largest first), so the team can be told what was left off."""
     if not chunks:
-        return []
+        return [], []
     vectors = without_language(chunks, vectors, embedder)
     min_k = 4 if len(chunks) >= 40 else 2  # a workshop needs several themes to talk about, not two
     labels = cluster(vectors, min_k=min_k, max_k=max(min_k, 2 * max_themes))
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     groups = [np.flatnonzero(labels == label) for label in np.unique(labels)]
     groups.sort(key=len, reverse=True)
+    rest = [g for g in groups[max_themes:] if len(g) >= MIN_PART]
     groups = [g for g in groups if len(g) >= 2][:max_themes] or groups[:1]
     terms = distinctive_terms([[chunks[i].text for i in group] for group in groups])
     result = []
@@ -157,7 +171,9 @@ def themes(
         part_terms = distinctive_terms([[chunks[i].text for i in group[part]] for part in parts])
         theme.parts.extend(_theme(group[p], w, chunks, unit, 2) for p, w in zip(parts, part_terms, strict=True))
         result.append(theme)
-    return result
+    rest_terms = distinctive_terms([[chunks[i].text for i in group] for group in [*groups, *rest]])[len(groups) :]
+    left_off = [_theme(g, w, chunks, unit, 2) for g, w in zip(rest, rest_terms, strict=True)]
+    return result, left_off
 
 
 MIN_PART = 3  # a sub-theme of fewer quotes is an anecdote

@@ -11,7 +11,7 @@ from copilot.i18n import t
 from copilot.research.chunks import Chunk
 from copilot.research.redaction import Redactor
 from copilot.research.store import ResearchStore
-from copilot.research.themes import themes as compute_themes
+from copilot.research.themes import themes_and_rest
 from copilot.steps.schemas import ResearchSynthesis, Theme
 from copilot.steps.theme_wording import word_theme
 from copilot.text import reads_as_said
@@ -32,7 +32,7 @@ def draft_synthesis(
         if chunk.is_evidence and len(chunk.text.split()) >= MIN_WORDS and chunk.id not in leave_out
     ]
     chunks, vectors = [chunks[i] for i in keep], vectors[keep]
-    found = compute_themes(chunks, vectors, max_themes=max_themes, embedder=store.embedder.name)
+    found, left_off = themes_and_rest(chunks, vectors, max_themes=max_themes, embedder=store.embedder.name)
     redactor = Redactor(language, known_names={c.speaker for c in chunks if c.speaker})
     labels = partial(_labels, chunks=chunks, language=language, redactor=redactor, notes=_agent_notes(chunks))
     cited: dict[str, Chunk] = {}
@@ -52,6 +52,17 @@ def draft_synthesis(
             items.append(sub)
             cited.update({q.id: q for q in quotes})
     questions = [t("synthesis.question_missing", language)] if items else [t("synthesis.question_empty", language)]
+    # what did not fit on the wall, so the team can add it: "The chatbot (33 fragmenten), …"
+    wordings = labels([*found, *left_off], strict=True)[len(found) :]  # each against every other theme
+    on_wall = {item.label.lower() for item in items}
+    named = [
+        (w.label, len(theme.members))
+        for theme, w in zip(left_off, wordings, strict=True)
+        if w.label and w.label.lower() not in on_wall  # a name already on the wall would read as that theme
+    ]
+    if named:
+        listed = ", ".join(t("synthesis.left_off_theme", language, label=label, n=n) for label, n in named[:6])
+        questions.append(t("synthesis.left_off", language, themes=listed))
     return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
 
 
