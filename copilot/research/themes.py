@@ -129,18 +129,10 @@ def without_language(chunks: list[Chunk], vectors: np.ndarray, embedder: str | N
     return centred
 
 
-def themes(
-    chunks: list[Chunk],
-    vectors: np.ndarray,
-    quotes_per_theme: int = 4,
-    max_themes: int = 12,
-    embedder: str | None = None,
-    max_parts: int = 3,
-) -> list[ComputedTheme]:
-    """Themes over the evidence chunks, largest first, each with its sub-themes (`parts`, at most `max_parts`)
-    where it holds distinct threads; small leftovers beyond `max_themes` are dropped. `embedder` names the
-    model that made the vectors (the store records it)."""
-    return themes_and_rest(chunks, vectors, quotes_per_theme, max_themes, embedder, max_parts)[0]
+def themes(chunks: list[Chunk], vectors: np.ndarray, **options) -> list[ComputedTheme]:
+    """Themes over the evidence chunks, largest first, each with its sub-themes (`parts`) where it holds distinct
+    threads; the smaller themes beyond `max_themes` are dropped (`themes_and_rest` keeps them)."""
+    return themes_and_rest(chunks, vectors, **options)[0]
 
 
 def themes_and_rest(
@@ -151,8 +143,10 @@ def themes_and_rest(
     embedder: str | None = None,
     max_parts: int = 3,
 ) -> tuple[list[ComputedTheme], list[ComputedTheme]]:
-    """`themes`, and the smaller themes beyond `max_themes` that did not make the wall (MIN_PART quotes or more,
-    largest first), so the team can be told what was left off."""
+    """Themes over the evidence chunks, largest first, each with its sub-themes (`parts`, at most `max_parts`)
+    where it holds distinct threads; and the smaller themes beyond `max_themes` that did not make the wall
+    (MIN_PART quotes or more, largest first), so the team can be told what was left off. `embedder` names the
+    model that made the vectors (the store records it)."""
     if not chunks:
         return [], []
     vectors = without_language(chunks, vectors, embedder)
