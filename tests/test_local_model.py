@@ -52,8 +52,9 @@ def test_a_step_asked_of_a_real_local_model_under_its_schema_becomes_a_grounded_
     configured, retriever, tmp_path: Path
 ):
     session = Session.create(tmp_path / "local.cxsession", "Local model", "en")
-    # a short prompt and a short answer keep a 135M model on one thread to seconds
-    prepared = engine.prepare("SD-02", session, retriever, language="en", char_limit=2500)
+    # a short prompt and a short answer keep a 135M model on one thread to seconds; the limit leaves the template
+    # (about 2,350 characters with its schema) room for a few quotes
+    prepared = engine.prepare("SD-02", session, retriever, language="en", char_limit=2800)
     assert prepared.evidence, "the small research should give the model something to cite"
     model = llm.chat_model(configured).bind(max_tokens=120, temperature=0)
 

@@ -52,18 +52,21 @@ def draft_synthesis(
             items.append(sub)
             cited.update({q.id: q for q in quotes})
     questions = [t("synthesis.question_missing", language)] if items else [t("synthesis.question_empty", language)]
-    # what did not fit on the wall, so the team can add it: "The chatbot (33 fragmenten), …"
     wordings = labels([*found, *left_off], strict=True)[len(found) :]  # each against every other theme
+    questions += _left_off(left_off, wordings, items, language)
+    return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
+
+
+def _left_off(left_off: list, wordings: list, items: list[Theme], language: str, shown: int = 6) -> list[str]:
+    """What did not fit on the wall, as an open question, so the team can add it: "The chatbot (33 fragmenten),
+    …"; a name already on the wall is left out (it would read as that theme)."""
     on_wall = {item.label.lower() for item in items}
     named = [
-        (w.label, len(theme.members))
-        for theme, w in zip(left_off, wordings, strict=True)
-        if w.label and w.label.lower() not in on_wall  # a name already on the wall would read as that theme
+        t("synthesis.left_off_theme", language, label=wording.label, n=len(theme.members))
+        for theme, wording in zip(left_off, wordings, strict=True)
+        if wording.label and wording.label.lower() not in on_wall
     ]
-    if named:
-        listed = ", ".join(t("synthesis.left_off_theme", language, label=label, n=n) for label, n in named[:6])
-        questions.append(t("synthesis.left_off", language, themes=listed))
-    return ResearchSynthesis(themes=items, open_questions=questions), list(cited.values())
+    return [t("synthesis.left_off", language, themes=", ".join(named[:shown]))] if named else []
 
 
 def _content_words(label: str) -> set[str]:
