@@ -67,6 +67,23 @@ def test_a_removed_theme_leaves_its_sub_themes_standing_on_their_own():
     assert [part.id for part in synthesis.parts_of(synthesis.themes[0])] == ["T1.1"]
 
 
+def test_a_pasted_answer_nesting_deeper_or_in_a_circle_loses_no_theme_from_the_wall():
+    """One level only: a theme under a sub-theme, or two themes naming each other, stand on their own, and every
+    theme is shown exactly once, as a card or as a line on its theme's card."""
+    synthesis = ResearchSynthesis(
+        themes=[
+            Theme(id="T1", label="Wachten", evidence=["q1"]),
+            Theme(id="T1.1", label="Aan de telefoon", evidence=["q2"], part_of="T1"),
+            Theme(id="T1.1.1", label="In de wachtrij", evidence=["q3"], part_of="T1.1"),
+            Theme(id="T2", label="De brief", evidence=["q4"], part_of="T3"),
+            Theme(id="T3", label="De app", evidence=["q5"], part_of="T2"),
+        ]
+    )
+    mains = synthesis.main_themes()
+    shown = [theme.id for main in mains for theme in [main, *synthesis.parts_of(main)]]
+    assert sorted(shown) == sorted(theme.id for theme in synthesis.themes)
+
+
 def test_the_wall_slide_names_a_themes_threads_and_its_notes_carry_their_quotes(example_store, tmp_path):
     session = Session.create(tmp_path / "s.cxsession", "Test", "nl")
     synthesis, cited = draft_synthesis(example_store, "nl")

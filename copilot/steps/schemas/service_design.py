@@ -58,13 +58,19 @@ class ResearchSynthesis(StepOutput):
     themes: list[Theme] = Field(default_factory=list, description="themes, strongest first")
 
     def main_themes(self) -> list[Theme]:
-        """The themes on the wall; a sub-theme whose main theme was removed stands on its own."""
-        ids = {theme.id for theme in self.themes}
-        return [theme for theme in self.themes if theme.part_of not in ids or theme.part_of == theme.id]
+        """The themes on the wall: every theme but the sub-themes of a main theme. One level only, so a sub-theme
+        whose main theme was removed, or that names a sub-theme (or itself) as its theme, stands on its own."""
+        roots = self._roots()
+        return [theme for theme in self.themes if theme.part_of not in roots or theme.part_of == theme.id]
 
     def parts_of(self, theme: Theme) -> list[Theme]:
-        """The sub-themes of `theme`, in their order."""
+        """The sub-themes of `theme`, in their order; none unless it is a main theme of its own."""
+        if theme.id not in self._roots():
+            return []
         return [part for part in self.themes if part.part_of == theme.id and part.id != theme.id]
+
+    def _roots(self) -> set[str]:
+        return {theme.id for theme in self.themes if not theme.part_of}
 
 
 # --- SD-03 -----------------------------------------------------------------------------------------
